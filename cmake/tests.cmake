@@ -1,0 +1,30 @@
+# The core suites build natively and, under emcmake, as .js run by node (CTest's emulator).
+file(GLOB CHARTMIX_CORE_TEST_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/core/*.cpp)
+add_executable(chartmix_core_tests ${CMAKE_SOURCE_DIR}/tests/main.cpp ${CMAKE_SOURCE_DIR}/tests/test_support.cpp ${CHARTMIX_CORE_TEST_SOURCES})
+target_link_libraries(chartmix_core_tests PRIVATE chartmix_core)
+target_include_directories(chartmix_core_tests PRIVATE ${CMAKE_SOURCE_DIR}/tests)
+target_compile_definitions(chartmix_core_tests PRIVATE
+    CHARTMIX_SHARED_DIR="${CHARTMIX_SHARED_DIR}"
+    CHARTMIX_TESTS_DIR="${CMAKE_SOURCE_DIR}/tests")
+if(EMSCRIPTEN)
+    # NODERAWFS: the suites read fixtures and ../shared straight from disk under node, as natively.
+    target_link_options(chartmix_core_tests PRIVATE -sWASM_ASYNC_COMPILATION=0 -sEXIT_RUNTIME=1
+        -sALLOW_MEMORY_GROWTH=1 -sNODERAWFS=1 -sENVIRONMENT=node -sSTACK_SIZE=1048576)
+endif()
+add_test(NAME core COMMAND chartmix_core_tests --no-colors)
+
+if(CHARTMIX_BUILD_APP AND NOT EMSCRIPTEN)
+    # Draws every panel for many frames with no GPU and no backend; fails on any IM_ASSERT.
+    file(GLOB CHARTMIX_UI_TEST_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/ui/*.cpp)
+    if(CHARTMIX_UI_TEST_SOURCES)
+        add_executable(chartmix_ui_tests ${CMAKE_SOURCE_DIR}/tests/main.cpp ${CHARTMIX_UI_TEST_SOURCES})
+        target_link_libraries(chartmix_ui_tests PRIVATE chartmix_ui)
+        target_include_directories(chartmix_ui_tests PRIVATE ${CMAKE_SOURCE_DIR}/tests)
+        target_compile_definitions(chartmix_ui_tests PRIVATE CHARTMIX_TESTS_DIR="${CMAKE_SOURCE_DIR}/tests")
+        add_test(NAME ui COMMAND chartmix_ui_tests --no-colors)
+    endif()
+endif()
+
+if(NOT EMSCRIPTEN)
+    add_test(NAME cli COMMAND ${CMAKE_SOURCE_DIR}/tests/cli/run_cli_tests.sh $<TARGET_FILE:chartmix>)
+endif()

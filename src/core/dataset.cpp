@@ -1,0 +1,166 @@
+#include "core/dataset.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace chartmix {
+
+// [SECTION] Names of enums as manifests and mixes spell them
+
+static const char* const kSourceKindNames[] = {
+    "physical_sales", "download", "audio_streams", "video_streams", "airplay", "social", "official_composite", "other",
+};
+
+const char* SourceKindName(SourceKind kind) { return kSourceKindNames[(int)kind]; }
+
+bool ParseSourceKind(std::string_view name, SourceKind* out)
+{
+    for (int i = 0; i < (int)(sizeof(kSourceKindNames) / sizeof(kSourceKindNames[0])); i++)
+        if (name == kSourceKindNames[i]) { *out = (SourceKind)i; return true; }
+    return false;
+}
+
+static const char* const kGranularityNames[] = { "daily", "weekly", "monthly" };
+
+const char* GranularityName(Granularity g) { return kGranularityNames[(int)g]; }
+
+bool ParseGranularity(std::string_view name, Granularity* out)
+{
+    for (int i = 0; i < 3; i++)
+        if (name == kGranularityNames[i]) { *out = (Granularity)i; return true; }
+    return false;
+}
+
+// [SECTION] Dataset
+
+int Dataset::FindSource(std::string_view key) const
+{
+    for (size_t i = 0; i < Sources.size(); i++)
+        if (Sources[i].Key == key) return (int)i;
+    return -1;
+}
+
+int Dataset::FindPeriod(std::string_view label) const
+{
+    for (size_t i = 0; i < Periods.size(); i++)
+        if (Periods[i].Label == label) return (int)i;
+    return -1;
+}
+
+size_t Dataset::MemoryBytes() const
+{
+    size_t bytes = Strings.MemoryBytes();
+    bytes += Songs.capacity() * sizeof(Song) + Periods.capacity() * sizeof(Period) + Sources.capacity() * sizeof(Source);
+    bytes += EntryPeriod.capacity() * 4 + EntrySource.capacity() * 4 + EntrySong.capacity() * 4;
+    bytes += EntryRank.capacity() * 2 + EntryUnits.capacity() * 8;
+    bytes += Groups.capacity() * sizeof(EntryGroup) + PeriodGroupBegin.capacity() * 4;
+    return bytes;
+}
+
+// [SECTION] DatasetBuilder
+
+uint32_t DatasetBuilder::AddSource(Source source)
+{
+    Data_.Sources.push_back(std::move(source));
+    return (uint32_t)Data_.Sources.size() - 1;
+}
+
+uint32_t DatasetBuilder::AddPeriod(DayNumber start, DayNumber end, std::string label)
+{
+    auto [it, inserted] = PeriodIndex_.try_emplace({ start, end }, (uint32_t)Data_.Periods.size());
+    if (inserted) Data_.Periods.push_back(Period{ start, end, std::move(label) });
+    return it->second;
+}
+
+uint32_t DatasetBuilder::AddSong(std::string_view title, std::string_view artist)
+{
+    uint64_t key = ((uint64_t)Data_.Strings.Intern(title) << 32) | Data_.Strings.Intern(artist);
+    auto [it, inserted] = SongIndex_.try_emplace(key, (uint32_t)Data_.Songs.size());
+    if (inserted) Data_.Songs.push_back(Song{ (uint32_t)(key >> 32), (uint32_t)key });
+    return it->second;
+}
+
+void DatasetBuilder::AddEntry(uint32_t period, uint32_t source, uint32_t song, uint16_t rank, double units)
+{
+    Data_.EntryPeriod.push_back(period);
+    Data_.EntrySource.push_back(source);
+    Data_.EntrySong.push_back(song);
+    Data_.EntryRank.push_back(rank);
+    Data_.EntryUnits.push_back(units);
+}
+
+void DatasetBuilder::Reserve(size_t entries)
+{
+    Data_.EntryPeriod.reserve(entries);
+    Data_.EntrySource.reserve(entries);
+    Data_.EntrySong.reserve(entries);
+    Data_.EntryRank.reserve(entries);
+    Data_.EntryUnits.reserve(entries);
+}
+
+void DatasetBuilder::SetName(std::string name, bool simulated)
+{
+    Data_.Name = std::move(name);
+    Data_.Simulated = simulated;
+}
+
+template <typename T>
+static void Permute(std::vector<T>& column, const std::vector<uint32_t>& order)
+{
+    std::vector<T> out(order.size());
+    for (size_t i = 0; i < order.size(); i++) out[i] = column[order[i]];
+    column.swap(out);
+}
+
+Dataset DatasetBuilder::Finish()
+{
+    Dataset& d = Data_;
+    // Periods in time order; remap entry period indices.
+    std::vector<uint32_t> period_order(d.Periods.size());
+    std::iota(period_order.begin(), period_order.end(), 0);
+    std::stable_sort(period_order.begin(), period_order.end(), [&](uint32_t a, uint32_t b) {
+        return d.Periods[a].Start != d.Periods[b].Start ? d.Periods[a].Start < d.Periods[b].Start : d.Periods[a].End < d.Periods[b].End;
+    });
+    std::vector<uint32_t> period_new_index(d.Periods.size());
+    for (uint32_t i = 0; i < period_order.size(); i++) period_new_index[period_order[i]] = i;
+    std::vector<Period> periods(d.Periods.size());
+    for (uint32_t i = 0; i < period_order.size(); i++) periods[i] = std::move(d.Periods[period_order[i]]);
+    d.Periods.swap(periods);
+    for (uint32_t& p : d.EntryPeriod) p = period_new_index[p];
+
+    // Entries by (period, source, rank) with off-chart rows (rank 0) last; ties keep input order.
+    const size_t n = d.EntryCount();
+    std::vector<uint32_t> order(n);
+    std::iota(order.begin(), order.end(), 0);
+    auto rank_key = [&](uint32_t i) { return d.EntryRank[i] == kNoRank ? 0x10000u : (uint32_t)d.EntryRank[i]; };
+    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+        if (d.EntryPeriod[a] != d.EntryPeriod[b]) return d.EntryPeriod[a] < d.EntryPeriod[b];
+        if (d.EntrySource[a] != d.EntrySource[b]) return d.EntrySource[a] < d.EntrySource[b];
+        return rank_key(a) < rank_key(b);
+    });
+    Permute(d.EntryPeriod, order);
+    Permute(d.EntrySource, order);
+    Permute(d.EntrySong, order);
+    Permute(d.EntryRank, order);
+    Permute(d.EntryUnits, order);
+
+    d.Groups.clear();
+    d.PeriodGroupBegin.assign(d.Periods.size() + 1, 0);
+    for (uint32_t i = 0; i < n;) {
+        uint32_t j = i;
+        while (j < n && d.EntryPeriod[j] == d.EntryPeriod[i] && d.EntrySource[j] == d.EntrySource[i]) j++;
+        d.Groups.push_back(EntryGroup{ d.EntryPeriod[i], d.EntrySource[i], i, j });
+        i = j;
+    }
+    for (const EntryGroup& g : d.Groups) d.PeriodGroupBegin[g.Period + 1]++;
+    for (size_t p = 0; p < d.Periods.size(); p++) d.PeriodGroupBegin[p + 1] += d.PeriodGroupBegin[p];
+
+    Dataset out = std::move(Data_);
+    Data_ = Dataset();
+    SongIndex_.clear();
+    PeriodIndex_.clear();
+    return out;
+}
+
+} // namespace chartmix

@@ -1,0 +1,33 @@
+#pragma once
+// Interned UTF-8 strings: each distinct string is stored once and named by a small integer id.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace chartmix {
+
+class StringPool {
+public:
+    StringPool();
+    // Returns the id of this string, adding it when new. Id 0 is the empty string.
+    uint32_t Intern(std::string_view text);
+    // Returns the id of this string or -1 when it was never interned.
+    int64_t Find(std::string_view text) const;
+    std::string_view View(uint32_t id) const
+    {
+        return std::string_view(Bytes_.data() + Offsets_[id], Offsets_[id + 1] - Offsets_[id]);
+    }
+    size_t Size() const { return Offsets_.size() - 1; }
+    size_t MemoryBytes() const;
+
+private:
+    std::vector<char> Bytes_;
+    std::vector<uint32_t> Offsets_;  // Size() + 1 offsets into Bytes_
+    std::vector<uint32_t> Table_;    // open addressing: id + 1, 0 = empty
+    void Grow();
+    size_t Hash(std::string_view s) const;
+};
+
+} // namespace chartmix
