@@ -28,3 +28,7 @@ endif()
 if(NOT EMSCRIPTEN)
     add_test(NAME cli COMMAND ${CMAKE_SOURCE_DIR}/tests/cli/run_cli_tests.sh $<TARGET_FILE:chartmix>)
 endif()
+
+if(CHARTMIX_BUILD_APP AND NOT EMSCRIPTEN)
+    add_test(NAME app_smoke COMMAND ${CMAKE_SOURCE_DIR}/tests/app/app_smoke.sh $<TARGET_FILE:chartmix_app>)
+endif()

@@ -1,0 +1,36 @@
+# The browser build: one ES module (MODULARIZE + EXPORT_ES6) so a page can hold several widgets,
+# single-threaded so host pages need no cross-origin isolation, no eval so a strict CSP works.
+set(CHARTMIX_WEB_OUT ${CMAKE_BINARY_DIR}/web)
+file(READ ${CMAKE_SOURCE_DIR}/src/web/exports.txt _exports)
+string(REGEX REPLACE "#[^\n]*\n" "" _exports "${_exports}")
+string(REGEX REPLACE "[ \t\r\n]+" ";" _exports "${_exports}")
+list(FILTER _exports EXCLUDE REGEX "^$")
+list(TRANSFORM _exports PREPEND "'_")
+list(TRANSFORM _exports APPEND "'")
+list(JOIN _exports "," _exports_joined)
+
+set_target_properties(chartmix_app PROPERTIES OUTPUT_NAME chartmix-core SUFFIX ".js"
+    RUNTIME_OUTPUT_DIRECTORY ${CHARTMIX_WEB_OUT})
+target_link_options(chartmix_app PRIVATE
+    -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createChartmixCore -sENVIRONMENT=web
+    -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
+    -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=1gb -sSTACK_SIZE=1048576
+    -sDYNAMIC_EXECUTION=0 -sNO_FILESYSTEM=1 -sDISABLE_EXCEPTION_CATCHING=1
+    -sEXIT_RUNTIME=0 -sTEXTDECODER=2
+    "-sEXPORTED_FUNCTIONS=[${_exports_joined}]"
+    "-sEXPORTED_RUNTIME_METHODS=['UTF8ToString','stringToUTF8','lengthBytesUTF8']")
+if(NOT CMAKE_BUILD_TYPE STREQUAL "Debug")
+    target_compile_options(chartmix_app PRIVATE -Oz)
+    target_link_options(chartmix_app PRIVATE -Oz)
+endif()
+
+# The page, its scripts and styles sit next to the module.
+file(GLOB _web_files CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/*)
+foreach(_f ${_web_files})
+    get_filename_component(_name ${_f} NAME)
+    add_custom_command(OUTPUT ${CHARTMIX_WEB_OUT}/${_name} COMMAND ${CMAKE_COMMAND} -E copy ${_f} ${CHARTMIX_WEB_OUT}/${_name}
+        DEPENDS ${_f} COMMENT "web/${_name}")
+    list(APPEND _web_outputs ${CHARTMIX_WEB_OUT}/${_name})
+endforeach()
+add_custom_target(chartmix_web_files ALL DEPENDS ${_web_outputs})
+add_dependencies(chartmix_app chartmix_web_files)

@@ -1,0 +1,77 @@
+// chartmix desktop and browser app: one SDL2 window, Dear ImGui panels over the ranking core.
+//   chartmix_app [--frames N] [--screenshot out.ppm]
+// --frames stops after N frames (for smoke tests); --screenshot writes the last frame as PPM.
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include <imgui.h>
+
+#include "app/host.h"
+#include "app/main_loop.h"
+#include "app/window.h"
+#include "ui/explorer.h"
+
+namespace {
+
+struct AppRun {
+    chartmix::app::Window Window;
+    chartmix::ui::AppState State;
+    int MaxFrames = 0;
+    const char* ScreenshotPath = nullptr;
+};
+
+bool WritePpm(const char* path, int width, int height, const std::string& rgb)
+{
+    FILE* f = std::fopen(path, "wb");
+    if (!f) return false;
+    std::fprintf(f, "P6\n%d %d\n255\n", width, height);
+    std::fwrite(rgb.data(), 1, rgb.size(), f);
+    return std::fclose(f) == 0;
+}
+
+bool Frame(void* user)
+{
+    AppRun& run = *(AppRun*)user;
+    bool open = chartmix::app::BeginFrame(&run.Window);
+    ImGui::NewFrame();
+    chartmix::ui::DrawExplorer(run.State);
+    ImGui::Render();
+    const bool dark = run.State.CurrentTheme == chartmix::ui::Theme::Dark;
+    const float clear = dark ? 0.08f : 0.94f;
+    chartmix::app::EndFrame(&run.Window, clear, clear, clear);
+    run.State.FrameCount++;
+    chartmix::app::HostFrameDrawn(run.State.FrameCount);
+    if (run.MaxFrames > 0 && run.State.FrameCount >= run.MaxFrames) {
+        if (run.ScreenshotPath) {
+            int w = 0, h = 0;
+            std::string rgb;
+            if (!chartmix::app::ReadPixels(&run.Window, &w, &h, &rgb) || !WritePpm(run.ScreenshotPath, w, h, rgb))
+                std::fprintf(stderr, "chartmix: could not write the screenshot to %s\n", run.ScreenshotPath);
+        }
+        open = false;
+    }
+    return open;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    static AppRun run;  // outlives main() in the browser, where the loop keeps running
+    for (int i = 1; i < argc; i++) {
+        if (!std::strcmp(argv[i], "--frames") && i + 1 < argc) run.MaxFrames = std::atoi(argv[++i]);
+        else if (!std::strcmp(argv[i], "--screenshot") && i + 1 < argc) run.ScreenshotPath = argv[++i];
+    }
+    if (!chartmix::app::OpenWindow(&run.Window, "chartmix", 1280, 800)) {
+        std::fprintf(stderr, "chartmix: %s\n", run.Window.Error.c_str());
+        return 1;
+    }
+    chartmix::ui::ApplyTheme(run.State.CurrentTheme);
+    chartmix::app::RunMainLoop(Frame, &run);
+#ifndef __EMSCRIPTEN__
+    chartmix::app::CloseWindow(&run.Window);
+#endif
+    return 0;
+}

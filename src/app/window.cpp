@@ -1,0 +1,115 @@
+#include "app/window.h"
+
+#include <SDL.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl.h>
+#ifdef __EMSCRIPTEN__
+#include <GLES3/gl3.h>
+#else
+#include <SDL_opengl.h>
+#endif
+
+namespace chartmix::app {
+
+bool OpenWindow(Window* window, const char* title, int width, int height)
+{
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+        window->Error = std::string("SDL could not start its video subsystem: ") + SDL_GetError();
+        return false;
+    }
+#ifdef __EMSCRIPTEN__
+    const char* glsl_version = "#version 300 es";  // WebGL2 is OpenGL ES 3.0
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+#else
+    const char* glsl_version = "#version 130";
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+#endif
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+    SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+    auto flags = (SDL_WindowFlags)(SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    window->Handle = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height, flags);
+    if (!window->Handle) {
+        window->Error = std::string("SDL could not open a window: ") + SDL_GetError();
+        return false;
+    }
+    window->GlContext = SDL_GL_CreateContext(window->Handle);
+    if (!window->GlContext) {
+        window->Error = std::string("no OpenGL 3 / WebGL2 context: ") + SDL_GetError();
+        return false;
+    }
+    SDL_GL_MakeCurrent(window->Handle, window->GlContext);
+    SDL_GL_SetSwapInterval(1);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;  // the view state lives in the URL, not in an ini file
+    ImGui_ImplSDL2_InitForOpenGL(window->Handle, window->GlContext);
+    ImGui_ImplOpenGL3_Init(glsl_version);
+    return true;
+}
+
+bool BeginFrame(Window* window)
+{
+    bool open = true;
+    SDL_Event event;
+    while (SDL_PollEvent(&event)) {
+        ImGui_ImplSDL2_ProcessEvent(&event);
+        if (event.type == SDL_QUIT) open = false;
+        if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
+            event.window.windowID == SDL_GetWindowID(window->Handle))
+            open = false;
+    }
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    // imgui 1.86 asserts when the clock did not advance (headless Chromium's virtual time, coarse timers).
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.DeltaTime <= 0.0f) io.DeltaTime = 1e-5f;
+    return open;
+}
+
+void EndFrame(Window* window, float clear_r, float clear_g, float clear_b)
+{
+    ImGuiIO& io = ImGui::GetIO();
+    SDL_GL_MakeCurrent(window->Handle, window->GlContext);
+    glViewport(0, 0, (int)(io.DisplaySize.x * io.DisplayFramebufferScale.x), (int)(io.DisplaySize.y * io.DisplayFramebufferScale.y));
+    glClearColor(clear_r, clear_g, clear_b, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    SDL_GL_SwapWindow(window->Handle);
+}
+
+bool ReadPixels(Window* window, int* width, int* height, std::string* rgb)
+{
+    SDL_GL_GetDrawableSize(window->Handle, width, height);
+    if (*width <= 0 || *height <= 0) return false;
+    std::string flipped((size_t)*width * *height * 3, '\0');
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, *width, *height, GL_RGB, GL_UNSIGNED_BYTE, flipped.data());
+    rgb->resize(flipped.size());
+    size_t row = (size_t)*width * 3;
+    for (int y = 0; y < *height; y++) rgb->replace((size_t)y * row, row, flipped, (size_t)(*height - 1 - y) * row, row);
+    return true;
+}
+
+void CloseWindow(Window* window)
+{
+    if (ImGui::GetCurrentContext()) {
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplSDL2_Shutdown();
+        ImGui::DestroyContext();
+    }
+    if (window->GlContext) SDL_GL_DeleteContext(window->GlContext);
+    if (window->Handle) SDL_DestroyWindow(window->Handle);
+    window->GlContext = nullptr;
+    window->Handle = nullptr;
+    SDL_Quit();
+}
+
+} // namespace chartmix::app

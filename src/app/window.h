@@ -1,0 +1,28 @@
+#pragma once
+// The SDL2 window with an OpenGL 3 (desktop) or WebGL2 (browser) context, and Dear ImGui's
+// platform and renderer backends bound to it.
+#include <string>
+
+struct SDL_Window;
+
+namespace chartmix::app {
+
+struct Window {
+    SDL_Window* Handle = nullptr;
+    void* GlContext = nullptr;
+    std::string Error;  // why Open() failed
+};
+
+// Opens the window and initialises Dear ImGui's context and backends. Returns false with
+// window->Error set when there is no display or no usable GL.
+bool OpenWindow(Window* window, const char* title, int width, int height);
+// Starts a frame: feeds pending events to Dear ImGui. Returns false when the user closed the window.
+bool BeginFrame(Window* window);
+// Renders Dear ImGui's draw data and presents it.
+void EndFrame(Window* window, float clear_r, float clear_g, float clear_b);
+// Reads back the last rendered frame as 8-bit RGB, top row first.
+bool ReadPixels(Window* window, int* width, int* height, std::string* rgb);
+// Tears down Dear ImGui's backends and context, the GL context and the window.
+void CloseWindow(Window* window);
+
+} // namespace chartmix::app

@@ -1,0 +1,64 @@
+// Shared by the browser tests: serves the web build, drives Debian's Chromium through
+// playwright-core, and fails a test on any console error or uncaught exception.
+import { chromium } from 'playwright-core';
+import { PNG } from 'pngjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../../tools/serve.mjs';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const webRoot = process.env.CHARTMIX_WEB_ROOT || path.join(repo, 'build/web-release/web');
+export const artifactsDir = path.join(repo, 'tests/e2e/artifacts');
+export const sharedDatasets = path.resolve(repo, '../shared/datasets');
+
+export const chromiumArgs = [
+  '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu',
+  '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+// Starts the server and the browser once per test file. Call close() in after().
+export async function openSession({ headers } = {}) {
+  if (!fs.existsSync(path.join(webRoot, 'index.html'))) throw new Error(`no web build at ${webRoot}: run tools/test`);
+  const served = await startServer({ root: webRoot, datasets: fs.existsSync(sharedDatasets) ? sharedDatasets : null, headers });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: chromiumArgs });
+  return {
+    url: served.url,
+    browser,
+    server: served.server,
+    async close() { await browser.close(); served.server.close(); },
+  };
+}
+
+// Opens a page that records console errors and uncaught exceptions into page.problems.
+export async function newPage(session, { width = 1280, height = 800, deviceScaleFactor = 1 } = {}) {
+  const context = await session.browser.newContext({ viewport: { width, height }, deviceScaleFactor });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') page.problems.push(`console error: ${m.text()}`); });
+  page.on('pageerror', (e) => page.problems.push(`uncaught exception: ${e.message}`));
+  return page;
+}
+
+// Waits until the app has drawn at least n frames (the page's readiness flag).
+export async function waitForFrames(page, n = 10, timeout = 30000) {
+  await page.waitForFunction((count) => window.chartmix && window.chartmix.framesDrawn >= count, n, { timeout });
+}
+
+// Fraction of pixels that differ from the most common colour: 0 for a blank image.
+export function nonBlankFraction(pngBuffer) {
+  const png = PNG.sync.read(pngBuffer);
+  const counts = new Map();
+  const { data } = png;
+  for (let i = 0; i < data.length; i += 4) {
+    const key = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
+    counts.set(key, (counts.get(key) || 0) + 1);
+  }
+  const most = Math.max(...counts.values());
+  return 1 - most / (data.length / 4);
+}
+
+export function saveArtifact(name, buffer) {
+  fs.mkdirSync(artifactsDir, { recursive: true });
+  fs.writeFileSync(path.join(artifactsDir, name), buffer);
+}
