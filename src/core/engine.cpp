@@ -1,0 +1,329 @@
+#include "core/engine.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/kemeny.h"
+#include "core/pairwise.h"
+
+namespace chartmix {
+
+Engine::Engine(const Dataset& data) : Data_(data)
+{
+    const size_t n = data.Songs.size();
+    Score_.assign(n, 0.0);
+    WeightSum_.assign(n, 0.0);
+    BestRank_.assign(n, 0);
+    ListCount_.assign(n, 0);
+    Stamp_.assign(n, 0);
+    Final_.assign(n, 0.0);
+    Touched_.reserve(n);
+}
+
+Status Engine::CheckUnits() const
+{
+    if (!NeedsUnits(Mix_)) return OkStatus();
+    for (size_t g = 0; g < Data_.Groups.size(); g++) {
+        uint32_t s = Data_.Groups[g].Source;
+        if (Resolved_.Weight[s] > 0.0 && Resolved_.Included[s] && !Scores_.GroupHasUnits[g])
+            return MakeFieldError("normalization",
+                                  "'" + std::string(NormalizationName(Mix_.Norm)) + "' needs units, but source '" + Data_.Sources[s].Key +
+                                      "' publishes ranks only in period " + Data_.Periods[Data_.Groups[g].Period].Label +
+                                      "; use rank_points or a positional method, or give it weight 0");
+    }
+    return OkStatus();
+}
+
+Status Engine::SetMix(const Mix& mix)
+{
+    Result<ResolvedMix> resolved = ResolveMix(mix, Data_);
+    if (!resolved) return resolved.Err();
+    ScoringKey key = ScoringKeyOf(mix);
+    if (!HasScores_ || !(key == Key_)) {
+        ComputeEntryScores(Data_, key, &Scores_);
+        Key_ = key;
+        HasScores_ = true;
+    }
+    Mix old = Mix_;
+    ResolvedMix old_resolved = Resolved_;
+    Mix_ = mix;
+    Resolved_ = resolved.Take();
+    if (Status st = CheckUnits(); !st) {
+        Mix_ = old;
+        Resolved_ = old_resolved;
+        return st;
+    }
+    HasMix_ = true;
+    return OkStatus();
+}
+
+Status Engine::SetWeight(uint32_t source, double weight)
+{
+    if (!HasMix_) return MakeFieldError("mix", "set a mix before changing weights");
+    if (source >= Data_.Sources.size()) return MakeFieldError("weights", "no such source");
+    const std::string field = "weights." + Data_.Sources[source].Key;
+    if (!std::isfinite(weight) || weight < 0.0) return MakeFieldError(field, "must be a finite number \xE2\x89\xA5 0");
+    if (!Resolved_.Included[source]) return MakeFieldError(field, "this source is not part of the mix (filtered out or not selected)");
+    double old = Resolved_.Weight[source];
+    Resolved_.Weight[source] = weight;
+    bool any = false;
+    for (size_t s = 0; s < Resolved_.Weight.size(); s++) any |= Resolved_.Included[s] && Resolved_.Weight[s] > 0.0;
+    if (!any) {
+        Resolved_.Weight[source] = old;
+        return MakeFieldError("weights", "all selected sources would have weight 0; keep at least one positive");
+    }
+    Resolved_.Effective[source] = weight / Resolved_.Ratio[source];
+    // Keep the mix document in step so that serializing it gives what is on screen.
+    bool found = false;
+    for (SourceSetting& s : Mix_.Weights)
+        if (s.Selector == Data_.Sources[source].Key) { s.Value = weight; found = true; }
+    if (!found) {
+        if (Mix_.Weights.empty()) Mix_.Weights.push_back({ "*", 1.0 });
+        Mix_.Weights.push_back({ Data_.Sources[source].Key, weight });
+    }
+    return CheckUnits();
+}
+
+void Engine::WindowOf(uint32_t period, uint32_t* first) const
+{
+    switch (Mix_.Window) {
+    case WindowKind::Period: *first = period; break;
+    case WindowKind::Cumulative: *first = 0; break;
+    case WindowKind::Rolling:
+        *first = period + 1 >= (uint32_t)Mix_.WindowPeriods ? period + 1 - (uint32_t)Mix_.WindowPeriods : 0;
+        break;
+    }
+}
+
+void Engine::BeginPass()
+{
+    if (++CurrentStamp_ == 0) {  // wrapped: forget every old stamp once every 4 billion passes
+        std::fill(Stamp_.begin(), Stamp_.end(), 0);
+        CurrentStamp_ = 1;
+    }
+    Touched_.clear();
+    Base_ = 0.0;
+}
+
+// Adds one period's groups to the running per-song sums. The inner loop is the product's hot loop:
+// one load of song id and value, one multiply-add, no branches on the value.
+void Engine::Accumulate(uint32_t period)
+{
+    const Dataset& d = Data_;
+    const bool ignore = Mix_.Missing == MissingPolicy::Ignore;
+    for (uint32_t gi = d.PeriodGroupBegin[period]; gi < d.PeriodGroupBegin[period + 1]; gi++) {
+        const EntryGroup& g = d.Groups[gi];
+        if (!Resolved_.Included[g.Source]) continue;
+        const double w = Resolved_.Effective[g.Source];
+        const bool weighted = Resolved_.Weight[g.Source] > 0.0;
+        Base_ += w * Scores_.MissingValue[gi];
+        const uint32_t* song = d.EntrySong.data();
+        const double* value = Scores_.EntryValue.data();
+        const uint8_t* counts = Scores_.Counts.data();
+        const uint16_t* rank = d.EntryRank.data();
+        for (uint32_t e = g.Begin; e < g.End; e++) {
+            if (!counts[e]) continue;
+            const uint32_t s = song[e];
+            if (Stamp_[s] != CurrentStamp_) {
+                Stamp_[s] = CurrentStamp_;
+                Score_[s] = 0.0;
+                WeightSum_[s] = 0.0;
+                BestRank_[s] = 0xFFFF;
+                ListCount_[s] = 0;
+                Touched_.push_back(s);
+            }
+            Score_[s] += w * value[e];
+            if (ignore) WeightSum_[s] += w;
+            if (weighted) {
+                uint16_t r = rank[e] == kNoRank ? 0xFFFE : rank[e];
+                if (r < BestRank_[s]) BestRank_[s] = r;
+                ListCount_[s]++;
+            }
+        }
+    }
+}
+
+double Engine::FinalScore(uint32_t song) const
+{
+    if (Mix_.Missing == MissingPolicy::Ignore) return WeightSum_[song] > 0.0 ? Score_[song] / WeightSum_[song] : 0.0;
+    return Base_ + Score_[song];
+}
+
+void Engine::SelectTop(int top_n, Ranking* out)
+{
+    for (uint32_t s : Touched_) Final_[s] = FinalScore(s);
+    const double* final_score = Final_.data();
+    const uint16_t* best = BestRank_.data();
+    const uint16_t* count = ListCount_.data();
+    auto better_best = [=](uint32_t a, uint32_t b) {
+        if (final_score[a] != final_score[b]) return final_score[a] > final_score[b];
+        if (best[a] != best[b]) return best[a] < best[b];
+        if (count[a] != count[b]) return count[a] > count[b];
+        return a < b;
+    };
+    auto better_id = [=](uint32_t a, uint32_t b) {
+        if (final_score[a] != final_score[b]) return final_score[a] > final_score[b];
+        return a < b;
+    };
+    size_t n = Touched_.size();
+    size_t k = top_n <= 0 ? n : std::min(n, (size_t)top_n);
+    if (Mix_.Tie == TieBreak::BestRank) std::partial_sort(Touched_.begin(), Touched_.begin() + k, Touched_.end(), better_best);
+    else std::partial_sort(Touched_.begin(), Touched_.begin() + k, Touched_.end(), better_id);
+    out->Ranked = (uint32_t)n;
+    out->Songs.assign(Touched_.begin(), Touched_.begin() + k);
+    out->Scores.resize(k);
+    for (size_t i = 0; i < k; i++) out->Scores[i] = Final_[out->Songs[i]];
+}
+
+Status Engine::Rank(uint32_t period, int top_n, Ranking* out)
+{
+    if (!HasMix_) return MakeFieldError("mix", "no mix is set");
+    if (period >= Data_.Periods.size())
+        return MakeFieldError("period", "period " + std::to_string(period) + " is not in the data (" +
+                                            std::to_string(Data_.Periods.size()) + " periods)");
+    out->Period = period;
+    if (IsPairwise(Mix_.Method_)) return RankPairwise(period, top_n, out);
+    uint32_t first = period;
+    WindowOf(period, &first);
+    BeginPass();
+    for (uint32_t p = first; p <= period; p++) Accumulate(p);
+    SelectTop(top_n, out);
+    return OkStatus();
+}
+
+Status Engine::RankPairwise(uint32_t period, int top_n, Ranking* out)
+{
+    uint32_t first = period;
+    WindowOf(period, &first);
+    BeginPass();
+    for (uint32_t p = first; p <= period; p++) Accumulate(p);
+    // Candidates: the top of the weighted Borda count, in Borda order, which also breaks ties below.
+    Ranking borda;
+    SelectTop(top_n <= 0 ? 0 : std::max(top_n, Mix_.Candidates), &borda);
+    size_t c = std::min(borda.Songs.size(), (size_t)Mix_.Candidates);
+    std::vector<uint32_t> candidates(borda.Songs.begin(), borda.Songs.begin() + c);
+    PreferenceMatrix m;
+    BuildPreferences(Data_, Resolved_.Weight, Resolved_.Included, first, period, candidates, Mix_.Missing, Mix_.Cutoff, &m);
+    std::vector<int> order;
+    std::vector<double> score;
+    switch (Mix_.Method_) {
+    case Method::Copeland: CopelandOrder(m, &order, &score); break;
+    case Method::Schulze: SchulzeOrder(m, &order, &score); break;
+    case Method::Kemeny: KemenyOrder(m, &order, &score); break;
+    default: Mc4Order(m, &order, &score); break;
+    }
+    size_t k = top_n <= 0 ? borda.Songs.size() : std::min(borda.Songs.size(), (size_t)top_n);
+    out->Ranked = borda.Ranked;
+    out->Songs.resize(k);
+    out->Scores.resize(k);
+    // Songs below the candidate set keep their Borda order; their score is left at 0 so that no
+    // pairwise score is confused with a Borda count.
+    for (size_t i = 0; i < k; i++) {
+        if (i < c) {
+            out->Songs[i] = candidates[order[i]];
+            out->Scores[i] = score[order[i]];
+        } else {
+            out->Songs[i] = borda.Songs[i];
+            out->Scores[i] = 0.0;
+        }
+    }
+    return OkStatus();
+}
+
+Status Engine::RankHistory(int top_n, History* out)
+{
+    if (!HasMix_) return MakeFieldError("mix", "no mix is set");
+    const uint32_t periods = (uint32_t)Data_.Periods.size();
+    out->Offsets.assign(1, 0);
+    out->Songs.clear();
+    out->Scores.clear();
+    Ranking one;
+    const bool incremental = Mix_.Window == WindowKind::Cumulative && !IsPairwise(Mix_.Method_);
+    if (incremental) BeginPass();
+    for (uint32_t p = 0; p < periods; p++) {
+        if (incremental) {
+            // Same additions in the same order as Rank(p) makes from scratch: identical bytes.
+            Accumulate(p);
+            SelectTop(top_n, &one);
+        } else if (Status st = Rank(p, top_n, &one); !st) {
+            return st;
+        }
+        out->Songs.insert(out->Songs.end(), one.Songs.begin(), one.Songs.end());
+        out->Scores.insert(out->Scores.end(), one.Scores.begin(), one.Scores.end());
+        out->Offsets.push_back((uint32_t)out->Songs.size());
+    }
+    return OkStatus();
+}
+
+void Engine::Contributions(const Ranking& ranking, std::vector<double>* out)
+{
+    const uint32_t sources = (uint32_t)Data_.Sources.size();
+    const size_t n = ranking.Songs.size();
+    out->assign(n * sources, 0.0);
+    if (!HasMix_ || n == 0) return;
+    // Row of each ranked song, found through a stamp so that no map is built.
+    BeginPass();
+    for (size_t i = 0; i < n; i++) {
+        Stamp_[ranking.Songs[i]] = CurrentStamp_;
+        Score_[ranking.Songs[i]] = (double)i;  // row index, reused storage
+    }
+    uint32_t first = ranking.Period;
+    WindowOf(ranking.Period, &first);
+    const bool ignore = Mix_.Missing == MissingPolicy::Ignore;
+    const bool pairwise = IsPairwise(Mix_.Method_);
+    std::vector<double> weight_sum(ignore ? n : 0, 0.0);
+    for (uint32_t p = first; p <= ranking.Period; p++) {
+        for (uint32_t gi = Data_.PeriodGroupBegin[p]; gi < Data_.PeriodGroupBegin[p + 1]; gi++) {
+            const EntryGroup& g = Data_.Groups[gi];
+            if (!Resolved_.Included[g.Source]) continue;
+            const double w = pairwise ? Resolved_.Weight[g.Source] : Resolved_.Effective[g.Source];
+            const double missing = w * Scores_.MissingValue[gi];
+            if (missing != 0.0)
+                for (size_t i = 0; i < n; i++) (*out)[i * sources + g.Source] += missing;
+            for (uint32_t e = g.Begin; e < g.End; e++) {
+                uint32_t s = Data_.EntrySong[e];
+                if (!Scores_.Counts[e] || Stamp_[s] != CurrentStamp_) continue;
+                size_t row = (size_t)Score_[s];
+                (*out)[row * sources + g.Source] += w * Scores_.EntryValue[e];
+                if (ignore) weight_sum[row] += w;
+            }
+        }
+    }
+    if (ignore)
+        for (size_t i = 0; i < n; i++)
+            for (uint32_t s = 0; s < sources; s++)
+                (*out)[i * sources + s] = weight_sum[i] > 0.0 ? (*out)[i * sources + s] / weight_sum[i] : 0.0;
+}
+
+Status Engine::Decompose(uint32_t period, Decomposition* out)
+{
+    if (!HasMix_) return MakeFieldError("mix", "no mix is set");
+    if (period >= Data_.Periods.size()) return MakeFieldError("period", "period " + std::to_string(period) + " is not in the data");
+    if (Mix_.Missing == MissingPolicy::Ignore || IsPairwise(Mix_.Method_))
+        return MakeFieldError(Mix_.Missing == MissingPolicy::Ignore ? "missing" : "method",
+                              "this analysis needs a score linear in the weights: a weighted sum or positional method with missing 'next_rank' or 'zero'");
+    Ranking all;
+    if (Status st = Rank(period, 0, &all); !st) return st;
+    const uint32_t sources = (uint32_t)Data_.Sources.size();
+    out->Period = period;
+    out->SourceCount = sources;
+    out->Songs = all.Songs;
+    std::sort(out->Songs.begin(), out->Songs.end());
+    const size_t n = out->Songs.size();
+    out->TieKey.assign(n, 0);
+    // Tie order: position in the current ranking among exact ties is what Rank() would do; for the
+    // analyses, ties are broken by song id, which is stable as weights move.
+    for (size_t i = 0; i < n; i++) out->TieKey[i] = out->Songs[i];
+    Ranking rows;
+    rows.Period = period;
+    rows.Songs = out->Songs;
+    // Contributions at unit effective weight give the coefficients: temporarily set every included
+    // source's effective weight to 1.
+    std::vector<double> saved = Resolved_.Effective;
+    for (uint32_t s = 0; s < sources; s++) Resolved_.Effective[s] = Resolved_.Included[s] ? 1.0 : 0.0;
+    Contributions(rows, &out->Coef);
+    Resolved_.Effective = saved;
+    return OkStatus();
+}
+
+} // namespace chartmix

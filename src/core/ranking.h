@@ -1,0 +1,19 @@
+#pragma once
+// A composite chart as text: the JSON the JS API and the CLI print, and CSV for spreadsheets.
+// Both list each song's rank, score and per-source contribution; numbers print the same bytes on
+// every platform and NaN never appears (AppendJsonNumber).
+#include <string>
+
+#include "core/engine.h"
+
+namespace chartmix {
+
+// {"period":..., "mix":{canonical mix}, "ranked":n, "sources":[keys], "entries":[{"rank","song",
+//  "title","artist","score","contributions":{key: value}}]}. Contributions list included sources.
+std::string RankingToJson(Engine& engine, const Ranking& ranking);
+// rank,song,title,artist,score,<one column per included source>; RFC 4180 quoting.
+std::string RankingToCsv(Engine& engine, const Ranking& ranking);
+// Appends a CSV field, quoted when it holds a comma, quote or line break.
+void AppendCsvField(std::string& out, std::string_view text);
+
+} // namespace chartmix

@@ -1,0 +1,235 @@
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/engine.h"
+#include "core/mix_json.h"
+#include "core/ranking.h"
+#include "test_ranking_fixtures.h"
+
+using namespace chartmix;
+
+namespace {
+
+// Titles of the ranked songs, best first.
+std::string Order(const Dataset& d, const Ranking& r)
+{
+    std::string s;
+    for (uint32_t song : r.Songs) s += std::string(d.SongTitle(song));
+    return s;
+}
+
+Ranking RankWith(const Dataset& d, const char* mix_json, uint32_t period = 0, int top = 0)
+{
+    Engine e(d);
+    Result<Mix> m = ParseMix(mix_json);
+    REQUIRE(m.Ok());
+    Status st = e.SetMix(*m);
+    REQUIRE(st.Ok());
+    Ranking r;
+    REQUIRE(e.Rank(period, top, &r).Ok());
+    return r;
+}
+
+} // namespace
+
+TEST_SUITE("engine") {
+
+TEST_CASE("share of source total under each missing-entry policy") {
+    Dataset d = test::SmallMarket();
+    SUBCASE("zero: a missing song gets nothing") {
+        Ranking r = RankWith(d, R"({"weights":{"melon":1,"qq":1},"missing":"zero"})");
+        CHECK(Order(d, r) == "EACB");  // C's 0.2 + 0.1 rounds just above B's 0.3
+        CHECK(r.Scores[0] == doctest::Approx(0.9));
+        CHECK(r.Scores[2] == doctest::Approx(0.3));
+        CHECK(r.Ranked == 4);
+    }
+    SUBCASE("next_rank: a missing song scores like the chart's last entry") {
+        Ranking r = RankWith(d, R"({"weights":{"melon":1,"qq":1},"missing":"next_rank"})");
+        CHECK(Order(d, r) == "EABC");
+        CHECK(r.Scores[0] == doctest::Approx(1.1));
+        CHECK(r.Scores[1] == doctest::Approx(0.6));
+        CHECK(r.Scores[2] == doctest::Approx(0.4));
+        CHECK(r.Scores[3] == doctest::Approx(0.3));
+    }
+    SUBCASE("ignore: weighted mean over the charts listing the song") {
+        Ranking r = RankWith(d, R"({"weights":{"melon":1,"qq":1},"missing":"ignore"})");
+        CHECK(Order(d, r) == "EABC");
+        CHECK(r.Scores[3] == doctest::Approx(0.15));
+    }
+}
+
+TEST_CASE("ties break by the documented rule") {
+    Dataset d = test::SmallMarket();
+    SUBCASE("best_rank: better best rank, then more charts, then song id") {
+        // B 300 and C 200 + 100 tie exactly; both have best rank 2, C is on two charts.
+        Ranking r = RankWith(d, R"({"normalization":"units","weights":{"melon":1,"qq":1},"missing":"zero"})");
+        CHECK(r.Scores[2] == r.Scores[3]);
+        CHECK(Order(d, r) == "EACB");
+    }
+    SUBCASE("song_id") {
+        Ranking r = RankWith(d, R"({"normalization":"units","weights":{"melon":1,"qq":1},"missing":"zero","tie_break":"song_id"})");
+        CHECK(Order(d, r) == "EABC");
+    }
+}
+
+TEST_CASE("units with conversion ratios") {
+    Dataset d = test::SmallMarket();
+    Ranking r = RankWith(d, R"({"normalization":"units","weights":{"melon":1,"qq":1},"ratios":{"melon":100,"qq":200},"missing":"zero"})");
+    CHECK(Order(d, r) == "AEBC");
+    CHECK(r.Scores == std::vector<double>{ 5.0, 4.5, 3.0, 2.5 });
+    SUBCASE("a units normalization on a ranks-only chart is refused") {
+        Engine e(d);
+        Status st = e.SetMix(*ParseMix(R"({"normalization":"units","weights":{"genie":1}})"));
+        REQUIRE_FALSE(st.Ok());
+        CHECK(st.Err().Field == "normalization");
+    }
+}
+
+TEST_CASE("min-max and z-score normalize within each chart") {
+    Dataset d = test::SmallMarket();
+    Ranking r = RankWith(d, R"({"normalization":"min_max","weights":{"melon":1},"missing":"zero"})");
+    CHECK(Order(d, r) == "ABC");
+    CHECK(r.Scores == std::vector<double>{ 1.0, ((300.0 - 200.0) / 300.0), 0.0 });
+    r = RankWith(d, R"({"normalization":"z_score","weights":{"melon":1},"missing":"zero"})");
+    // mean 333.33, population sd sqrt(((166.67)^2 + (33.33)^2 + (133.33)^2) / 3) = 124.72
+    CHECK(r.Scores[0] == doctest::Approx((500.0 - 1000.0 / 3) / 124.7219128924647));
+    CHECK(r.Scores[2] == doctest::Approx((200.0 - 1000.0 / 3) / 124.7219128924647));
+}
+
+TEST_CASE("positional methods") {
+    Dataset d = test::SmallMarket();
+    SUBCASE("Borda: depth + 1 - rank, missing scores 0") {
+        Ranking r = RankWith(d, R"({"method":"borda"})");
+        CHECK(Order(d, r) == "ABECD");
+        CHECK(r.Scores == std::vector<double>{ 5, 5, 2, 2, 1 });
+    }
+    SUBCASE("Dowdall: 1/rank, missing scores 1/(depth + 1)") {
+        Ranking r = RankWith(d, R"({"method":"dowdall"})");
+        CHECK(Order(d, r) == "ABECD");
+        CHECK(r.Scores[0] == doctest::Approx(1.0 + 0.5 + 1.0 / 3));
+        CHECK(r.Scores[2] == doctest::Approx(0.25 + 0.25 + 1.0));
+    }
+    SUBCASE("reciprocal rank fusion with k") {
+        Ranking r = RankWith(d, R"({"method":"rrf","rrf_k":0,"missing":"zero"})");
+        CHECK(Order(d, r) == "ABECD");
+        CHECK(r.Scores[0] == doctest::Approx(1.5));
+        r = RankWith(d, R"({"method":"rrf","missing":"zero"})");
+        CHECK(r.Scores[0] == doctest::Approx(1.0 / 61 + 1.0 / 62));
+    }
+    SUBCASE("points table with bands and a cutoff") {
+        Ranking r = RankWith(d, R"({"method":"points_table","points":[12,10,8],"missing":"zero","weights":{"melon":2,"genie":1}})");
+        CHECK(Order(d, r) == "ABCD");
+        CHECK(r.Scores == std::vector<double>{ 34, 32, 16, 8 });
+        r = RankWith(d, R"({"method":"points_table","points":[{"first":1,"last":2,"points":50}],"cutoff":1,"weights":{"melon":1,"genie":1}})");
+        CHECK(Order(d, r) == "AB");
+    }
+    SUBCASE("one dominant source decides the order") {
+        Ranking r = RankWith(d, R"({"method":"borda","weights":{"*":1,"genie":1000}})");
+        CHECK(Order(d, r).substr(0, 3) == "BAD");
+    }
+    SUBCASE("a weight of zero leaves a source's songs ranked but scoreless") {
+        Ranking r = RankWith(d, R"({"method":"borda","weights":{"melon":1,"qq":0}})");
+        CHECK(Order(d, r) == "ABCE");
+        CHECK(r.Scores[3] == 0.0);
+    }
+}
+
+TEST_CASE("windows, history and regional views") {
+    Dataset d = test::SmallMarket();
+    SUBCASE("cumulative sums the periods so far") {
+        Ranking r = RankWith(d, R"({"weights":{"melon":1},"missing":"zero","window":{"kind":"cumulative"}})", 1);
+        CHECK(Order(d, r) == "ACB");
+        CHECK(r.Scores[0] == doctest::Approx(0.5 + 40.0 / 90));
+    }
+    SUBCASE("rolling over one period equals the single period") {
+        Ranking r = RankWith(d, R"({"weights":{"melon":1},"window":{"kind":"rolling","periods":1}})", 1);
+        CHECK(Order(d, r) == "CA");
+    }
+    SUBCASE("history gives the same bytes as ranking each period alone") {
+        Dataset big = test::RandomMarket(5, 12, 30, 120, 3);
+        for (const char* text : { R"({"window":{"kind":"cumulative"}})", R"({"window":{"kind":"rolling","periods":3},"method":"dowdall"})",
+                                  R"({"method":"copeland","candidates":10})" }) {
+            CAPTURE(text);
+            Engine e(big);
+            REQUIRE(e.SetMix(*ParseMix(text)).Ok());
+            History h;
+            REQUIRE(e.RankHistory(10, &h).Ok());
+            REQUIRE(h.Offsets.size() == 13);
+            for (uint32_t p = 0; p < 12; p++) {
+                Ranking r;
+                REQUIRE(e.Rank(p, 10, &r).Ok());
+                std::vector<uint32_t> songs(h.Songs.begin() + h.Offsets[p], h.Songs.begin() + h.Offsets[p + 1]);
+                std::vector<double> scores(h.Scores.begin() + h.Offsets[p], h.Scores.begin() + h.Offsets[p + 1]);
+                CHECK(songs == r.Songs);
+                CHECK(scores == r.Scores);
+            }
+        }
+    }
+    SUBCASE("China-only view ranks within the region") {
+        Ranking r = RankWith(d, R"({"filter":{"regions":["CN"]}})");
+        CHECK(Order(d, r) == "EC");
+    }
+}
+
+TEST_CASE("bad requests are errors naming the field") {
+    Dataset d = test::SmallMarket();
+    Engine e(d);
+    Ranking r;
+    CHECK(e.Rank(0, 10, &r).Err().Field == "mix");
+    Mix plain;
+    plain.Norm = Normalization::RankPoints;
+    REQUIRE(e.SetMix(plain).Ok());
+    CHECK(e.Rank(7, 10, &r).Err().Field == "period");
+    CHECK(e.SetWeight(0, -1.0).Err().Field == "weights.melon");
+    CHECK(e.SetWeight(0, NAN).Err().Field == "weights.melon");
+    SUBCASE("setting every weight to zero one by one is refused at the last") {
+        CHECK(e.SetWeight(0, 0.0).Ok());
+        CHECK(e.SetWeight(1, 0.0).Ok());
+        CHECK(e.SetWeight(2, 0.0).Err().Field == "weights");
+    }
+    SUBCASE("an unknown source key") {
+        Status st = e.SetMix(*ParseMix(R"({"weights":{"spotify":1}})"));
+        CHECK(st.Err().Field == "weights.spotify");
+    }
+}
+
+TEST_CASE("re-mixing with SetWeight matches a fresh mix") {
+    Dataset d = test::RandomMarket(6, 2, 50, 200, 11);
+    Engine a(d), b(d);
+    REQUIRE(a.SetMix(Mix{}).Ok());
+    REQUIRE(a.SetWeight(2, 7.5).Ok());
+    REQUIRE(b.SetMix(*ParseMix(R"({"weights":{"*":1,"src2":7.5}})")).Ok());
+    Ranking ra, rb;
+    REQUIRE(a.Rank(1, 20, &ra).Ok());
+    REQUIRE(b.Rank(1, 20, &rb).Ok());
+    CHECK(ra.Songs == rb.Songs);
+    CHECK(ra.Scores == rb.Scores);
+    CHECK(SerializeMix(a.CurrentMix()) == SerializeMix(b.CurrentMix()));
+}
+
+TEST_CASE("contributions add up to the score and output carries no NaN") {
+    Dataset d = test::SmallMarket();
+    for (const char* text : { R"({"weights":{"melon":1,"qq":2}})", R"({"method":"dowdall"})", R"({"weights":{"melon":1,"qq":1},"missing":"ignore"})" }) {
+        CAPTURE(text);
+        Engine e(d);
+        REQUIRE(e.SetMix(*ParseMix(text)).Ok());
+        Ranking r;
+        REQUIRE(e.Rank(0, 0, &r).Ok());
+        std::vector<double> c;
+        e.Contributions(r, &c);
+        for (size_t i = 0; i < r.Songs.size(); i++) {
+            double sum = 0;
+            for (size_t s = 0; s < d.Sources.size(); s++) sum += c[i * d.Sources.size() + s];
+            CHECK(sum == doctest::Approx(r.Scores[i]));
+        }
+        std::string json = RankingToJson(e, r);
+        CHECK(json.find("nan") == std::string::npos);
+        CHECK(json.find("\"rank\":1,") != std::string::npos);
+        std::string csv = RankingToCsv(e, r);
+        CHECK(csv.substr(0, 29) == "rank,song,title,artist,score,");
+    }
+}
+
+}
