@@ -9,7 +9,7 @@ target_compile_definitions(chartmix_core_tests PRIVATE
 if(EMSCRIPTEN)
     # NODERAWFS: the suites read fixtures and ../shared straight from disk under node, as natively.
     target_link_options(chartmix_core_tests PRIVATE -sWASM_ASYNC_COMPILATION=0 -sEXIT_RUNTIME=1
-        -sALLOW_MEMORY_GROWTH=1 -sNODERAWFS=1 -sENVIRONMENT=node -sSTACK_SIZE=1048576)
+        -sALLOW_MEMORY_GROWTH=1 -sNODERAWFS=1 -sENVIRONMENT=node -sTOTAL_STACK=1048576)
 endif()
 add_test(NAME core COMMAND chartmix_core_tests --no-colors)
 
