@@ -7,7 +7,8 @@
 
 namespace chartmix {
 
-void AppendCsvField(std::string& out, std::string_view text)
+// RFC 4180: quote a field holding a comma, quote or line break, doubling quotes.
+static void AppendCsvText(std::string& out, std::string_view text)
 {
     if (text.find_first_of(",\"\r\n") == std::string_view::npos) { out += text; return; }
     out += '"';
@@ -83,7 +84,7 @@ std::string RankingToCsv(Engine& engine, const Ranking& ranking)
     std::string out = "rank,song,title,artist,score";
     for (uint32_t s : sources) {
         out += ',';
-        AppendCsvField(out, d.Sources[s].Key);
+        AppendCsvText(out, d.Sources[s].Key);
     }
     out += '\n';
     for (size_t i = 0; i < ranking.Songs.size(); i++) {
@@ -92,9 +93,9 @@ std::string RankingToCsv(Engine& engine, const Ranking& ranking)
         out += ',';
         AppendJsonNumber(out, song);
         out += ',';
-        AppendCsvField(out, d.SongTitle(song));
+        AppendCsvText(out, d.SongTitle(song));
         out += ',';
-        AppendCsvField(out, d.SongArtist(song));
+        AppendCsvText(out, d.SongArtist(song));
         out += ',';
         AppendJsonNumber(out, ranking.Scores[i]);
         for (uint32_t s : sources) {

@@ -13,7 +13,5 @@ namespace chartmix {
 std::string RankingToJson(Engine& engine, const Ranking& ranking);
 // rank,song,title,artist,score,<one column per included source>; RFC 4180 quoting.
 std::string RankingToCsv(Engine& engine, const Ranking& ranking);
-// Appends a CSV field, quoted when it holds a comma, quote or line break.
-void AppendCsvField(std::string& out, std::string_view text);
 
 } // namespace chartmix
