@@ -1,0 +1,207 @@
+#include "core/session.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/mix_json.h"
+#include "core/ranking.h"
+
+namespace chartmix {
+
+Session::Session()
+{
+    Status st = LoadDemo(1);
+    assert(st.Ok() && "the built-in simulated market always generates");
+    (void)st;
+}
+
+Mix Session::DefaultMix() const
+{
+    Mix mix;
+    mix.Weights.push_back(SourceSetting{ "*", 1.0 });
+    // Rank points work on every chart, with or without published units.
+    mix.Norm = Normalization::RankPoints;
+    return mix;
+}
+
+void Session::Adopt(std::unique_ptr<Dataset> data, std::string ref, std::unique_ptr<DemoMarket> demo)
+{
+    // Keep the user's weights for every source the new data still has.
+    std::vector<std::pair<std::string, double>> kept;
+    Mix previous;
+    bool had_engine = Engine_ != nullptr;
+    if (had_engine) {
+        previous = Engine_->CurrentMix();
+        const auto& weights = Engine_->Resolved().Weight;
+        for (size_t s = 0; s < weights.size() && s < Data_->Sources.size(); s++) kept.emplace_back(Data_->Sources[s].Key, weights[s]);
+    }
+    auto engine = std::make_unique<Engine>(*data);
+    Status st = had_engine ? engine->SetMix(previous) : Status(MakeError("no mix yet"));
+    if (!st) {
+        Mix mix = DefaultMix();
+        if (had_engine) {
+            mix = previous;
+            mix.Weights.clear();
+            mix.Ratios.clear();
+            mix.FilterSources.clear();
+            for (const Source& s : data->Sources) {
+                if (s.IsOfficial) continue;
+                double w = 1.0;
+                for (auto& [key, value] : kept) if (key == s.Key) w = value;
+                mix.Weights.push_back(SourceSetting{ s.Key, w });
+            }
+        }
+        if (!engine->SetMix(mix)) {
+            Mix fallback = DefaultMix();
+            if (!engine->SetMix(fallback)) { fallback.Method_ = Method::Borda; engine->SetMix(fallback); }
+        }
+    }
+    Engine_ = std::move(engine);
+    Data_ = std::move(data);
+    Demo_ = std::move(demo);
+    DatasetRef_ = std::move(ref);
+    Period_ = Data_->Periods.empty() ? 0 : (uint32_t)Data_->Periods.size() - 1;
+    Selected_.clear();
+    Touch();
+}
+
+Status Session::LoadDemo(uint64_t seed)
+{
+    DemoMarketParams params;
+    params.Seed = seed;
+    params.Weeks = 26;
+    Result<DemoMarket> market = GenerateDemoMarket(params);
+    if (!market) return market.Err();
+    auto demo = std::make_unique<DemoMarket>(market.Take());
+    // The dataset moves into the session; the DemoMarket keeps only the ground truth.
+    auto data = std::make_unique<Dataset>(std::move(demo->Data));
+    Adopt(std::move(data), seed == 1 ? "demo" : "demo:" + std::to_string(seed), std::move(demo));
+    Report_ = LoadReport();
+    return OkStatus();
+}
+
+Status Session::LoadFiles(const std::vector<InputFile>& files, const LoadOptions& options, std::string ref)
+{
+    Result<LoadedDataset> loaded = LoadDataset(files, options);
+    if (!loaded) return loaded.Err();
+    if (loaded->Data.EntryCount() == 0) return MakeError("the files hold no chart entries: nothing was loaded, and the current data stays.");
+    LoadedDataset ld = loaded.Take();
+    Report_ = std::move(ld.Report);
+    Adopt(std::make_unique<Dataset>(std::move(ld.Data)), std::move(ref), nullptr);
+    return OkStatus();
+}
+
+Status Session::SetMix(const Mix& mix)
+{
+    Mix previous = Engine_->CurrentMix();
+    Status st = Engine_->SetMix(mix);
+    if (!st) {
+        Engine_->SetMix(previous);
+        return st;
+    }
+    Touch();
+    return st;
+}
+
+Status Session::SetMixJson(std::string_view json)
+{
+    Result<Mix> mix = ParseMix(json, "mix");
+    if (!mix) return mix.Err();
+    return SetMix(*mix);
+}
+
+Status Session::SetSourceWeight(uint32_t source, double weight)
+{
+    if (source >= Data_->Sources.size()) return MakeFieldError("source", "there is no source number " + std::to_string(source) + ".");
+    if (!std::isfinite(weight) || weight < 0) return MakeFieldError("weights." + Data_->Sources[source].Key, "must be a finite number >= 0");
+    // Explicit per-source weights make the slider's meaning exact whatever selectors the mix used.
+    const Mix& current = Engine_->CurrentMix();
+    bool explicit_weights = current.Weights.size() >= 1;
+    for (const SourceSetting& s : current.Weights) explicit_weights = explicit_weights && Data_->FindSource(s.Selector) >= 0;
+    if (explicit_weights && Data_->FindSource(Data_->Sources[source].Key) >= 0) {
+        bool listed = false;
+        for (const SourceSetting& s : current.Weights) listed = listed || s.Selector == Data_->Sources[source].Key;
+        if (listed) {
+            Status st = Engine_->SetWeight(source, weight);
+            if (st) Touch();
+            return st;
+        }
+    }
+    Mix mix = current;
+    mix.Weights.clear();
+    const auto& weights = Engine_->Resolved().Weight;
+    for (size_t s = 0; s < Data_->Sources.size(); s++) {
+        double w = s == source ? weight : weights[s];
+        if (w > 0 || s == source || !Data_->Sources[s].IsOfficial) mix.Weights.push_back(SourceSetting{ Data_->Sources[s].Key, w });
+    }
+    return SetMix(mix);
+}
+
+Status Session::SetPeriod(uint32_t period)
+{
+    if (period >= Data_->Periods.size()) return MakeFieldError("period", "there is no period number " + std::to_string(period) + ".");
+    if (period != Period_) { Period_ = period; Touch(); }
+    return OkStatus();
+}
+
+const Ranking& Session::CurrentRanking()
+{
+    if (RankingRevision_ != Revision_) {
+        if (Data_->Periods.empty() || !Engine_->Rank(Period_, 0, &Ranking_)) Ranking_ = Ranking();
+        RankingRevision_ = Revision_;
+    }
+    return Ranking_;
+}
+
+const History& Session::CurrentHistory(int top_n)
+{
+    if (HistoryRevision_ != Revision_ || HistoryTopN_ != top_n) {
+        if (!Engine_->RankHistory(top_n, &History_)) History_ = History();
+        HistoryRevision_ = Revision_;
+        HistoryTopN_ = top_n;
+    }
+    return History_;
+}
+
+std::string Session::RankingJson(int top_n)
+{
+    Ranking r = CurrentRanking();
+    if (top_n > 0 && r.Songs.size() > (size_t)top_n) {
+        r.Songs.resize(top_n);
+        r.Scores.resize(top_n);
+    }
+    return RankingToJson(*Engine_, r);
+}
+
+ViewState Session::CurrentView() const
+{
+    ViewState view;
+    view.DatasetRef = DatasetRef_;
+    if (!Data_->Periods.empty()) view.PeriodLabel = Data_->Periods[Period_].Label;
+    view.MixJson = SerializeMix(Engine_->CurrentMix());
+    view.Selected = Selected_;
+    view.Panel = Panel;
+    return view;
+}
+
+void Session::ApplyView(const ViewState& view, std::string* notice)
+{
+    std::string skipped;
+    if (!view.MixJson.empty()) {
+        if (Status st = SetMixJson(view.MixJson); !st) skipped += "the mix (" + st.Err().ToString() + "); ";
+    }
+    if (!view.PeriodLabel.empty()) {
+        int p = Data_->FindPeriod(view.PeriodLabel);
+        if (p >= 0) SetPeriod((uint32_t)p);
+        else skipped += "the period '" + view.PeriodLabel + "' (not in this data); ";
+    }
+    Selected_.clear();
+    for (uint32_t id : view.Selected)
+        if (id < Data_->Songs.size()) Selected_.push_back(id);
+    if (Selected_.size() != view.Selected.size()) skipped += "songs that are not in this data; ";
+    if (!view.Panel.empty()) Panel = view.Panel;
+    Touch();
+    if (notice) *notice = skipped.empty() ? "" : "The link's view was applied except " + skipped.substr(0, skipped.size() - 2) + ".";
+}
+
+} // namespace chartmix

@@ -1,0 +1,92 @@
+#pragma once
+// One user's working session: the loaded dataset, the ranking engine over it, the mix, and the
+// view around them (period, selected songs, open panel). The app's panels and the browser's JS API
+// both act through it, so a weight changed by a slider or by a script shows the same ranking.
+//
+// Loading never loses work: a failed load leaves the previous dataset and mix in place, and a
+// successful one keeps every weight whose source still exists.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/dataset.h"
+#include "core/demo_market.h"
+#include "core/engine.h"
+#include "core/importer.h"
+#include "core/mix.h"
+#include "core/result.h"
+#include "core/view_state.h"
+
+namespace chartmix {
+
+class Session {
+public:
+    // Starts on the built-in simulated market (seed 1).
+    Session();
+
+    const Dataset& Data() const { return *Data_; }
+    Engine& GetEngine() { return *Engine_; }
+    // "demo", "demo:<seed>", "url:…", "catalog:…", "file:…": what a shared link names.
+    const std::string& DatasetRef() const { return DatasetRef_; }
+    // The simulated market behind the current dataset, or null for real data.
+    const DemoMarket* Demo() const { return Demo_.get(); }
+    const LoadReport& LastLoadReport() const { return Report_; }
+
+    // Replaces the dataset with the simulated market for this seed.
+    Status LoadDemo(uint64_t seed);
+    // Loads files (a canonical CSV, or a manifest and its files). On failure nothing changes.
+    Status LoadFiles(const std::vector<InputFile>& files, const LoadOptions& options, std::string ref);
+
+    const Mix& CurrentMix() const { return Engine_->CurrentMix(); }
+    // The default mix for the current data: equal weights over every non-official source.
+    Mix DefaultMix() const;
+    // Sets the whole mix. On failure the previous mix stays and the error names the field.
+    Status SetMix(const Mix& mix);
+    Status SetMixJson(std::string_view json);
+    // Slider path: one source's weight. Rewrites the mix as explicit per-source weights first.
+    Status SetSourceWeight(uint32_t source, double weight);
+    // Current effective weight of each source as the mix resolves it (0 when excluded).
+    const std::vector<double>& SourceWeights() const { return Engine_->Resolved().Weight; }
+
+    uint32_t Period() const { return Period_; }
+    Status SetPeriod(uint32_t period);
+    std::vector<uint32_t>& Selected() { return Selected_; }
+    std::string Panel = "chart";
+
+    // The composite chart of the current period (every ranked song), recomputed when stale.
+    const Ranking& CurrentRanking();
+    // Top-n of every period, recomputed when stale.
+    const History& CurrentHistory(int top_n);
+    // The current ranking as JSON (RankingToJson), at most top_n songs (all when <= 0).
+    std::string RankingJson(int top_n);
+
+    // Increases on every change a subscriber may care about (data, mix, period, selection).
+    uint64_t Revision() const { return Revision_; }
+    void Touch() { Revision_++; }
+
+    // The shareable view: dataset reference, period, mix, selection, panel.
+    ViewState CurrentView() const;
+    // Applies a decoded view to the loaded data (the caller loads the dataset it names first).
+    // Parts that do not fit the data are skipped, and *notice says which.
+    void ApplyView(const ViewState& view, std::string* notice);
+
+private:
+    void Adopt(std::unique_ptr<Dataset> data, std::string ref, std::unique_ptr<DemoMarket> demo);
+
+    std::unique_ptr<Dataset> Data_;
+    std::unique_ptr<Engine> Engine_;
+    std::unique_ptr<DemoMarket> Demo_;
+    std::string DatasetRef_;
+    LoadReport Report_;
+    uint32_t Period_ = 0;
+    std::vector<uint32_t> Selected_;
+    uint64_t Revision_ = 1;
+    uint64_t RankingRevision_ = 0;
+    Ranking Ranking_;
+    uint64_t HistoryRevision_ = 0;
+    int HistoryTopN_ = 0;
+    History History_;
+};
+
+} // namespace chartmix

@@ -1,0 +1,82 @@
+#include <doctest/doctest.h>
+
+#include "core/mix_json.h"
+#include "core/session.h"
+
+using namespace chartmix;
+
+TEST_SUITE("session") {
+
+TEST_CASE("a session starts on the simulated market with a ranking") {
+    Session session;
+    CHECK(session.Data().Simulated);
+    CHECK(session.DatasetRef() == "demo");
+    REQUIRE(session.Demo() != nullptr);
+    const Ranking& r = session.CurrentRanking();
+    CHECK(r.Songs.size() > 10);
+    CHECK(session.Period() == session.Data().Periods.size() - 1);
+}
+
+TEST_CASE("moving one weight changes the ranking and bumps the revision") {
+    Session session;
+    std::vector<uint32_t> before = session.CurrentRanking().Songs;
+    uint64_t rev = session.Revision();
+    // Put all weight on one platform: the composite must become that platform's own order.
+    for (uint32_t s = 0; s < session.Data().Sources.size(); s++) REQUIRE(session.SetSourceWeight(s, s == 0 ? 1.0 : 0.0).Ok());
+    CHECK(session.Revision() > rev);
+    const Ranking& after = session.CurrentRanking();
+    REQUIRE(!after.Songs.empty());
+    // The #1 must be source 0's #1 in this period.
+    const Dataset& d = session.Data();
+    uint32_t top_of_source0 = UINT32_MAX;
+    for (uint32_t g = d.PeriodGroupBegin[session.Period()]; g < d.PeriodGroupBegin[session.Period() + 1]; g++)
+        if (d.Groups[g].Source == 0) top_of_source0 = d.EntrySong[d.Groups[g].Begin];
+    CHECK(after.Songs[0] == top_of_source0);
+    CHECK(after.Songs != before);
+}
+
+TEST_CASE("bad weights and bad mixes leave the current mix in place") {
+    Session session;
+    std::string before = SerializeMix(session.CurrentMix());
+    CHECK_FALSE(session.SetSourceWeight(0, -1.0).Ok());
+    CHECK_FALSE(session.SetSourceWeight(9999, 1.0).Ok());
+    CHECK_FALSE(session.SetMixJson("{\"method\":\"nonsense\"}").Ok());
+    CHECK_FALSE(session.SetMixJson("{not json").Ok());
+    CHECK(SerializeMix(session.CurrentMix()) == before);
+}
+
+TEST_CASE("a failed load keeps the dataset and the user's weights") {
+    Session session;
+    REQUIRE(session.SetSourceWeight(1, 3.5).Ok());
+    std::string mix_before = SerializeMix(session.CurrentMix());
+    size_t entries_before = session.Data().EntryCount();
+    Status st = session.LoadFiles({ InputFile{ "broken.csv", std::string("\x00\x01\x02garbage", 10) } }, LoadOptions{}, "file:broken.csv");
+    CHECK_FALSE(st.Ok());
+    CHECK_FALSE(st.Err().Message.empty());
+    CHECK(session.Data().EntryCount() == entries_before);
+    CHECK(SerializeMix(session.CurrentMix()) == mix_before);
+    CHECK(session.DatasetRef() == "demo");
+}
+
+TEST_CASE("the shared view round-trips through a fresh session") {
+    Session a;
+    REQUIRE(a.SetSourceWeight(2, 0.25).Ok());
+    REQUIRE(a.SetPeriod(3).Ok());
+    a.Selected() = { 5, 7 };
+    a.Panel = "history";
+    std::string fragment = EncodeViewState(a.CurrentView());
+
+    Session b;
+    auto view = DecodeViewState(fragment);
+    REQUIRE(view.Ok());
+    std::string notice;
+    b.ApplyView(*view, &notice);
+    CHECK(notice.empty());
+    CHECK(b.Period() == 3);
+    CHECK(b.Selected() == std::vector<uint32_t>{ 5, 7 });
+    CHECK(b.Panel == "history");
+    CHECK(SerializeMix(b.CurrentMix()) == SerializeMix(a.CurrentMix()));
+    CHECK(b.CurrentRanking().Songs == a.CurrentRanking().Songs);
+}
+
+}
