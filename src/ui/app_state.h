@@ -1,18 +1,52 @@
 #pragma once
-// Everything the panels read and the user changes: the loaded dataset and the view around it.
-// Panels draw from here; the core computes every ranking they show.
+// Everything the panels read and the user changes: the session (data, engine, mix, period,
+// selection) plus view-only state. Panels draw from here; the core computes every ranking.
+//
+// What only the host can do (a browser file picker, the clipboard, a download, fetching a URL) the
+// UI asks for through HostActions; src/app (desktop) and src/web (browser) fill them in. A null
+// action hides its button.
+#include <functional>
 #include <string>
 
-#include "core/dataset.h"
+#include "core/session.h"
 
 namespace chartmix::ui {
 
 enum class Theme { Dark, Light };
 
+struct HostActions {
+    std::function<void()> OpenFiles;                          // file picker (CSV, JSON, manifest + files)
+    std::function<void(const std::string& url)> LoadUrl;      // fetch a dataset URL (with progress, cancel)
+    std::function<void()> CancelLoad;                         // stop a running download
+    std::function<void(const std::string& text)> CopyText;    // clipboard
+    std::function<void(const std::string& name, const std::string& mime, const std::string& bytes)> SaveFile;  // download / write
+    std::function<void()> SavePng;                            // the current view as PNG
+};
+
+// A running download, as the host reports it (drawn as a progress bar with a cancel button).
+struct LoadProgress {
+    bool Active = false;
+    std::string What;        // URL or file name
+    double Received = 0;     // bytes
+    double Total = 0;        // bytes; 0 when the server did not say
+};
+
+// Where the UI wants a native text field laid over the canvas (browser IME for Korean/Chinese).
+struct TextInputRequest {
+    bool Active = false;
+    float X = 0, Y = 0, Width = 0, Height = 0;  // in CSS pixels, relative to the canvas
+    std::string Text;                           // current content of the focused field
+};
+
 struct AppState {
-    Dataset Data;
+    Session Session_;
+    HostActions Host;
+    LoadProgress Progress;
+    TextInputRequest TextInput;
     std::string Notice;          // one-line message shown at the top (errors, hints), "" when none
+    bool NoticeIsError = false;
     Theme CurrentTheme = Theme::Dark;
+    bool Compact = false;        // embed layout: one column, fewer controls
     bool ShowImGuiDemo = false;  // debug builds only
     int FrameCount = 0;
 };

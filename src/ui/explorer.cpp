@@ -31,9 +31,10 @@ void DrawExplorer(AppState& state)
         ImGui::EndMenuBar();
     }
     if (!state.Notice.empty()) ImGui::TextWrapped("%s", state.Notice.c_str());
-    ImGui::Text("Dataset: %s%s", state.Data.Name.empty() ? "(none)" : state.Data.Name.c_str(), state.Data.Simulated ? " (simulated)" : "");
-    ImGui::Text("%zu sources, %zu periods, %zu songs, %zu chart entries", state.Data.Sources.size(), state.Data.Periods.size(),
-                state.Data.Songs.size(), state.Data.EntryCount());
+    const Dataset& data = state.Session_.Data();
+    ImGui::Text("Dataset: %s%s", data.Name.empty() ? "(none)" : data.Name.c_str(), data.Simulated ? " (simulated)" : "");
+    ImGui::Text("%zu sources, %zu periods, %zu songs, %zu chart entries", data.Sources.size(), data.Periods.size(),
+                data.Songs.size(), data.EntryCount());
     ImGui::End();
 #ifdef CHARTMIX_WITH_IMGUI_DEMO
     if (state.ShowImGuiDemo) ImGui::ShowDemoWindow(&state.ShowImGuiDemo);
