@@ -1,0 +1,123 @@
+#include "core/presets.h"
+
+#include <cassert>
+#include <cstdio>
+
+#include "core/json.h"
+#include "core/mix_json.h"
+
+namespace chartmix {
+
+const char* HonestyName(Honesty h)
+{
+    switch (h) {
+    case Honesty::Official: return "official";
+    case Honesty::Press: return "press";
+    default: return "estimate";
+    }
+}
+
+static Result<std::vector<Preset>> ParsePresets()
+{
+    Result<rapidjson::Document> doc = ParseJson(PresetsJsonText(), "presets_data.cpp");
+    if (!doc) return doc.Err();
+    std::vector<Preset> out;
+    const rapidjson::Value& list = (*doc)["presets"];
+    for (rapidjson::SizeType i = 0; i < list.Size(); i++) {
+        const rapidjson::Value& v = list[i];
+        Preset p;
+        p.Name = v["name"].GetString();
+        p.Title = v["title"].GetString();
+        p.Description = v["description"].GetString();
+        p.WeightsPublished = v["weights_published"].GetBool();
+        Result<Mix> m = ParseMixValue(v["mix"], "presets." + p.Name + ".mix.");
+        if (!m) return m.Err();
+        p.Mix_ = m.Take();
+        const rapidjson::Value& numbers = v["numbers"];
+        for (rapidjson::SizeType k = 0; k < numbers.Size(); k++) {
+            const rapidjson::Value& n = numbers[k];
+            PresetNumber num;
+            num.Field = n["field"].GetString();
+            num.Value = n["value"].GetDouble();
+            std::string label = n["label"].GetString();
+            if (label == "official") num.Label = Honesty::Official;
+            else if (label == "press") num.Label = Honesty::Press;
+            else if (label == "estimate") num.Label = Honesty::Estimate;
+            else return MakeFieldError("presets." + p.Name + ".numbers", "unknown label " + label);
+            num.Citation = n["citation"].GetString();
+            p.Numbers.push_back(std::move(num));
+        }
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+const std::vector<Preset>& Presets()
+{
+    static const std::vector<Preset> presets = [] {
+        Result<std::vector<Preset>> r = ParsePresets();
+        if (!r) {
+            std::fprintf(stderr, "chartmix: built-in presets are broken: %s %s\n", r.Err().Field.c_str(), r.Err().Message.c_str());
+            assert(false);
+            return std::vector<Preset>();
+        }
+        return r.Take();
+    }();
+    return presets;
+}
+
+const Preset* FindPreset(std::string_view name)
+{
+    for (const Preset& p : Presets())
+        if (p.Name == name) return &p;
+    return nullptr;
+}
+
+Result<Mix> MixFromTextOrPreset(std::string_view text, std::string_view file_name)
+{
+    size_t first = text.find_first_not_of(" \t\r\n");
+    if (first != std::string_view::npos && text[first] == '{') return ParseMix(text, file_name);
+    std::string_view name = text.substr(first == std::string_view::npos ? text.size() : first);
+    while (!name.empty() && (name.back() == '\n' || name.back() == ' ' || name.back() == '\r')) name.remove_suffix(1);
+    if (const Preset* p = FindPreset(name)) return p->Mix_;
+    std::string names;
+    for (const Preset& p : Presets()) names += (names.empty() ? "" : ", ") + p.Name;
+    return MakeFieldError("mix", "unknown preset '" + std::string(name) + "'; presets are " + names);
+}
+
+std::string PresetsToJson()
+{
+    std::string out = "[";
+    for (size_t i = 0; i < Presets().size(); i++) {
+        const Preset& p = Presets()[i];
+        if (i) out += ',';
+        out += "{\"name\":";
+        AppendJsonString(out, p.Name);
+        out += ",\"title\":";
+        AppendJsonString(out, p.Title);
+        out += ",\"description\":";
+        AppendJsonString(out, p.Description);
+        out += ",\"weights_published\":";
+        out += p.WeightsPublished ? "true" : "false";
+        out += ",\"mix\":";
+        out += SerializeMix(p.Mix_);
+        out += ",\"numbers\":[";
+        for (size_t k = 0; k < p.Numbers.size(); k++) {
+            if (k) out += ',';
+            out += "{\"field\":";
+            AppendJsonString(out, p.Numbers[k].Field);
+            out += ",\"value\":";
+            AppendExactNumber(out, p.Numbers[k].Value);
+            out += ",\"label\":";
+            AppendJsonString(out, HonestyName(p.Numbers[k].Label));
+            out += ",\"citation\":";
+            AppendJsonString(out, p.Numbers[k].Citation);
+            out += '}';
+        }
+        out += "]}";
+    }
+    out += ']';
+    return out;
+}
+
+} // namespace chartmix
