@@ -1,13 +1,93 @@
+// chartmix fit: the non-negative source weights that best reproduce an official chart.
 #include <cstdio>
+#include <string>
 
+#include "cli/cli_util.h"
 #include "cli/commands.h"
+#include "core/engine.h"
+#include "core/fit.h"
+#include "core/json.h"
+#include "core/mix_json.h"
 
 namespace chartmix::cli {
 
+static void PrintFitUsage(FILE* out)
+{
+    std::fprintf(out,
+                 "usage: chartmix fit <dataset> --official <source key> [--mix <mix>] [--from LABEL] [--to LABEL] [--format json|csv]\n"
+                 "  --mix  normalization, missing policy and sources to fit (default: share of total, all sources)\n"
+                 "  prints the fitted weights (summing to 1), the fit's mean Kendall tau-b and RBO, and the fitted mix\n");
+}
+
 int RunFit(int argc, char** argv)
 {
-    std::fprintf(stderr, "chartmix: '%s' is not built yet.\n", argv[0]);
-    return 2;
+    Options o = ParseOptions(argc, argv, { "mix", "official", "from", "to", "format" }, { "help" });
+    if (o.Has("help")) { PrintFitUsage(stdout); return 0; }
+    if (!o.Unknown.empty() || o.Positional.size() != 1 || !o.Has("official")) {
+        if (!o.Unknown.empty()) std::fprintf(stderr, "chartmix fit: unknown option %s.\n", o.Unknown.c_str());
+        PrintFitUsage(stderr);
+        return 2;
+    }
+    std::string format = o.Get("format", "json");
+    if (format != "json" && format != "csv") { std::fprintf(stderr, "chartmix fit: --format is json or csv.\n"); return 2; }
+    Result<Mix> mix = LoadMixArgument(o.Get("mix", "{\"weights\":{\"*\":1},\"missing\":\"zero\"}"));
+    if (!mix) return Refuse("fit", mix.Err());
+    Result<Dataset> data = LoadDatasetFile(o.Positional[0]);
+    if (!data) return Refuse("fit", data.Err());
+    Result<uint32_t> official = FindSourceArgument(*data, o.Get("official"), "official");
+    if (!official) return Refuse("fit", official.Err());
+    Result<uint32_t> first = FindPeriodArgument(*data, o.Has("from") ? o.Get("from") : data->Periods.empty() ? "" : data->Periods.front().Label);
+    if (!first) return Refuse("fit", first.Err());
+    Result<uint32_t> last = FindPeriodArgument(*data, o.Get("to"));
+    if (!last) return Refuse("fit", last.Err());
+    Engine engine(*data);
+    if (Status st = engine.SetMix(*mix); !st) return Refuse("fit", st.Err());
+    Result<FitResult> fit = FitWeights(engine, *official, *first, *last);
+    if (!fit) return Refuse("fit", fit.Err());
+    // The fitted mix: the given one with exact-key weights, ready for 'chartmix rank --mix'.
+    Mix fitted = *mix;
+    fitted.Weights.clear();
+    for (uint32_t s = 0; s < data->Sources.size(); s++)
+        if (engine.Resolved().Included[s]) fitted.Weights.push_back({ data->Sources[s].Key, fit->Weight[s] });
+    const Dataset& d = *data;
+    std::string out;
+    if (format == "csv") {
+        out = "source,weight\n";
+        for (uint32_t s = 0; s < d.Sources.size(); s++) {
+            if (!engine.Resolved().Included[s]) continue;
+            out += d.Sources[s].Key + ",";
+            AppendJsonNumber(out, fit->Weight[s]);
+            out += "\n";
+        }
+    } else {
+        out = "{\"official\":";
+        AppendJsonString(out, d.Sources[*official].Key);
+        out += ",\"periods\":";
+        AppendJsonNumber(out, fit->Periods);
+        out += ",\"rows\":";
+        AppendJsonNumber(out, fit->Rows);
+        out += ",\"tau_b\":";
+        AppendJsonNumber(out, fit->MeanTauB);
+        out += ",\"rbo\":";
+        AppendJsonNumber(out, fit->MeanRbo);
+        out += ",\"rms_error\":";
+        AppendJsonNumber(out, fit->Residual);
+        out += ",\"weights\":{";
+        bool first_weight = true;
+        for (uint32_t s = 0; s < d.Sources.size(); s++) {
+            if (!engine.Resolved().Included[s]) continue;
+            if (!first_weight) out += ',';
+            first_weight = false;
+            AppendJsonString(out, d.Sources[s].Key);
+            out += ':';
+            AppendJsonNumber(out, fit->Weight[s]);
+        }
+        out += "},\"mix\":";
+        out += SerializeMix(fitted);
+        out += "}\n";
+    }
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    return 0;
 }
 
 } // namespace chartmix::cli
