@@ -1,0 +1,100 @@
+// chartmix_bench: the benchmark runner for native builds and for wasm under node (same source).
+// Prints one JSON document on stdout; tools/bench collects it into docs/performance.md.
+//
+//   chartmix_bench [--quick] [--no-synthetic] [--no-scaling] [MANIFEST.json ...]
+//   chartmix_bench --memory MANIFEST.json     (one dataset, fresh process: heap after loading it)
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "bench_cases.h"
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten/heap.h>
+#else
+#include <sys/resource.h>
+#endif
+
+using namespace chartmix;
+using namespace chartmix::bench;
+
+static std::string BaseName(const std::string& path)
+{
+    size_t slash = path.find_last_of('/');
+    std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+    if (name.size() > 5 && name.compare(name.size() - 5, 5, ".json") == 0) name.resize(name.size() - 5);
+    return name;
+}
+
+// Loads one dataset the way the app does (bytes in memory, then LoadDataset) and reports the memory.
+static int MemoryMode(const std::string& manifest)
+{
+    std::vector<InputFile> files;
+    std::string why;
+    if (!ReadManifestFiles(manifest, &files, &why)) { std::fprintf(stderr, "chartmix_bench: %s\n", why.c_str()); return 1; }
+    size_t file_bytes = 0;
+    for (size_t i = 1; i < files.size(); i++) file_bytes += files[i].Bytes.size();
+    double t0 = NowMs();
+    Result<LoadedDataset> loaded = LoadDataset(files, LoadOptions{});
+    double ms = NowMs() - t0;
+    Json j;
+    j.Begin().Str("name", BaseName(manifest)).Int("file_bytes", (int64_t)file_bytes).Num("load_ms", ms);
+    if (!loaded) {
+        j.Str("error", loaded.Err().ToString());
+    } else {
+        j.Int("memory_bytes", (int64_t)loaded->Data.MemoryBytes()).Int("entries", (int64_t)loaded->Data.EntryCount());
+        // The input bytes stay alive until here, as they do in the page while the load runs.
+        files.clear();
+        files.shrink_to_fit();
+#ifdef __EMSCRIPTEN__
+        j.Int("wasm_heap_bytes", (int64_t)emscripten_get_heap_size());
+#else
+        struct rusage ru;
+        getrusage(RUSAGE_SELF, &ru);
+        j.Int("max_rss_bytes", (int64_t)ru.ru_maxrss * 1024);
+#endif
+    }
+    j.End();
+    std::printf("%s\n", j.Text().c_str());
+    return 0;
+}
+
+int main(int argc, char** argv)
+{
+    SuiteOptions o;
+    bool synthetic = true;
+    std::vector<std::string> manifests;
+    for (int i = 1; i < argc; i++) {
+        if (!std::strcmp(argv[i], "--quick")) { o.Samples = 5; o.MinSampleMs = 5.0; }
+        else if (!std::strcmp(argv[i], "--no-synthetic")) synthetic = false;
+        else if (!std::strcmp(argv[i], "--no-scaling")) o.Scaling = false;
+        else if (!std::strcmp(argv[i], "--memory") && i + 1 < argc) return MemoryMode(argv[++i]);
+        else if (argv[i][0] == '-') { std::fprintf(stderr, "chartmix_bench: unknown option %s\n", argv[i]); return 2; }
+        else manifests.push_back(argv[i]);
+    }
+    Json j;
+    j.Begin();
+#ifdef __EMSCRIPTEN__
+    j.Str("platform", "wasm-node");
+#else
+    j.Str("platform", "native");
+#endif
+    j.Int("samples", o.Samples).Num("min_sample_ms", o.MinSampleMs);
+    if (synthetic) RunSyntheticSuite(j, o);
+    j.BeginArray("datasets");
+    for (const std::string& m : manifests) {
+        std::vector<InputFile> files;
+        std::string why;
+        if (!ReadManifestFiles(m, &files, &why)) {
+            j.Begin().Str("name", BaseName(m)).Str("error", why).End();
+            continue;
+        }
+        std::fprintf(stderr, "chartmix_bench: %s\n", BaseName(m).c_str());
+        RunDatasetCase(j, BaseName(m), files, o);
+    }
+    j.EndArray();
+    j.End();
+    std::printf("%s\n", j.Text().c_str());
+    return 0;
+}
