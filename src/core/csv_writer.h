@@ -1,0 +1,29 @@
+#pragma once
+// The canonical CSV of a dataset: one row per chart entry, in the dataset's order, with columns
+//   source,period,rank,title,artist,units,unit_type
+// RFC 4180 quoting (fields holding a comma, quote, CR or LF are quoted, quotes doubled), LF line
+// ends, numbers printed the same way on every platform. The bytes are the dataset's fingerprint:
+// the simulated market is checked native-vs-wasm by hashing them.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/dataset.h"
+
+namespace chartmix {
+
+// The header line, without its line end.
+constexpr const char* kCanonicalCsvHeader = "source,period,rank,title,artist,units,unit_type";
+
+// Appends one field, quoted only when RFC 4180 requires it.
+void AppendCsvField(std::string& out, std::string_view field);
+// Appends a number: integers without a fraction; others with the fewest of 15-17 significant
+// digits that read back exactly; NaN and infinities as an empty field.
+void AppendCsvNumber(std::string& out, double value);
+// The whole dataset as canonical CSV. rank is empty for off-chart rows, units and unit_type are
+// empty where the source published no units.
+std::string WriteCanonicalCsv(const Dataset& data);
+// 64-bit FNV-1a hash of bytes: a short, portable fingerprint for tests and the CLI.
+uint64_t Fnv1a64(std::string_view bytes);
+
+} // namespace chartmix
