@@ -1,0 +1,134 @@
+#include "core/encoding.h"
+
+#include <cerrno>
+#include <cstring>
+
+#include <iconv.h>
+
+#include "core/json.h"
+
+namespace chartmix {
+
+const char* TextEncodingName(TextEncoding encoding)
+{
+    switch (encoding) {
+    case TextEncoding::Auto: return "auto";
+    case TextEncoding::Utf8: return "utf-8";
+    case TextEncoding::Cp949: return "cp949";
+    }
+    return "auto";
+}
+
+bool ParseTextEncoding(std::string_view name, TextEncoding* out)
+{
+    std::string lower;
+    for (char c : name)
+        if (c != '-' && c != '_') lower += (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    if (lower == "auto") *out = TextEncoding::Auto;
+    else if (lower == "utf8") *out = TextEncoding::Utf8;
+    else if (lower == "cp949" || lower == "uhc" || lower == "euckr" || lower == "ksc5601") *out = TextEncoding::Cp949;
+    else return false;
+    return true;
+}
+
+size_t FindInvalidUtf8(std::string_view text)
+{
+    const unsigned char* s = (const unsigned char*)text.data();
+    const size_t n = text.size();
+    size_t i = 0;
+    while (i < n) {
+        // ASCII runs dominate chart files: skip eight bytes at a time.
+        while (i + 8 <= n) {
+            uint64_t w;
+            std::memcpy(&w, s + i, 8);
+            if (w & 0x8080808080808080ull) break;
+            i += 8;
+        }
+        if (i >= n) break;
+        unsigned char c = s[i];
+        if (c < 0x80) { i++; continue; }
+        int len = 0;
+        uint32_t min = 0;
+        if ((c & 0xE0) == 0xC0) { len = 2; min = 0x80; }
+        else if ((c & 0xF0) == 0xE0) { len = 3; min = 0x800; }
+        else if ((c & 0xF8) == 0xF0) { len = 4; min = 0x10000; }
+        else return i;
+        if (i + len > n) return i;
+        uint32_t cp = c & (0x7F >> len);
+        for (int k = 1; k < len; k++) {
+            if ((s[i + k] & 0xC0) != 0x80) return i;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+        i += len;
+    }
+    return std::string_view::npos;
+}
+
+bool LooksBinary(std::string_view bytes)
+{
+    size_t probe = bytes.size() < 65536 ? bytes.size() : 65536;
+    return std::memchr(bytes.data(), 0, probe) != nullptr;
+}
+
+static Result<std::string> DecodeCp949(std::string_view bytes, std::string_view file_name)
+{
+    iconv_t cd = iconv_open("UTF-8", "CP949");
+    if (cd == (iconv_t)-1) cd = iconv_open("UTF-8", "EUC-KR");
+    if (cd == (iconv_t)-1) return MakeErrorAt(std::string(file_name), 0, 0, "this build cannot decode CP949 (iconv has no Korean table).");
+    std::string out;
+    out.resize(bytes.size() * 3 / 2 + 16);  // Hangul: 2 bytes in CP949, 3 in UTF-8
+    char* in_ptr = const_cast<char*>(bytes.data());
+    size_t in_left = bytes.size();
+    size_t written = 0;
+    while (in_left > 0) {
+        char* out_ptr = out.data() + written;
+        size_t out_left = out.size() - written;
+        size_t r = iconv(cd, &in_ptr, &in_left, &out_ptr, &out_left);
+        written = out.size() - out_left;
+        if (r != (size_t)-1) break;
+        if (errno == E2BIG) {
+            out.resize(out.size() * 2);
+            continue;
+        }
+        size_t offset = bytes.size() - in_left;
+        iconv_close(cd);
+        int line, column;
+        LocateOffset(bytes, offset, &line, &column);
+        return MakeErrorAt(std::string(file_name), line, column,
+                           "the bytes here are neither UTF-8 nor CP949 (Korean); the file may be damaged or in another encoding.");
+    }
+    iconv_close(cd);
+    out.resize(written);
+    return out;
+}
+
+Result<DecodedText> DecodeToUtf8(std::string_view bytes, TextEncoding declared, std::string_view file_name)
+{
+    DecodedText decoded;
+    if (bytes.size() >= 3 && std::memcmp(bytes.data(), "\xEF\xBB\xBF", 3) == 0) {
+        decoded.HadBom = true;
+        bytes.remove_prefix(3);
+        if (declared == TextEncoding::Auto) declared = TextEncoding::Utf8;
+    }
+    size_t bad = FindInvalidUtf8(bytes);
+    if (declared == TextEncoding::Auto) declared = bad == std::string_view::npos ? TextEncoding::Utf8 : TextEncoding::Cp949;
+    if (declared == TextEncoding::Utf8) {
+        if (bad != std::string_view::npos) {
+            int line, column;
+            LocateOffset(bytes, bad, &line, &column);
+            return MakeErrorAt(std::string(file_name), line, column + (decoded.HadBom && line == 1 ? 3 : 0),
+                               "this byte is not valid UTF-8; if the file is Korean CP949/EUC-KR, say \"encoding\": \"cp949\" in the manifest.");
+        }
+        decoded.Text.assign(bytes.data(), bytes.size());
+        decoded.Found = TextEncoding::Utf8;
+        return decoded;
+    }
+    Result<std::string> text = DecodeCp949(bytes, file_name);
+    if (!text) return text.Err();
+    decoded.Text = text.Take();
+    decoded.Found = TextEncoding::Cp949;
+    return decoded;
+}
+
+} // namespace chartmix

@@ -1,0 +1,36 @@
+#pragma once
+// Chart files arrive as UTF-8, UTF-8 with a byte-order mark, or Korean CP949/EUC-KR (Circle's own
+// exports). Everything past this point is UTF-8.
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+
+namespace chartmix {
+
+enum class TextEncoding : uint8_t {
+    Auto,   // UTF-8 (with or without BOM) when the bytes are valid UTF-8, otherwise CP949
+    Utf8,
+    Cp949,  // CP949 (Unified Hangul Code), a superset of EUC-KR
+};
+// "auto", "utf-8", "cp949" (the spelling used in manifests).
+const char* TextEncodingName(TextEncoding encoding);
+// Accepts "auto", "utf-8"/"utf8", "cp949"/"uhc"/"euc-kr"/"euckr" (case-insensitive).
+bool ParseTextEncoding(std::string_view name, TextEncoding* out);
+
+struct DecodedText {
+    std::string Text;                           // UTF-8, without BOM
+    TextEncoding Found = TextEncoding::Utf8;    // what the bytes were
+    bool HadBom = false;
+};
+
+// Offset of the first byte that breaks UTF-8, or npos when the text is valid.
+size_t FindInvalidUtf8(std::string_view text);
+// True for bytes that are no text at all (NUL bytes early on: images, archives, gzip).
+bool LooksBinary(std::string_view bytes);
+
+// Turns a file's bytes into UTF-8. CP949 goes through iconv (glibc natively, musl in the wasm build;
+// both decode the UHC extension syllables). Errors name the file, line and column of the bad byte.
+Result<DecodedText> DecodeToUtf8(std::string_view bytes, TextEncoding declared, std::string_view file_name);
+
+} // namespace chartmix

@@ -1,0 +1,460 @@
+#include "core/importer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <map>
+#include <unordered_map>
+
+#include "core/csv.h"
+#include "core/importer_rows.h"
+#include "core/manifest.h"
+#include "core/period.h"
+#include "core/units.h"
+
+namespace chartmix {
+
+using namespace detail;
+
+namespace {
+
+// [SECTION] Row checks and the per-row rules
+
+struct Key3 {
+    uint32_t A, B, C;
+    bool operator==(const Key3& o) const { return A == o.A && B == o.B && C == o.C; }
+};
+struct Key3Hash {
+    size_t operator()(const Key3& k) const { return (size_t)(((uint64_t)k.A * 0x9E3779B97F4A7C15ull) ^ ((uint64_t)k.B << 20) ^ ((uint64_t)k.C * 0xC2B2AE3D27D4EB4Full)); }
+};
+
+struct RowOrigin {
+    uint32_t File = 0;
+    int32_t Line = 0;
+};
+
+// Daily rows of one song in one dataset period, before they become one entry.
+struct Rollup {
+    double RankSum = 0;
+    uint32_t RankedDays = 0;
+    double Units = 0;
+    bool HasUnits = false;
+};
+
+class Importer : public RowSink {
+public:
+    Importer(const LoadOptions& options, LoadReport& report, DatasetBuilder& builder, const PeriodRules& rules, bool auto_sources)
+        : Options_(options), Report_(report), Builder_(builder), Rules_(rules), AutoSources_(auto_sources) {}
+
+    void BeginFile(const FileMapping& mapping, FileReport* file, uint32_t file_index)
+    {
+        Mapping_ = &mapping;
+        File_ = file;
+        FileIndex_ = file_index;
+        FixedSource_ = mapping.Source.empty() ? -1 : Builder_.Peek().FindSource(mapping.Source);
+        ValueCache_.clear();
+    }
+
+    bool Row(const RawRow& row, const RowLocator& where) override
+    {
+        File_->RowsRead++;
+        Report_.RowsRead++;
+        auto reject = [&](int field, std::string message) {
+            Error e = where.Locate(field, std::move(message));
+            e.File = File_->Name;
+            return RejectRow(std::move(e));
+        };
+        int source = FixedSource_;
+        if (source < 0) {
+            std::string_view value = TrimSpaces(row.Values[kFieldSource]);
+            source = ResolveSource(value);
+            if (source == -2) return reject(kFieldSource, "the source is empty.");
+            if (source < 0) { FilterRow(); return true; }
+        }
+        Source& src = Builder_.Peek().Sources[(size_t)source];
+
+        std::string_view period_text = TrimSpaces(row.Values[kFieldPeriod]);
+        if (auto fix = Mapping_->DateFixes.find(std::string(period_text)); fix != Mapping_->DateFixes.end()) {
+            std::string note = File_->Name + ": dates written \"" + fix->first + "\" read as " + fix->second + " (manifest date_fixes).";
+            if (Report_.Notes.empty() || Report_.Notes.back() != note) NoteOnce(note);
+            period_text = fix->second;
+        }
+        ParsedDate date;
+        std::string why;
+        if (!ParseDate(period_text, Mapping_->Dates, &date, &why)) return reject(kFieldPeriod, "cannot read the date \"" + std::string(period_text) + "\": " + why + ".");
+        if (AutoSources_ && src.Depth == 0 && src.Citation.empty() && !SourceSeen_[(size_t)source]) {
+            // A canonical CSV's source is as long as its first period says: a month or a week.
+            src.Granularity_ = date.Precision == DatePrecision::Month ? Granularity::Monthly : Granularity::Weekly;
+        }
+        SourceSeen_[(size_t)source] = true;
+        PeriodSlot slot;
+        if (!AssignPeriod(date, src.Granularity_, src.PublicationOffsetDays, Rules_, &slot)) {
+            std::string what = date.Precision == DatePrecision::Year ? "a whole year" : date.Precision == DatePrecision::Month && src.Granularity_ != Granularity::Monthly ? "a month, not a day," : std::string("a ") + GranularityName(src.Granularity_) + " period";
+            return reject(kFieldPeriod, "\"" + std::string(period_text) + "\" is " + what + " and does not fit this dataset's " + GranularityName(Rules_.Target) + " periods.");
+        }
+
+        std::string_view title = TrimSpaces(row.Values[kFieldTitle]);
+        if (title.empty()) return reject(kFieldTitle, "the title is empty.");
+        std::string_view artist = TrimSpaces(row.Values[kFieldArtist]);
+
+        int rank = kNoRank;
+        std::string_view rank_text = TrimSpaces(row.Values[kFieldRank]);
+        if (!rank_text.empty() && rank_text != "-" && !ParseRank(rank_text, &rank, &why)) return reject(kFieldRank, why + ".");
+        double units = NAN;
+        std::string_view units_text = TrimSpaces(row.Values[kFieldUnits]);
+        if (!units_text.empty()) {
+            if (!ParseUnits(units_text, &units, &why)) return reject(kFieldUnits, why + ".");
+            units *= Mapping_->UnitsScale;
+        }
+        if (rank == kNoRank && std::isnan(units)) {
+            // No rank and no units: the chart published no figure for this song that period. Counted and noted, not an error.
+            NoFigure_++;
+            FilterRow();
+            return true;
+        }
+        if (src.UnitName.empty() && row.Has[kFieldUnitType]) src.UnitName = std::string(TrimSpaces(row.Values[kFieldUnitType]));
+
+        uint32_t song = Builder_.AddSong(title, artist);
+        uint32_t period = Builder_.AddPeriod(slot.Start, slot.End, slot.Label);
+        RowOrigin origin{ FileIndex_, where.Locate(kFieldTitle, "").Line };
+
+        if (src.Granularity_ == Granularity::Daily && Rules_.Target != Granularity::Daily) {
+            DayNumber day = date.Day - src.PublicationOffsetDays;
+            if (!Claim(DailySeen_, Key3{ (uint32_t)source, (uint32_t)day, song }, origin))
+                return reject(kFieldTitle, "\"" + std::string(title) + "\" appears twice on " + src.Key + " for " + FormatDay(day) + " (first " + Describe(Earlier_) + ").");
+            Rollup& r = Rollups_[Key3{ period, (uint32_t)source, song }];
+            if (rank != kNoRank) { r.RankSum += rank; r.RankedDays++; }
+            if (!std::isnan(units)) { r.Units += units; r.HasUnits = true; }
+        } else {
+            Key3 key = rank != kNoRank ? Key3{ (uint32_t)source, period, (uint32_t)rank } : Key3{ (uint32_t)source, period, 0x80000000u | song };
+            if (!Claim(EntrySeen_, key, origin)) {
+                if (rank != kNoRank)
+                    return reject(kFieldRank, "rank " + std::to_string(rank) + " on " + src.Key + " for " + slot.Label + " is already taken (" + Describe(Earlier_) + ").");
+                return reject(kFieldTitle, "\"" + std::string(title) + "\" appears twice off-chart on " + src.Key + " for " + slot.Label + " (first " + Describe(Earlier_) + ").");
+            }
+            Builder_.AddEntry(period, (uint32_t)source, song, (uint16_t)rank, units);
+        }
+        File_->RowsLoaded++;
+        Report_.RowsLoaded++;
+        return true;
+    }
+
+    bool Reject(Error error) override
+    {
+        File_->RowsRead++;
+        Report_.RowsRead++;
+        return RejectRow(std::move(error));
+    }
+
+    void Filter() override
+    {
+        File_->RowsRead++;
+        Report_.RowsRead++;
+        FilterRow();
+    }
+
+    bool RejectRow(Error error)
+    {
+        if (error.File.empty()) error.File = File_->Name;
+        File_->RowsRejected++;
+        Report_.Rejected.push_back(error);
+        if (Options_.Strict) {
+            StrictError_ = error;
+            return false;
+        }
+        return true;
+    }
+
+    void FilterRow()
+    {
+        File_->RowsFiltered++;
+        Report_.RowsFiltered++;
+    }
+
+    // Emits one entry per rolled-up (period, source, song): rank = rounded mean of the daily ranks on
+    // the days it charted, units = sum of the daily units.
+    void FinishRollups()
+    {
+        std::vector<std::pair<Key3, Rollup>> sorted(Rollups_.begin(), Rollups_.end());
+        std::sort(sorted.begin(), sorted.end(), [](auto& a, auto& b) {
+            return a.first.A != b.first.A ? a.first.A < b.first.A : a.first.B != b.first.B ? a.first.B < b.first.B : a.first.C < b.first.C;
+        });
+        for (auto& [key, r] : sorted) {
+            uint16_t rank = r.RankedDays ? (uint16_t)std::lround(r.RankSum / r.RankedDays) : kNoRank;
+            Builder_.AddEntry(key.A, key.B, key.C, rank, r.HasUnits ? r.Units : NAN);
+        }
+        Rollups_.clear();
+    }
+
+    void NoteOnce(const std::string& note)
+    {
+        for (const std::string& n : Report_.Notes) if (n == note) return;
+        Report_.Notes.push_back(note);
+    }
+
+    // Notes how many rows of the file just read carried no figure at all.
+    void EndFile()
+    {
+        if (NoFigure_) NoteOnce(File_->Name + ": " + std::to_string(NoFigure_) + " rows carry neither a rank nor units (no figure published) and were left out.");
+        NoFigure_ = 0;
+    }
+
+    void PrepareSources() { SourceSeen_.assign(Builder_.Peek().Sources.size(), false); }
+    const std::optional<Error>& StrictError() const { return StrictError_; }
+
+private:
+    const LoadOptions& Options_;
+    LoadReport& Report_;
+    DatasetBuilder& Builder_;
+    PeriodRules Rules_;
+    bool AutoSources_;
+    const FileMapping* Mapping_ = nullptr;
+    FileReport* File_ = nullptr;
+    uint32_t FileIndex_ = 0;
+    int FixedSource_ = -1;
+    std::vector<std::pair<std::string, int>> ValueCache_;
+    std::vector<bool> SourceSeen_;
+    std::unordered_map<Key3, RowOrigin, Key3Hash> EntrySeen_, DailySeen_;
+    std::unordered_map<Key3, Rollup, Key3Hash> Rollups_;
+    RowOrigin Earlier_;
+    size_t NoFigure_ = 0;
+    std::optional<Error> StrictError_;
+
+    bool Claim(std::unordered_map<Key3, RowOrigin, Key3Hash>& seen, Key3 key, RowOrigin origin)
+    {
+        auto [it, inserted] = seen.try_emplace(key, origin);
+        Earlier_ = it->second;
+        return inserted;
+    }
+
+    std::string Describe(RowOrigin o) const
+    {
+        std::string where = Report_.Files[o.File].Name;
+        if (o.Line > 0) where += ":" + std::to_string(o.Line);
+        return "at " + where;
+    }
+
+    // Source index for a value of the source column; -1 = not loaded (filtered), -2 = empty.
+    int ResolveSource(std::string_view value)
+    {
+        if (value.empty()) return -2;
+        for (auto& [v, index] : ValueCache_) if (v == value) return index;
+        int index = -1;
+        Dataset& d = Builder_.Peek();
+        if (AutoSources_) {
+            index = d.FindSource(value);
+            if (index < 0) {
+                Source s;
+                s.Key = std::string(value);
+                s.Name = s.Key;
+                index = (int)Builder_.AddSource(std::move(s));
+                SourceSeen_.push_back(false);
+            }
+        } else if (auto it = Mapping_->SourceValues.find(std::string(value)); it != Mapping_->SourceValues.end()) {
+            index = d.FindSource(it->second);
+        }
+        ValueCache_.emplace_back(std::string(value), index);
+        return index;
+    }
+};
+
+// [SECTION] Files
+
+bool EndsWith(std::string_view s, std::string_view suffix) { return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix; }
+
+Result<DecodedText> CheckAndDecode(const InputFile& file, TextEncoding encoding, const LoadOptions& options)
+{
+    if (file.Bytes.empty()) return MakeErrorAt(file.Name, 0, 0, "the file is empty: there is no chart in it.");
+    if (file.Bytes.size() > options.MaxFileBytes)
+        return MakeErrorAt(file.Name, 0, 0, "the file is " + std::to_string(file.Bytes.size() >> 20) + " MB, more than the " +
+                                                std::to_string(options.MaxFileBytes >> 20) + " MB this loader accepts; split it into smaller files.");
+    if (file.Bytes.size() >= 2 && (unsigned char)file.Bytes[0] == 0x1F && (unsigned char)file.Bytes[1] == 0x8B)
+        return MakeErrorAt(file.Name, 0, 0, "the file is gzip-compressed: decompress it first.");
+    if (LooksBinary(file.Bytes)) return MakeErrorAt(file.Name, 0, 0, "the file holds binary data, not a chart (CSV or JSON text).");
+    return DecodeToUtf8(file.Bytes, encoding, file.Name);
+}
+
+// The first record of a CSV, read from a copy so the caller's text stays untouched.
+std::vector<std::string> PeekRecords(std::string_view text, char delimiter, int records, std::vector<std::string>* second)
+{
+    std::string copy(text.substr(0, std::min<size_t>(text.size(), 1 << 16)));
+    CsvReader reader("", copy.data(), copy.size(), delimiter);
+    std::vector<std::string> first;
+    if (reader.Next())
+        for (size_t i = 0; i < reader.FieldCount(); i++) first.emplace_back(TrimSpaces(reader.Field(i)));
+    if (records > 1 && second && reader.Next())
+        for (size_t i = 0; i < reader.FieldCount(); i++) second->emplace_back(TrimSpaces(reader.Field(i)));
+    return first;
+}
+
+int FindColumn(const std::vector<std::string>& header, std::initializer_list<const char*> names)
+{
+    for (const char* name : names)
+        for (size_t i = 0; i < header.size(); i++) {
+            std::string lower = header[i];
+            for (char& c : lower) if (c >= 'A' && c <= 'Z') c += 32;
+            if (lower == name) return (int)i;
+        }
+    return -1;
+}
+
+// The mapping of a canonical tidy CSV, or an Error saying what its header lacks.
+Result<FileMapping> CanonicalMapping(const std::string& name, std::string_view text, PeriodRules* rules, bool first_file)
+{
+    std::vector<std::string> second;
+    std::vector<std::string> header = PeekRecords(text, ',', 2, &second);
+    std::string missing;
+    for (const char* required : { "source", "period", "rank", "title", "artist" })
+        if (FindColumn(header, { required }) < 0) missing += (missing.empty() ? "" : ", ") + std::string(required);
+    if (!missing.empty())
+        return MakeErrorAt(name, 1, 1, "this is not a chart in the canonical form (its header lacks " + missing +
+                                           "); write a manifest that maps its columns (see docs/dataset-format.md).");
+    FileMapping m;
+    m.Path = name;
+    m.Delimiter = ',';
+    auto named = [](const char* column) { ColumnRef r; r.How = ColumnRef::Kind::Name; r.Names = { column }; return r; };
+    m.SourceColumn = named("source");
+    m.Period = named("period");
+    m.Rank = named("rank");
+    m.Title = named("title");
+    m.Artist = named("artist");
+    if (FindColumn(header, { "units" }) >= 0) m.Units = named("units");
+    if (FindColumn(header, { "unit_type" }) >= 0) m.UnitType = named("unit_type");
+    if (FindColumn(header, { "ids" }) >= 0) m.Ids = named("ids");
+    if (first_file) {
+        // The grid follows the first row: a month makes a monthly dataset; a day fixes the weekday weeks end on.
+        int p = FindColumn(header, { "period" });
+        ParsedDate date;
+        std::string why;
+        if (p >= 0 && (size_t)p < second.size() && ParseDate(second[(size_t)p], DateFormat{}, &date, &why)) {
+            if (date.Precision == DatePrecision::Month) rules->Target = Granularity::Monthly;
+            else rules->WeekEndsOn = Weekday(date.Day);
+        }
+    }
+    return m;
+}
+
+const InputFile* FindInput(const std::vector<InputFile>& files, const std::string& path)
+{
+    for (const InputFile& f : files) if (f.Name == path) return &f;
+    // Callers that only kept base names still match.
+    std::string_view base = path;
+    if (size_t slash = base.rfind('/'); slash != std::string_view::npos) base = base.substr(slash + 1);
+    for (const InputFile& f : files) if (f.Name == base || EndsWith(f.Name, "/" + std::string(base))) return &f;
+    return nullptr;
+}
+
+} // namespace
+
+// [SECTION] LoadDataset
+
+Result<LoadedDataset> LoadDataset(const std::vector<InputFile>& files, const LoadOptions& options)
+{
+    if (files.empty()) return MakeError("no file was given.");
+    LoadedDataset loaded;
+    LoadReport& report = loaded.Report;
+    for (const InputFile& f : files) report.InputBytes += f.Bytes.size();
+
+    const InputFile* manifest_file = nullptr;
+    for (const InputFile& f : files)
+        if (EndsWith(f.Name, ".json") && LooksLikeManifest(f.Bytes)) { manifest_file = &f; break; }
+
+    Manifest manifest;
+    std::vector<std::pair<const InputFile*, FileMapping>> work;
+    if (manifest_file) {
+        Result<Manifest> parsed = ParseManifest(manifest_file->Bytes, manifest_file->Name);
+        if (!parsed) return parsed.Err();
+        manifest = parsed.Take();
+        for (const FileMapping& m : manifest.Files) {
+            const InputFile* input = FindInput(files, m.Path);
+            if (!input) return MakeErrorAt(manifest_file->Name, 0, 0, "the manifest lists \"" + m.Path + "\" but that file was not given.");
+            work.emplace_back(input, m);
+        }
+    } else {
+        manifest.Name = files[0].Name;
+        for (const InputFile& f : files) {
+            if (EndsWith(f.Name, ".json") && !f.Bytes.empty())
+                return MakeErrorAt(f.Name, 0, 0, "this JSON file is not a manifest (a manifest has \"sources\" and \"files\"); JSON chart layouts load through a manifest.");
+            work.emplace_back(&f, FileMapping{});
+        }
+    }
+
+    DatasetBuilder builder;
+    builder.SetName(manifest.Name, false);
+    for (const Source& s : manifest.Sources) builder.AddSource(s);
+    PeriodRules rules = manifest.Periods;
+
+    std::vector<DecodedText> decoded(work.size());
+    for (size_t i = 0; i < work.size(); i++) {
+        auto& [input, mapping] = work[i];
+        Result<DecodedText> text = CheckAndDecode(*input, mapping.Encoding, options);
+        if (!text) {
+            if (files.size() == 1 || options.Strict) return text.Err();
+            report.Rejected.push_back(text.Err());
+            input = nullptr;
+            continue;
+        }
+        decoded[i] = text.Take();
+        if (!manifest_file) {
+            Result<FileMapping> m = CanonicalMapping(input->Name, decoded[i].Text, &rules, i == 0);
+            if (!m) {
+                if (files.size() == 1 || options.Strict) return m.Err();
+                report.Rejected.push_back(m.Err());
+                input = nullptr;
+                continue;
+            }
+            mapping = m.Take();
+        }
+    }
+
+    Importer importer(options, report, builder, rules, manifest_file == nullptr);
+    importer.PrepareSources();
+    for (size_t i = 0; i < work.size(); i++) {
+        auto& [input, mapping] = work[i];
+        if (!input) continue;
+        FileReport file;
+        file.Name = input->Name;
+        file.Bytes = input->Bytes.size();
+        file.Encoding = decoded[i].Found;
+        file.HadBom = decoded[i].HadBom;
+        if (file.Encoding == TextEncoding::Cp949) importer.NoteOnce(file.Name + ": decoded from CP949 (Korean) to UTF-8.");
+        report.Files.push_back(file);
+        importer.BeginFile(mapping, &report.Files.back(), (uint32_t)report.Files.size() - 1);
+        Status status = mapping.Format == FileFormat::Json ? ReadJsonRows(mapping, decoded[i].Text, input->Name, importer)
+                                                           : ReadCsvRows(mapping, decoded[i].Text, input->Name, !manifest_file, importer);
+        std::string().swap(decoded[i].Text);
+        importer.EndFile();
+        if (importer.StrictError()) {
+            Error e = *importer.StrictError();
+            e.Message += " (strict loading stops at the first row it cannot read)";
+            return e;
+        }
+        if (!status) {
+            Error e = status.Err();
+            if (e.File.empty()) e.File = input->Name;
+            if (options.Strict) return e;
+            report.Rejected.push_back(e);
+        }
+    }
+    importer.FinishRollups();
+    for (const Source& s : builder.Peek().Sources)
+        if (s.Granularity_ == Granularity::Daily && rules.Target != Granularity::Daily)
+            report.Notes.push_back(s.Key + ": daily chart rolled up to " + GranularityName(rules.Target) +
+                                   " periods (rank = rounded mean of the daily ranks on the days charted; units = sum of daily units).");
+
+    if (builder.EntryCount() == 0) {
+        std::string name = work.size() == 1 ? files[0].Name : manifest.Name;
+        if (!report.Rejected.empty()) {
+            Error first = report.Rejected.front();
+            first.Message = "no row could be read; the first problem: " + first.Message;
+            return first;
+        }
+        return MakeErrorAt(name, 0, 0, "there are no chart rows in it.");
+    }
+    loaded.Data = builder.Finish();
+    if (options.Match) report.Matching = MatchSongs(loaded.Data, manifest.Aliases, manifest.Overrides);
+    else report.Matching.Spellings = report.Matching.Songs = loaded.Data.Songs.size();
+    return loaded;
+}
+
+} // namespace chartmix

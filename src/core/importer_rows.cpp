@@ -1,0 +1,241 @@
+#include "core/importer_rows.h"
+
+#include <cstdio>
+
+#include "core/csv.h"
+#include "core/json.h"
+#include "core/units.h"
+
+namespace chartmix::detail {
+
+static const char* const kFieldNames[kFieldCount] = { "source", "period", "rank", "title", "artist", "units", "unit_type", "ids" };
+
+static const ColumnRef* MappedColumn(const FileMapping& m, int field)
+{
+    switch (field) {
+    case kFieldSource: return &m.SourceColumn;
+    case kFieldPeriod: return &m.Period;
+    case kFieldRank: return &m.Rank;
+    case kFieldTitle: return &m.Title;
+    case kFieldArtist: return &m.Artist;
+    case kFieldUnits: return &m.Units;
+    case kFieldUnitType: return &m.UnitType;
+    case kFieldIds: return &m.Ids;
+    }
+    return nullptr;
+}
+
+// [SECTION] CSV
+
+static bool SameName(std::string_view a, std::string_view b, bool case_insensitive)
+{
+    a = TrimSpaces(a);
+    b = TrimSpaces(b);
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); i++) {
+        char x = a[i], y = b[i];
+        if (case_insensitive) {
+            if (x >= 'A' && x <= 'Z') x += 32;
+            if (y >= 'A' && y <= 'Z') y += 32;
+        }
+        if (x != y) return false;
+    }
+    return true;
+}
+
+namespace {
+
+class CsvLocator : public RowLocator {
+public:
+    const CsvReader* Reader = nullptr;
+    const int* Index = nullptr;
+    Error Locate(int field, std::string message) const override
+    {
+        int line = 0, column = 0;
+        Reader->FieldPosition(Index[field] >= 0 ? (size_t)Index[field] : 0, &line, &column);
+        Error e = MakeErrorAt("", line, column, std::move(message));
+        return e;
+    }
+};
+
+} // namespace
+
+Status ReadCsvRows(const FileMapping& mapping, std::string& text, std::string_view file_name, bool case_insensitive_header, RowSink& sink)
+{
+    char delimiter = mapping.Delimiter ? mapping.Delimiter : SniffDelimiter(text);
+    CsvReader reader(file_name, text.data(), text.size(), delimiter);
+    int index[kFieldCount];
+    std::string constants[kFieldCount];
+    std::vector<std::string> header;
+    if (mapping.Header) {
+        if (!reader.Next()) return MakeErrorAt(std::string(file_name), 1, 1, "the file has no header line.");
+        if (reader.RecordError()) return *reader.RecordError();
+        for (size_t i = 0; i < reader.FieldCount(); i++) header.emplace_back(TrimSpaces(reader.Field(i)));
+    }
+    for (int f = 0; f < kFieldCount; f++) {
+        index[f] = -1;
+        const ColumnRef* ref = MappedColumn(mapping, f);
+        if (ref->How == ColumnRef::Kind::Index) index[f] = ref->Index;
+        else if (ref->How == ColumnRef::Kind::Constant) constants[f] = ref->Constant;
+        else if (ref->How == ColumnRef::Kind::Root) return MakeFieldError(std::string("columns.") + kFieldNames[f], "{\"root\": ...} only applies to JSON files.");
+        else if (ref->How == ColumnRef::Kind::Name) {
+            if (!mapping.Header) return MakeFieldError(std::string("columns.") + kFieldNames[f], "a file without a header row maps columns by index.");
+            for (const std::string& name : ref->Names) {
+                for (size_t i = 0; i < header.size() && index[f] < 0; i++)
+                    if (SameName(header[i], name, case_insensitive_header)) index[f] = (int)i;
+                if (index[f] >= 0) break;
+            }
+            if (index[f] < 0) {
+                std::string have;
+                for (const std::string& h : header) have += (have.empty() ? "\"" : ", \"") + h + "\"";
+                Error e = MakeErrorAt(std::string(file_name), 1, 1, "there is no column named \"" + ref->Names[0] + "\" for the " + kFieldNames[f] +
+                                                                      " (the header has " + have + ").");
+                return e;
+            }
+        }
+    }
+    CsvLocator locator;
+    locator.Reader = &reader;
+    locator.Index = index;
+    RawRow row;
+    std::string last_period;
+    while (reader.Next()) {
+        if (reader.RecordError()) {
+            if (!sink.Reject(*reader.RecordError())) return OkStatus();
+            continue;
+        }
+        for (int f = 0; f < kFieldCount; f++) {
+            const ColumnRef* ref = MappedColumn(mapping, f);
+            row.Has[f] = ref->Present();
+            if (ref->How == ColumnRef::Kind::Constant) row.Values[f] = constants[f];
+            else if (index[f] >= 0) row.Values[f] = reader.Field((size_t)index[f]);
+            else row.Values[f] = {};
+        }
+        if (mapping.Header && mapping.SkipRepeatedHeaders && index[kFieldTitle] >= 0 && index[kFieldPeriod] >= 0 &&
+            SameName(row.Values[kFieldTitle], header[(size_t)index[kFieldTitle]], false) &&
+            SameName(row.Values[kFieldPeriod], header[(size_t)index[kFieldPeriod]], false)) {
+            sink.Filter();
+            continue;
+        }
+        if (mapping.FillDownPeriod) {
+            // Exports of grouped tables write the period once and leave it blank below.
+            if (TrimSpaces(row.Values[kFieldPeriod]).empty()) row.Values[kFieldPeriod] = last_period;
+            else last_period.assign(row.Values[kFieldPeriod]);
+        }
+        if (!sink.Row(row, locator)) return OkStatus();
+    }
+    return OkStatus();
+}
+
+// [SECTION] JSON
+
+static const rapidjson::Value* FollowPath(const rapidjson::Value* v, std::string_view path)
+{
+    while (v && !path.empty()) {
+        size_t dot = path.find('.');
+        std::string_view key = path.substr(0, dot);
+        if (!v->IsObject()) return nullptr;
+        auto it = v->FindMember(rapidjson::Value(rapidjson::StringRef(key.data(), key.size())));
+        if (it == v->MemberEnd()) return nullptr;
+        v = &it->value;
+        path = dot == std::string_view::npos ? std::string_view() : path.substr(dot + 1);
+    }
+    return v;
+}
+
+// The text of a scalar; numbers are printed the way a CSV would hold them. Returns false for objects and arrays.
+static bool ScalarText(const rapidjson::Value& v, std::string* out)
+{
+    char buf[40];
+    if (v.IsString()) out->assign(v.GetString(), v.GetStringLength());
+    else if (v.IsNull()) out->clear();
+    else if (v.IsInt64()) { std::snprintf(buf, sizeof(buf), "%lld", (long long)v.GetInt64()); *out = buf; }
+    else if (v.IsUint64()) { std::snprintf(buf, sizeof(buf), "%llu", (unsigned long long)v.GetUint64()); *out = buf; }
+    else if (v.IsDouble()) { std::snprintf(buf, sizeof(buf), "%.17g", v.GetDouble()); *out = buf; }
+    else if (v.IsBool()) *out = v.GetBool() ? "true" : "false";
+    else return false;
+    return true;
+}
+
+static bool Found(const rapidjson::Value& doc, const rapidjson::Value& item, const ColumnRef& ref)
+{
+    for (const std::string& name : ref.Names)
+        if (FollowPath(ref.How == ColumnRef::Kind::Root ? &doc : &item, name)) return true;
+    return false;
+}
+
+namespace {
+
+class JsonLocator : public RowLocator {
+public:
+    std::string RowsPath;
+    size_t Row = 0;
+    const std::string* Keys = nullptr;
+    Error Locate(int field, std::string message) const override
+    {
+        Error e;
+        e.Field = (RowsPath.empty() ? std::string("rows") : RowsPath) + "[" + std::to_string(Row) + "]";
+        if (!Keys[field].empty()) e.Field += "." + Keys[field];
+        e.Message = std::move(message);
+        return e;
+    }
+};
+
+} // namespace
+
+Status ReadJsonRows(const FileMapping& mapping, std::string_view text, std::string_view file_name, RowSink& sink)
+{
+    Result<rapidjson::Document> parsed = ParseJson(text, file_name);
+    if (!parsed) return parsed.Err();
+    const rapidjson::Document& doc = *parsed;
+    const rapidjson::Value* rows = FollowPath(&doc, mapping.RowsPath);
+    if (!rows || !rows->IsArray())
+        return MakeErrorAt(std::string(file_name), 0, 0, "there is no list of rows at \"" + (mapping.RowsPath.empty() ? std::string("(root)") : mapping.RowsPath) + "\".");
+    std::string values[kFieldCount];
+    std::string keys[kFieldCount];
+    JsonLocator locator;
+    locator.RowsPath = mapping.RowsPath;
+    locator.Keys = keys;
+    RawRow row;
+    for (rapidjson::SizeType i = 0; i < rows->Size(); i++) {
+        const rapidjson::Value& item = (*rows)[i];
+        locator.Row = i;
+        if (!item.IsObject()) {
+            Error e = locator.Locate(kFieldCount - 1, "this row is not a JSON object.");
+            e.Field = (mapping.RowsPath.empty() ? std::string("rows") : mapping.RowsPath) + "[" + std::to_string(i) + "]";
+            if (!sink.Reject(e)) return OkStatus();
+            continue;
+        }
+        bool bad = false;
+        for (int f = 0; f < kFieldCount && !bad; f++) {
+            const ColumnRef* ref = MappedColumn(mapping, f);
+            row.Has[f] = ref->Present();
+            values[f].clear();
+            keys[f].clear();
+            if (ref->How == ColumnRef::Kind::Constant) values[f] = ref->Constant;
+            else if (ref->How == ColumnRef::Kind::Name || ref->How == ColumnRef::Kind::Root) {
+                const rapidjson::Value* found = nullptr;
+                for (const std::string& name : ref->Names) {
+                    found = FollowPath(ref->How == ColumnRef::Kind::Root ? &doc : &item, name);
+                    keys[f] = name;
+                    if (found) break;
+                }
+                if (found && !ScalarText(*found, &values[f])) {
+                    if (!sink.Reject(locator.Locate(f, std::string("the ") + kFieldNames[f] + " is a list or object, not a value."))) return OkStatus();
+                    bad = true;
+                }
+            } else if (ref->How == ColumnRef::Kind::Index) {
+                return MakeFieldError(std::string("columns.") + kFieldNames[f], "JSON rows are mapped by key, not by column index.");
+            }
+            row.Values[f] = values[f];
+            // A key the row does not have is a value the chart did not publish, unlike an empty one.
+            if ((ref->How == ColumnRef::Kind::Name || ref->How == ColumnRef::Kind::Root) && keys[f].size() && values[f].empty() && !Found(doc, item, *ref))
+                row.Has[f] = false;
+        }
+        if (bad) continue;
+        if (!sink.Row(row, locator)) return OkStatus();
+    }
+    return OkStatus();
+}
+
+} // namespace chartmix::detail

@@ -1,0 +1,210 @@
+#include "core/matching.h"
+
+#include <algorithm>
+#include <numeric>
+#include <unordered_map>
+
+#include "core/text_normalize.h"
+
+namespace chartmix {
+
+namespace {
+
+struct Spelling {
+    TitleKeys Title;
+    std::vector<std::string> Artists;  // aliased artist keys, sorted
+    bool Distinct = false;             // a manifest override keeps it apart
+};
+
+bool SharesArtist(const std::vector<std::string>& a, const std::vector<std::string>& b)
+{
+    for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+        if (a[i] == b[j]) return true;
+        if (a[i] < b[j]) i++; else j++;
+    }
+    return false;
+}
+
+bool SharesGroup(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b)
+{
+    for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+        if (a[i] == b[j]) return true;
+        if (a[i] < b[j]) i++; else j++;
+    }
+    return false;
+}
+
+class Components {
+public:
+    explicit Components(std::vector<std::vector<uint32_t>> groups) : Groups_(std::move(groups)), Parent_(Groups_.size())
+    {
+        std::iota(Parent_.begin(), Parent_.end(), 0);
+    }
+    uint32_t Find(uint32_t x)
+    {
+        while (Parent_[x] != x) x = Parent_[x] = Parent_[Parent_[x]];
+        return x;
+    }
+    // True when the two components were seen in the same (period, source) chart: they are two songs.
+    bool Conflict(uint32_t a, uint32_t b) { return SharesGroup(Groups_[Find(a)], Groups_[Find(b)]); }
+    void Merge(uint32_t a, uint32_t b)
+    {
+        a = Find(a);
+        b = Find(b);
+        if (a == b) return;
+        if (b < a) std::swap(a, b);  // the lower id (seen first) stays the root
+        std::vector<uint32_t> merged;
+        std::set_union(Groups_[a].begin(), Groups_[a].end(), Groups_[b].begin(), Groups_[b].end(), std::back_inserter(merged));
+        Groups_[a].swap(merged);
+        std::vector<uint32_t>().swap(Groups_[b]);
+        Parent_[b] = a;
+    }
+
+private:
+    std::vector<std::vector<uint32_t>> Groups_;
+    std::vector<uint32_t> Parent_;
+};
+
+std::string Describe(const Dataset& d, uint32_t song)
+{
+    return "\"" + std::string(d.SongTitle(song)) + "\" by " + std::string(d.SongArtist(song));
+}
+
+} // namespace
+
+MatchReport MatchSongs(Dataset& data, const std::vector<std::vector<std::string>>& aliases, const std::vector<MatchOverride>& overrides)
+{
+    MatchReport report;
+    const uint32_t n = (uint32_t)data.Songs.size();
+    report.Spellings = n;
+
+    // Alias table: every spelling of an artist maps to the key of the group's first name.
+    std::unordered_map<std::string, std::string> alias_of;
+    for (const std::vector<std::string>& group : aliases) {
+        std::string canonical = MatchKey(group[0]);
+        for (const std::string& name : group) alias_of[MatchKey(name)] = canonical;
+    }
+
+    std::vector<Spelling> spellings(n);
+    for (uint32_t s = 0; s < n; s++) {
+        spellings[s].Title = MakeTitleKeys(data.SongTitle(s));
+        spellings[s].Artists = MakeArtistKeys(data.SongArtist(s));
+        for (std::string& a : spellings[s].Artists)
+            if (auto it = alias_of.find(a); it != alias_of.end()) a = it->second;
+        std::sort(spellings[s].Artists.begin(), spellings[s].Artists.end());
+    }
+
+    // The (period, source) charts each spelling appears in.
+    std::vector<std::vector<uint32_t>> groups(n);
+    for (uint32_t g = 0; g < data.Groups.size(); g++)
+        for (uint32_t e = data.Groups[g].Begin; e < data.Groups[g].End; e++) {
+            std::vector<uint32_t>& list = groups[data.EntrySong[e]];
+            if (list.empty() || list.back() != g) list.push_back(g);
+        }
+    Components components(std::move(groups));
+
+    // Overrides first: they settle what the rules below cannot.
+    auto find_song = [&](const std::string& title, const std::string& artist) -> int64_t {
+        int64_t t = data.Strings.Find(title), a = data.Strings.Find(artist);
+        if (t < 0 || a < 0) return -1;
+        for (uint32_t s = 0; s < n; s++)
+            if (data.Songs[s].Title == (uint32_t)t && data.Songs[s].Artist == (uint32_t)a) return s;
+        return -1;
+    };
+    for (const MatchOverride& o : overrides) {
+        int64_t a = find_song(o.Title, o.Artist);
+        if (a < 0) { report.Problems.push_back("override: no song \"" + o.Title + "\" by " + o.Artist + " in the data."); continue; }
+        if (o.Distinct) { spellings[(size_t)a].Distinct = true; report.OverridesApplied++; continue; }
+        int64_t b = find_song(o.SameTitle, o.SameArtist);
+        if (b < 0) { report.Problems.push_back("override: no song \"" + o.SameTitle + "\" by " + o.SameArtist + " in the data."); continue; }
+        components.Merge((uint32_t)a, (uint32_t)b);
+        report.OverridesApplied++;
+    }
+
+    // Each pair of spellings is reported once, whichever of the two came up first.
+    std::vector<std::pair<uint32_t, uint32_t>> reported;
+    auto first_report = [&](uint32_t a, uint32_t b) {
+        std::pair<uint32_t, uint32_t> key(std::min(a, b), std::max(a, b));
+        if (std::find(reported.begin(), reported.end(), key) != reported.end()) return false;
+        reported.push_back(key);
+        return true;
+    };
+
+    // Level 0: the whole title agrees; level 1: the title without credits and edition notes agrees.
+    for (int level = 0; level < 2; level++) {
+        std::unordered_map<std::string, std::vector<uint32_t>> buckets;
+        for (uint32_t s = 0; s < n; s++)
+            if (!spellings[s].Distinct) buckets[level == 0 ? spellings[s].Title.Full : spellings[s].Title.Base].push_back(s);
+        std::vector<std::pair<std::string, std::vector<uint32_t>>> ordered(buckets.begin(), buckets.end());
+        std::sort(ordered.begin(), ordered.end(), [](auto& a, auto& b) { return a.second[0] < b.second[0]; });
+        for (auto& [key, members] : ordered) {
+            if (members.size() < 2) continue;
+            for (uint32_t x : members) {
+                std::vector<uint32_t> candidates;  // component roots x could join
+                std::vector<uint32_t> witness;     // a member of each, for messages
+                for (uint32_t y : members) {
+                    if (y == x || components.Find(y) == components.Find(x)) continue;
+                    if (!SharesArtist(spellings[x].Artists, spellings[y].Artists)) continue;
+                    uint32_t root = components.Find(y);
+                    if (std::find(candidates.begin(), candidates.end(), root) == candidates.end()) {
+                        candidates.push_back(root);
+                        witness.push_back(y);
+                    }
+                }
+                if (candidates.empty()) continue;
+                bool ambiguous = false;
+                for (size_t i = 0; i < candidates.size() && !ambiguous; i++)
+                    for (size_t j = i + 1; j < candidates.size() && !ambiguous; j++)
+                        if (components.Conflict(candidates[i], candidates[j])) {
+                            ambiguous = true;
+                            if (first_report(x, witness[i]))
+                                report.Ambiguous.push_back(Describe(data, x) + " could be " + Describe(data, witness[i]) + " or " + Describe(data, witness[j]) +
+                                                       ", which one chart lists separately in the same period; kept apart (add an override to merge).");
+                        }
+                if (ambiguous) continue;
+                for (size_t i = 0; i < candidates.size(); i++) {
+                    if (components.Find(x) == components.Find(candidates[i])) continue;
+                    if (components.Conflict(x, candidates[i])) {
+                        if (level == 1 && first_report(x, witness[i]))
+                            report.Ambiguous.push_back(Describe(data, x) + " looks like " + Describe(data, witness[i]) +
+                                                       " but one chart lists both in the same period; kept apart.");
+                        continue;
+                    }
+                    report.Merges.push_back(std::string(data.SongTitle(witness[i])) + " / " + std::string(data.SongArtist(witness[i])) + " <- " +
+                                            std::string(data.SongTitle(x)) + " / " + std::string(data.SongArtist(x)));
+                    components.Merge(x, candidates[i]);
+                }
+            }
+        }
+    }
+
+    // New ids in order of first appearance; the root (lowest old id) gives the display spelling.
+    std::vector<uint32_t> old_to_new(n, UINT32_MAX);
+    std::vector<Song> songs;
+    for (uint32_t s = 0; s < n; s++) {
+        uint32_t root = components.Find(s);
+        if (old_to_new[root] == UINT32_MAX) {
+            old_to_new[root] = (uint32_t)songs.size();
+            songs.push_back(data.Songs[root]);
+        }
+        old_to_new[s] = old_to_new[root];
+    }
+    data.RemapSongs(old_to_new, std::move(songs));
+    report.Songs = data.Songs.size();
+
+    // Sources per song, for the matched / unmatched counts.
+    std::vector<int32_t> first_source(data.Songs.size(), -1);
+    std::vector<uint8_t> multi(data.Songs.size(), 0);
+    for (size_t e = 0; e < data.EntryCount(); e++) {
+        uint32_t s = data.EntrySong[e];
+        if (first_source[s] < 0) first_source[s] = (int32_t)data.EntrySource[e];
+        else if (first_source[s] != (int32_t)data.EntrySource[e]) multi[s] = 1;
+    }
+    for (size_t s = 0; s < data.Songs.size(); s++) {
+        if (multi[s]) report.MatchedAcrossSources++;
+        else if (first_source[s] >= 0) report.SingleSource++;
+    }
+    return report;
+}
+
+} // namespace chartmix

@@ -1,0 +1,251 @@
+#include "core/text_normalize.h"
+
+#include <algorithm>
+
+namespace chartmix {
+
+// [SECTION] UTF-8
+
+uint32_t DecodeUtf8(std::string_view text, size_t* pos)
+{
+    const unsigned char c = (unsigned char)text[*pos];
+    if (c < 0x80) { (*pos)++; return c; }
+    int len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    if (len == 0 || *pos + len > text.size()) { (*pos)++; return 0xFFFD; }
+    uint32_t cp = c & (0x7F >> len);
+    for (int k = 1; k < len; k++) {
+        unsigned char next = (unsigned char)text[*pos + k];
+        if ((next & 0xC0) != 0x80) { (*pos)++; return 0xFFFD; }
+        cp = (cp << 6) | (next & 0x3F);
+    }
+    *pos += len;
+    return cp;
+}
+
+void AppendUtf8(std::string& out, uint32_t cp)
+{
+    if (cp < 0x80) out += (char)cp;
+    else if (cp < 0x800) { out += (char)(0xC0 | (cp >> 6)); out += (char)(0x80 | (cp & 0x3F)); }
+    else if (cp < 0x10000) { out += (char)(0xE0 | (cp >> 12)); out += (char)(0x80 | ((cp >> 6) & 0x3F)); out += (char)(0x80 | (cp & 0x3F)); }
+    else {
+        out += (char)(0xF0 | (cp >> 18)); out += (char)(0x80 | ((cp >> 12) & 0x3F));
+        out += (char)(0x80 | ((cp >> 6) & 0x3F)); out += (char)(0x80 | (cp & 0x3F));
+    }
+}
+
+// [SECTION] Folding tables
+
+// U+00C0..U+00FF: base letter, '*' = two letters (see below), '.' = keep the code point (× ÷).
+static const char kLatin1[] = "aaaaaa*ceeeeiiiidnooooo.ouuuuy**aaaaaa*ceeeeiiiidnooooo.ouuuuy*y";
+// U+0100..U+017F, base letters; '*' = two letters.
+static const char kLatinExtA[] = "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii**jjkkkllllllllllnnnnnnnnnoooooo**rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+static_assert(sizeof(kLatin1) == 65, "Latin-1 table covers U+00C0..U+00FF");
+static_assert(sizeof(kLatinExtA) == 129, "Latin Extended-A table covers U+0100..U+017F");
+
+static const char* TwoLetters(uint32_t cp)
+{
+    switch (cp) {
+    case 0xC6: case 0xE6: return "ae";
+    case 0xDE: case 0xFE: return "th";
+    case 0xDF: return "ss";
+    case 0x132: case 0x133: return "ij";
+    case 0x152: case 0x153: return "oe";
+    }
+    return "";
+}
+
+// Greek U+0386..U+03CE with tonos/dialytika removed, lower case; 0 = unassigned, keep.
+static uint32_t FoldGreek(uint32_t cp)
+{
+    switch (cp) {
+    case 0x386: case 0x3AC: return 0x3B1;
+    case 0x388: case 0x3AD: return 0x3B5;
+    case 0x389: case 0x3AE: return 0x3B7;
+    case 0x38A: case 0x3AF: case 0x390: case 0x3AA: case 0x3CA: return 0x3B9;
+    case 0x38C: case 0x3CC: return 0x3BF;
+    case 0x38E: case 0x3CD: case 0x3B0: case 0x3AB: case 0x3CB: return 0x3C5;
+    case 0x38F: case 0x3CE: return 0x3C9;
+    case 0x3C2: return 0x3C3;  // final sigma
+    }
+    if (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) return cp + 0x20;
+    return cp;
+}
+
+static uint32_t FoldCyrillic(uint32_t cp)
+{
+    if (cp >= 0x410 && cp <= 0x42F) return cp + 0x20;
+    if (cp >= 0x400 && cp <= 0x40F) cp += 0x50;
+    if (cp == 0x451) return 0x435;  // ё is written е as often as not
+    return cp;
+}
+
+// Appends the folded form of one code point.
+static void AppendFolded(std::string& out, uint32_t cp)
+{
+    if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // fullwidth ASCII
+    else if (cp == 0x3000) cp = ' ';
+    if (cp < 0x80) {
+        out += (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+        return;
+    }
+    if (cp >= 0xC0 && cp <= 0x17F) {
+        char base = cp <= 0xFF ? kLatin1[cp - 0xC0] : kLatinExtA[cp - 0x100];
+        if (base == '*') out += TwoLetters(cp);
+        else if (base == '.') AppendUtf8(out, cp);
+        else out += base;
+        return;
+    }
+    if (cp >= 0x386 && cp <= 0x3CE) { AppendUtf8(out, FoldGreek(cp)); return; }
+    if (cp >= 0x400 && cp <= 0x42F) { AppendUtf8(out, FoldCyrillic(cp)); return; }
+    if (cp == 0x451) { AppendUtf8(out, 0x435); return; }
+    AppendUtf8(out, cp);
+}
+
+std::string FoldCase(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size();) AppendFolded(out, DecodeUtf8(text, &i));
+    return out;
+}
+
+// [SECTION] Keys
+
+static bool IsApostrophe(uint32_t cp) { return cp == '\'' || cp == '`' || cp == 0x2018 || cp == 0x2019 || cp == 0xB4 || cp == 0x2032; }
+
+static bool IsPunctuation(uint32_t cp)
+{
+    if (cp < 0x80) return cp != '&' && !((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'));
+    if (cp == 0xA0 || cp == 0xA1 || cp == 0xAB || cp == 0xB7 || cp == 0xBB || cp == 0xBF) return true;
+    if (cp >= 0x2000 && cp <= 0x206F) return true;  // general punctuation: dashes, quotes, ellipsis
+    if (cp >= 0x3001 && cp <= 0x3011) return true;  // 、。〈〉《》「」『』【】
+    if (cp == 0x30FB || cp == 0xFF65) return true;  // katakana middle dot
+    return false;
+}
+
+std::string MatchKey(std::string_view text)
+{
+    std::string folded = FoldCase(text);
+    std::string out;
+    out.reserve(folded.size());
+    bool pending_space = false;
+    for (size_t i = 0; i < folded.size();) {
+        uint32_t cp = DecodeUtf8(folded, &i);
+        if (IsApostrophe(cp)) continue;
+        if (cp == '&') {
+            if (!out.empty()) out += ' ';
+            out += "and";
+            pending_space = true;
+            continue;
+        }
+        if (IsPunctuation(cp)) { pending_space = !out.empty(); continue; }
+        if (pending_space) { out += ' '; pending_space = false; }
+        AppendUtf8(out, cp);
+    }
+    if (out.size() > 4 && out.compare(0, 4, "the ") == 0) out.erase(0, 4);
+    // A title made only of punctuation ("=", "-" by Ed Sheeran) keys on itself, not on "".
+    if (out.empty()) return folded;
+    return out;
+}
+
+static bool StartsWithWord(std::string_view text, std::string_view word)
+{
+    if (text.substr(0, word.size()) != word) return false;
+    if (text.size() == word.size()) return true;
+    char next = text[word.size()];
+    return !((next >= 'a' && next <= 'z') || (next >= '0' && next <= '9'));
+}
+
+// Credits and edition notes that do not make a different song. Remixes, live and acoustic versions do.
+static bool IsCreditOrEdition(std::string_view inner)
+{
+    while (!inner.empty() && inner.front() == ' ') inner.remove_prefix(1);
+    static const char* const kWords[] = {
+        "feat", "ft", "featuring", "with", "prod", "remaster", "remastered", "from", "bonus track", "radio edit",
+        "single version", "explicit", "clean", "mono", "stereo", "original motion picture",
+    };
+    for (const char* w : kWords)
+        if (StartsWithWord(inner, w)) return true;
+    // "2011 remaster"
+    size_t i = 0;
+    while (i < inner.size() && inner[i] >= '0' && inner[i] <= '9') i++;
+    if (i == 4 && StartsWithWord(inner.substr(i + (i < inner.size() && inner[i] == ' ')), "remaster")) return true;
+    return false;
+}
+
+static std::string StripCreditsAndEditions(std::string folded)
+{
+    // Bracketed notes anywhere: "(feat. x)", "[with y]".
+    for (size_t open = 0; (open = folded.find_first_of("([", open)) != std::string::npos;) {
+        char close_char = folded[open] == '(' ? ')' : ']';
+        size_t close = folded.find(close_char, open + 1);
+        if (close == std::string::npos) break;
+        if (IsCreditOrEdition(std::string_view(folded).substr(open + 1, close - open - 1))) folded.erase(open, close - open + 1);
+        else open = close + 1;
+    }
+    // " - Remastered 2011", " - Bonus Track", " - From \"Pathaan\"".
+    for (size_t dash = 0; (dash = folded.find(" - ", dash)) != std::string::npos; dash += 3)
+        if (IsCreditOrEdition(std::string_view(folded).substr(dash + 3))) { folded.erase(dash); break; }
+    // Unbracketed "feat. x" / "ft. x" at the end.
+    for (const char* marker : { " feat. ", " feat ", " ft. ", " featuring " }) {
+        size_t at = folded.find(marker);
+        if (at != std::string::npos && at > 0) folded.erase(at);
+    }
+    return folded;
+}
+
+TitleKeys MakeTitleKeys(std::string_view title)
+{
+    TitleKeys keys;
+    keys.Full = MatchKey(title);
+    keys.Base = MatchKey(StripCreditsAndEditions(FoldCase(title)));
+    if (keys.Base.empty()) keys.Base = keys.Full;
+    return keys;
+}
+
+static void AddArtistName(std::string_view name, std::vector<std::string>& out)
+{
+    // "아이유 (IU)", "멜로망스(Melomance)": both the name and the parenthesised alternative.
+    size_t open = name.find('(');
+    size_t close = open == std::string_view::npos ? std::string_view::npos : name.find(')', open);
+    if (open != std::string_view::npos && close != std::string_view::npos && open > 0) {
+        std::string outer = MatchKey(std::string(name.substr(0, open)) + std::string(name.substr(close + 1)));
+        std::string inner = MatchKey(name.substr(open + 1, close - open - 1));
+        if (!outer.empty()) out.push_back(outer);
+        if (!inner.empty()) out.push_back(inner);
+        return;
+    }
+    std::string key = MatchKey(name);
+    if (!key.empty()) out.push_back(key);
+}
+
+std::vector<std::string> MakeArtistKeys(std::string_view artist)
+{
+    std::string folded = FoldCase(artist);
+    // Normalise every credit separator to '\x1f', then split.
+    static const char* const kSeparators[] = { " featuring ", " feat. ", " feat ", " ft. ", " ft ", " with ", " x ", " & ", "&", ",", "/", "\xE3\x80\x81", ";" };
+    for (const char* sep : kSeparators) {
+        std::string_view s = sep;
+        for (size_t at = 0; (at = folded.find(s, at)) != std::string::npos;) {
+            // Do not split inside parentheses: "아이유 (IU)" stays one name with an alternative.
+            int depth = 0;
+            for (size_t k = 0; k < at; k++) depth += folded[k] == '(' ? 1 : folded[k] == ')' ? -1 : 0;
+            if (depth > 0) { at += s.size(); continue; }
+            folded.replace(at, s.size(), "\x1f");
+            at += 1;
+        }
+    }
+    std::vector<std::string> keys;
+    size_t begin = 0;
+    for (size_t i = 0; i <= folded.size(); i++) {
+        if (i == folded.size() || folded[i] == '\x1f') {
+            AddArtistName(std::string_view(folded).substr(begin, i - begin), keys);
+            begin = i + 1;
+        }
+    }
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    return keys;
+}
+
+} // namespace chartmix

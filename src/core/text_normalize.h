@@ -1,0 +1,36 @@
+#pragma once
+// Match keys for titles and artists. Charts spell the same song differently ("CREEPIN'" on the UK
+// chart, "Creepin' (with The Weeknd & 21 Savage)" on Spotify, "Don`t" on Circle); the keys fold those
+// differences away. Own tables, no C locale: native and wasm builds give byte-identical keys.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace chartmix {
+
+// Decodes one UTF-8 code point at text[*pos] and advances; invalid bytes come back as U+FFFD.
+uint32_t DecodeUtf8(std::string_view text, size_t* pos);
+// Appends a code point as UTF-8.
+void AppendUtf8(std::string& out, uint32_t cp);
+
+// Simple case folding and width folding: ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic letters
+// to lower case with diacritics removed ("ROSÉ" -> "rose", "Straße" -> "strasse"), fullwidth forms
+// to ASCII ("ＢＴＳ" -> "bts"), the ideographic space to a space. Everything else is kept.
+std::string FoldCase(std::string_view text);
+
+// FoldCase, then punctuation to spaces, apostrophes dropped ("don`t" = "don't" = "dont"), "&" to
+// "and", runs of spaces collapsed and a leading "the " dropped. The key two spellings must share.
+std::string MatchKey(std::string_view text);
+
+struct TitleKeys {
+    std::string Full;  // MatchKey of the whole title
+    std::string Base;  // without credits and edition suffixes: "(feat. X)", "(with X)", "- Remastered 2011"
+};
+// Both keys of a title.
+TitleKeys MakeTitleKeys(std::string_view title);
+
+// The match keys of every credited artist: credits split at ",", "&", " x ", "feat.", "ft.", "with",
+// "/" and "、"; a name with a parenthesised alternative ("아이유 (IU)") yields both names.
+std::vector<std::string> MakeArtistKeys(std::string_view artist);
+
+} // namespace chartmix

@@ -1,0 +1,113 @@
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/csv.h"
+#include "test_support.h"
+
+using namespace chartmix;
+
+namespace {
+
+std::vector<std::vector<std::string>> ReadAll(std::string text, char delimiter = ',', std::vector<Error>* errors = nullptr)
+{
+    CsvReader reader("t.csv", text.data(), text.size(), delimiter);
+    std::vector<std::vector<std::string>> rows;
+    while (reader.Next()) {
+        if (reader.RecordError() && errors) errors->push_back(*reader.RecordError());
+        std::vector<std::string> row;
+        for (size_t i = 0; i < reader.FieldCount(); i++) row.emplace_back(reader.Field(i));
+        rows.push_back(row);
+    }
+    return rows;
+}
+
+} // namespace
+
+TEST_SUITE("csv") {
+
+TEST_CASE("quoted fields keep delimiters, doubled quotes and newlines; CRLF ends records") {
+    bool ok = false;
+    std::string text = test::ReadFile(test::FixturePath("quoted_crlf.csv"), &ok);
+    REQUIRE(ok);
+    auto rows = ReadAll(text);
+    REQUIRE(rows.size() == 4);
+    CHECK(rows[0] == std::vector<std::string>{ "source", "period", "rank", "title", "artist" });
+    CHECK(rows[1][3] == "Say \"Hi\", again");
+    CHECK(rows[2][3] == "Line one\r\nline two");
+    CHECK(rows[2][4] == "The Band");
+    CHECK(rows[3][4] == "Solo");  // no trailing \r
+}
+
+TEST_CASE("line and column of fields count embedded newlines") {
+    std::string text = "a,b\n\"x\ny\",z\nlast,row\n";
+    CsvReader reader("t.csv", text.data(), text.size(), ',');
+    REQUIRE(reader.Next());
+    REQUIRE(reader.Next());
+    CHECK(reader.Line() == 2);
+    int line = 0, column = 0;
+    reader.FieldPosition(1, &line, &column);
+    CHECK(line == 3);
+    CHECK(column == 4);
+    REQUIRE(reader.Next());
+    CHECK(reader.Line() == 4);
+    reader.FieldPosition(1, &line, &column);
+    CHECK(column == 6);
+}
+
+TEST_CASE("a quote that never closes is reported at its start, not swallowed silently") {
+    std::vector<Error> errors;
+    bool ok = false;
+    auto rows = ReadAll(test::ReadFile(test::FixturePath("truncated_quote.csv"), &ok), ',', &errors);
+    REQUIRE(ok);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].Line == 2);
+    CHECK(errors[0].Column == 17);
+    CHECK(errors[0].Message.find("ends inside a quoted field") != std::string::npos);
+}
+
+TEST_CASE("text after a closing quote is an error that keeps the text") {
+    std::vector<Error> errors;
+    auto rows = ReadAll("\"ab\"cd,e\n", ',', &errors);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].Column == 5);
+    CHECK(rows[0][0] == "abcd");
+    CHECK(rows[0][1] == "e");
+}
+
+TEST_CASE("blank lines are skipped, empty and trailing fields are kept") {
+    auto rows = ReadAll("a,,c\n\n\r\nd,e,\n");
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0] == std::vector<std::string>{ "a", "", "c" });
+    CHECK(rows[1] == std::vector<std::string>{ "d", "e", "" });
+    SUBCASE("no newline at the end") {
+        auto last = ReadAll("x,y");
+        REQUIRE(last.size() == 1);
+        CHECK(last[0][1] == "y");
+    }
+    SUBCASE("a bare quote inside an unquoted field is text") {
+        auto quote = ReadAll("12\" Mix,b\n");
+        CHECK(quote[0][0] == "12\" Mix");
+    }
+}
+
+TEST_CASE("long unquoted runs are split exactly at every delimiter position") {
+    // The eight-byte scanner must find a delimiter at any offset within a word.
+    for (int pad = 0; pad < 17; pad++) {
+        std::string field(pad, 'x');
+        auto rows = ReadAll(field + ";" + field + "y;z\n", ';');
+        REQUIRE(rows.size() == 1);
+        CHECK(rows[0][0] == field);
+        CHECK(rows[0][1] == field + "y");
+        CHECK(rows[0][2] == "z");
+    }
+}
+
+TEST_CASE("the delimiter is sniffed from the first line, outside quotes") {
+    CHECK(SniffDelimiter("a;b;c\n1;2;3") == ';');
+    CHECK(SniffDelimiter("a\tb\n") == '\t');
+    CHECK(SniffDelimiter("\"x;y;z\",b\n") == ',');
+}
+
+}

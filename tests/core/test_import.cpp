@@ -1,0 +1,161 @@
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+#include "core/importer.h"
+#include "test_support.h"
+
+using namespace chartmix;
+
+namespace {
+
+std::vector<InputFile> Fixture(const std::string& name) { return { { name, test::ReadFile(test::FixturePath(name)) } }; }
+
+} // namespace
+
+TEST_SUITE("import") {
+
+TEST_CASE("a canonical CSV loads with no manifest") {
+    Result<LoadedDataset> loaded = LoadDataset(Fixture("canonical_small.csv"), LoadOptions{});
+    REQUIRE_MESSAGE(loaded.Ok(), (loaded.Ok() ? "" : loaded.Err().ToString()));
+    const Dataset& d = loaded->Data;
+    CHECK(d.Sources.size() == 2);
+    CHECK(d.Periods.size() == 2);
+    CHECK(d.Periods[0].Label == "2023-03-23");
+    CHECK(d.EntryCount() == 5);
+    int spotify = d.FindSource("spotify-kr");
+    REQUIRE(spotify >= 0);
+    CHECK(d.Sources[spotify].UnitName == "streams");
+    // The off-chart row (units, no rank) is kept with kNoRank and sorts last in its chart.
+    bool off_chart = false;
+    for (size_t e = 0; e < d.EntryCount(); e++)
+        if ((int)d.EntrySource[e] == spotify && d.EntryRank[e] == kNoRank) off_chart = d.EntryUnits[e] == 40000.0;
+    CHECK(off_chart);
+    CHECK(loaded->Report.RowsLoaded == 5);
+    CHECK(loaded->Report.Rejected.empty());
+}
+
+TEST_CASE("lenient loading lists each unreadable row with its place and reason") {
+    Result<LoadedDataset> loaded = LoadDataset(Fixture("bad_rows.csv"), LoadOptions{});
+    REQUIRE(loaded.Ok());
+    const LoadReport& r = loaded->Report;
+    CHECK(r.RowsRead == 6);
+    CHECK(r.RowsLoaded == 2);
+    REQUIRE(r.Rejected.size() == 4);
+    CHECK(r.Rejected[0].Line == 3);
+    CHECK(r.Rejected[0].Column == 18);  // the rank "seven"
+    CHECK(r.Rejected[1].Line == 4);
+    CHECK(r.Rejected[1].Message.find("not-a-date") != std::string::npos);
+    CHECK(r.Rejected[2].Message.find("title is empty") != std::string::npos);
+    CHECK(r.Rejected[3].Message.find("12x") != std::string::npos);
+    for (const Error& e : r.Rejected) CHECK(e.File == "bad_rows.csv");
+}
+
+TEST_CASE("strict loading fails on the first unreadable row") {
+    LoadOptions strict;
+    strict.Strict = true;
+    Result<LoadedDataset> loaded = LoadDataset(Fixture("bad_rows.csv"), strict);
+    REQUIRE(!loaded.Ok());
+    CHECK(loaded.Err().Line == 3);
+    CHECK(loaded.Err().Message.find("strict") != std::string::npos);
+    CHECK(LoadDataset(Fixture("canonical_small.csv"), strict).Ok());
+}
+
+TEST_CASE("input that is no chart gets one clear sentence") {
+    LoadOptions options;
+    SUBCASE("empty") {
+        Result<LoadedDataset> r = LoadDataset({ { "e.csv", "" } }, options);
+        REQUIRE(!r.Ok());
+        CHECK(r.Err().Message.find("empty") != std::string::npos);
+    }
+    SUBCASE("binary") {
+        Result<LoadedDataset> r = LoadDataset({ { "img.csv", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) } }, options);
+        REQUIRE(!r.Ok());
+        CHECK(r.Err().Message.find("binary") != std::string::npos);
+    }
+    SUBCASE("gzip") {
+        Result<LoadedDataset> r = LoadDataset({ { "x.csv.gz", std::string("\x1f\x8b\x08\0\0\0", 6) } }, options);
+        REQUIRE(!r.Ok());
+        CHECK(r.Err().Message.find("gzip") != std::string::npos);
+    }
+    SUBCASE("huge") {
+        options.MaxFileBytes = 16;
+        Result<LoadedDataset> r = LoadDataset(Fixture("canonical_small.csv"), options);
+        REQUIRE(!r.Ok());
+        CHECK(r.Err().Message.find("more than") != std::string::npos);
+    }
+    SUBCASE("truncated inside a quote") {
+        Result<LoadedDataset> r = LoadDataset(Fixture("truncated_quote.csv"), options);
+        REQUIRE(!r.Ok());
+        CHECK(r.Err().Message.find("truncated") != std::string::npos);
+    }
+    SUBCASE("a CSV of another layout") {
+        Result<LoadedDataset> r = LoadDataset(Fixture("circle_date_defect.csv"), options);
+        REQUIRE(!r.Ok());
+        CHECK(r.Err().Message.find("manifest") != std::string::npos);
+    }
+    SUBCASE("a JSON file that is no manifest") {
+        Result<LoadedDataset> r = LoadDataset({ { "x.json", "{\"a\":1}" } }, options);
+        REQUIRE(!r.Ok());
+        CHECK(r.Err().Message.find("manifest") != std::string::npos);
+    }
+}
+
+TEST_CASE("a manifest maps another layout; its date fix is applied and noted") {
+    std::string manifest = R"({"sources":[{"key":"circle","kind":"official_composite","granularity":"monthly","depth":200}],
+        "files":[{"path":"circle_date_defect.csv","source":"circle","date_format":"YYYY.MM.DD",
+                  "columns":{"period":"date","rank":"rank","title":"title","artist":"artist","units":"score"}}]})";
+    std::vector<InputFile> files = { { "m.json", manifest }, Fixture("circle_date_defect.csv")[0] };
+    SUBCASE("without the fix the damaged row is reported") {
+        Result<LoadedDataset> loaded = LoadDataset(files, LoadOptions{});
+        REQUIRE(loaded.Ok());
+        REQUIRE(loaded->Report.Rejected.size() == 1);
+        CHECK(loaded->Report.Rejected[0].Line == 3);
+        CHECK(loaded->Data.FindPeriod("2022-01") < 0);  // never guessed into January
+    }
+    SUBCASE("with the fix it lands in October") {
+        size_t at = files[0].Bytes.find("\"date_format\"");
+        files[0].Bytes.insert(at, "\"date_fixes\":{\"2022.1.30\":\"2022.10.31\"},");
+        Result<LoadedDataset> loaded = LoadDataset(files, LoadOptions{});
+        REQUIRE_MESSAGE(loaded.Ok(), (loaded.Ok() ? "" : loaded.Err().ToString()));
+        CHECK(loaded->Report.Rejected.empty());
+        int october = loaded->Data.FindPeriod("2022-10");
+        REQUIRE(october >= 0);
+        CHECK(loaded->Data.EntryUnits[loaded->Data.Groups[loaded->Data.PeriodGroupBegin[october]].Begin] == 110739309.0);
+        CHECK(!loaded->Report.Notes.empty());
+    }
+}
+
+TEST_CASE("CP949 and UTF-8 files load to the same titles through a manifest") {
+    std::string manifest = R"({"sources":[{"key":"a","granularity":"monthly"},{"key":"b","granularity":"monthly"}],
+        "files":[{"path":"korean_cp949.csv","source":"a","encoding":"cp949","columns":{"period":"날짜","title":"장르","units":"score"}},
+                 {"path":"korean_utf8_bom.csv","source":"b","columns":{"period":"날짜","title":"장르","units":"score"}}]})";
+    std::vector<InputFile> files = { { "m.json", manifest }, Fixture("korean_cp949.csv")[0], Fixture("korean_utf8_bom.csv")[0] };
+    LoadOptions options;
+    options.Match = false;
+    Result<LoadedDataset> loaded = LoadDataset(files, options);
+    REQUIRE_MESSAGE(loaded.Ok(), (loaded.Ok() ? "" : loaded.Err().ToString()));
+    const Dataset& d = loaded->Data;
+    CHECK(d.Songs.size() == 3);  // both files spell the same three titles
+    CHECK(d.EntryCount() == 6);
+    CHECK(loaded->Report.Files[0].Encoding == TextEncoding::Cp949);
+    CHECK(loaded->Report.Files[1].HadBom);
+}
+
+TEST_CASE("a manifest file that was not given is named") {
+    std::string manifest = R"({"sources":[{"key":"a"}],"files":[{"path":"missing.csv","source":"a","columns":{"period":"p","title":"t","rank":"r"}}]})";
+    Result<LoadedDataset> loaded = LoadDataset({ { "m.json", manifest } }, LoadOptions{});
+    REQUIRE(!loaded.Ok());
+    CHECK(loaded.Err().Message.find("missing.csv") != std::string::npos);
+}
+
+TEST_CASE("a column the manifest names but the file lacks is a file-level error") {
+    std::string manifest = R"({"sources":[{"key":"a"}],"files":[{"path":"canonical_small.csv","source":"a","columns":{"period":"week","title":"title","rank":"rank"}}]})";
+    LoadOptions strict;
+    strict.Strict = true;
+    Result<LoadedDataset> loaded = LoadDataset({ { "m.json", manifest }, Fixture("canonical_small.csv")[0] }, strict);
+    REQUIRE(!loaded.Ok());
+    CHECK(loaded.Err().Message.find("\"week\"") != std::string::npos);
+}
+
+}

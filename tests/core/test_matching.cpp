@@ -1,0 +1,135 @@
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+#include "core/importer.h"
+#include "core/matching.h"
+#include "core/text_normalize.h"
+#include "test_support.h"
+
+using namespace chartmix;
+
+namespace {
+
+// One source per spelling list; every song charts in period 0 of its source.
+Dataset Build(const std::vector<std::vector<std::pair<std::string, std::string>>>& charts)
+{
+    DatasetBuilder b;
+    uint32_t p = b.AddPeriod(0, 6, "w");
+    for (size_t s = 0; s < charts.size(); s++) {
+        uint32_t source = b.AddSource(Source{ "s" + std::to_string(s), "S" });
+        for (size_t i = 0; i < charts[s].size(); i++)
+            b.AddEntry(p, source, b.AddSong(charts[s][i].first, charts[s][i].second), (uint16_t)(i + 1), NAN);
+    }
+    return b.Finish();
+}
+
+} // namespace
+
+TEST_SUITE("matching") {
+
+TEST_CASE("case and width folding with own tables") {
+    CHECK(FoldCase("ROSÉ") == "rose");
+    CHECK(FoldCase("Straße ÆON Œuvre") == "strasse aeon oeuvre");
+    CHECK(FoldCase("ＢＴＳ　Ｄｙｎａｍｉｔｅ") == "bts dynamite");
+    CHECK(FoldCase("ΆΛΦΑ Σοφός") == "αλφα σοφοσ");
+    CHECK(FoldCase("ЁЛКА Москва") == "елка москва");
+    CHECK(FoldCase("Łódź Čeština") == "lodz cestina");
+    CHECK(FoldCase("방탄소년단 ロゼ 周深") == "방탄소년단 ロゼ 周深");  // scripts without case are kept
+}
+
+TEST_CASE("match keys drop punctuation, apostrophes and a leading THE") {
+    CHECK(MatchKey("I Ain`t Worried") == MatchKey("I Ain't Worried"));
+    CHECK(MatchKey("Don’t Start Now") == "dont start now");
+    CHECK(MatchKey("THE LONELIEST TIME") == "loneliest time");
+    CHECK(MatchKey("Me & You") == "me and you");
+    CHECK(MatchKey("=") == "=");  // a title of punctuation keeps a key of its own
+    CHECK(MatchKey("-") != MatchKey("="));
+}
+
+TEST_CASE("title keys strip credits and edition notes, not versions") {
+    CHECK(MakeTitleKeys("Unholy (feat. Kim Petras)").Base == "unholy");
+    CHECK(MakeTitleKeys("Creepin' (with The Weeknd & 21 Savage)").Base == "creepin");
+    CHECK(MakeTitleKeys("Here Comes The Sun - Remastered 2019").Base == "here comes the sun");
+    CHECK(MakeTitleKeys("Bohemian Rhapsody (2011 Remaster)").Base == "bohemian rhapsody");
+    CHECK(MakeTitleKeys("Besharam Rang (From \"Pathaan\")").Base == "besharam rang");
+    CHECK(MakeTitleKeys("Miss You - Bonus Track").Base == "miss you");
+    CHECK(MakeTitleKeys("Flowers (Demo)").Base == "flowers demo");
+    CHECK(MakeTitleKeys("Anti-Hero (Remix)").Base != MakeTitleKeys("Anti-Hero").Base);
+}
+
+TEST_CASE("artist keys split credits and keep parenthesised alternatives") {
+    CHECK(MakeArtistKeys("Metro Boomin, The Weeknd & 21 Savage") == std::vector<std::string>{ "21 savage", "metro boomin", "weeknd" });
+    CHECK(MakeArtistKeys("David Guetta x Bebe Rexha feat. Ava") == std::vector<std::string>{ "ava", "bebe rexha", "david guetta" });
+    CHECK(MakeArtistKeys("아이유 (IU)") == std::vector<std::string>{ "iu", "아이유" });
+    CHECK(MakeArtistKeys("장혜진, 윤민수") == std::vector<std::string>{ "윤민수", "장혜진" });
+}
+
+TEST_CASE("spellings of one song on different charts merge") {
+    Dataset d = Build({ { { "Creepin' (with The Weeknd & 21 Savage)", "Metro Boomin, The Weeknd, 21 Savage" }, { "Flowers", "Miley Cyrus" } },
+                        { { "CREEPIN'", "METRO BOOMIN/THE WEEKND/21 SAVAGE" }, { "FLOWERS", "MILEY CYRUS" } },
+                        { { "Creepin'", "Metro Boomin, The Weeknd & 21 Savage" }, { "Flowers", "Someone Else" } } });
+    MatchReport r = MatchSongs(d, {}, {});
+    CHECK(r.Spellings == 6);
+    CHECK(r.Songs == 3);  // "Flowers" by another artist stays its own song
+    CHECK(d.EntrySong[0] == d.EntrySong[2]);
+    CHECK(d.EntrySong[0] == d.EntrySong[4]);
+    CHECK(d.EntrySong[1] == d.EntrySong[3]);
+    CHECK(d.EntrySong[5] != d.EntrySong[1]);
+    CHECK(r.MatchedAcrossSources == 2);
+    CHECK(r.SingleSource == 1);
+    CHECK(d.SongTitle(d.EntrySong[0]) == "Creepin' (with The Weeknd & 21 Savage)");  // first spelling seen
+}
+
+TEST_CASE("no over-merging: two songs one chart lists side by side stay two") {
+    Dataset d = Build({ { { "Calm Down", "Rema" }, { "Calm Down (with Selena Gomez)", "Rema, Selena Gomez" } },
+                        { { "CALM DOWN", "REMA & SELENA GOMEZ" } } });
+    MatchReport r = MatchSongs(d, {}, {});
+    CHECK(d.EntrySong[0] != d.EntrySong[1]);
+    CHECK(r.Songs >= 2);
+    CHECK(!r.Ambiguous.empty());
+    SUBCASE("an override settles it") {
+        Dataset d2 = Build({ { { "Calm Down", "Rema" }, { "Calm Down (with Selena Gomez)", "Rema, Selena Gomez" } },
+                             { { "CALM DOWN", "REMA & SELENA GOMEZ" } } });
+        MatchOverride o;
+        o.Title = "CALM DOWN";
+        o.Artist = "REMA & SELENA GOMEZ";
+        o.SameTitle = "Calm Down (with Selena Gomez)";
+        o.SameArtist = "Rema, Selena Gomez";
+        MatchReport r2 = MatchSongs(d2, {}, { o });
+        CHECK(r2.OverridesApplied == 1);
+        CHECK(d2.EntrySong[2] == d2.EntrySong[1]);
+        CHECK(d2.EntrySong[0] != d2.EntrySong[1]);
+    }
+}
+
+TEST_CASE("the alias table joins artist names across scripts") {
+    auto chart = [] {
+        return Build({ { { "Dynamite", "방탄소년단" }, { "On The Ground", "로제" } }, { { "Dynamite", "BTS" }, { "On The Ground", "ROSÉ" } } });
+    };
+    Dataset without = chart();
+    MatchSongs(without, {}, {});
+    CHECK(without.EntrySong[0] != without.EntrySong[2]);
+    Dataset with = chart();
+    MatchReport r = MatchSongs(with, { { "방탄소년단", "BTS" }, { "ロゼ", "ROSÉ", "로제" } }, {});
+    CHECK(with.EntrySong[0] == with.EntrySong[2]);
+    CHECK(with.EntrySong[1] == with.EntrySong[3]);
+    CHECK(r.Songs == 2);
+}
+
+TEST_CASE("a distinct override keeps a spelling apart and a bad override is reported") {
+    Dataset d = Build({ { { "Flowers", "Miley Cyrus" } }, { { "FLOWERS", "MILEY CYRUS" } } });
+    MatchOverride keep;
+    keep.Title = "FLOWERS";
+    keep.Artist = "MILEY CYRUS";
+    keep.Distinct = true;
+    MatchOverride missing;
+    missing.Title = "Nope";
+    missing.Artist = "Nobody";
+    missing.Distinct = true;
+    MatchReport r = MatchSongs(d, {}, { keep, missing });
+    CHECK(d.EntrySong[0] != d.EntrySong[1]);
+    CHECK(r.Problems.size() == 1);
+}
+
+}

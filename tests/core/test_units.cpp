@@ -1,0 +1,50 @@
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "core/units.h"
+
+using namespace chartmix;
+
+TEST_SUITE("units") {
+
+TEST_CASE("unit strings as charts print them") {
+    double v = 0;
+    std::string why;
+    struct Case { const char* Text; double Value; };
+    const Case cases[] = {
+        { "215,957,136", 215957136 }, { "93845744.0", 93845744 }, { "100w+", 1000000 }, { "1.2万", 12000 },
+        { "3亿", 300000000 }, { "2.5億", 250000000 }, { " 40 ", 40 }, { "12.5K", 12500 }, { "60w", 600000 },
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.Text);
+        REQUIRE(ParseUnits(c.Text, &v, &why));
+        CHECK(v == doctest::Approx(c.Value));
+    }
+}
+
+TEST_CASE("text that is not a number is refused with a reason") {
+    double v = 0;
+    std::string why;
+    for (const char* bad : { "", "abc", "12x", "1,23", "1,2345", "-5", "1.", "万" }) {
+        CAPTURE(bad);
+        CHECK(!ParseUnits(bad, &v, &why));
+        CHECK(!why.empty());
+    }
+}
+
+TEST_CASE("ranks are positive whole numbers") {
+    int r = 0;
+    std::string why;
+    CHECK(ParseRank("7", &r, &why));
+    CHECK(r == 7);
+    CHECK(ParseRank("12.0", &r, &why));
+    CHECK(r == 12);
+    CHECK(!ParseRank("0", &r, &why));
+    CHECK(!ParseRank("12.5", &r, &why));
+    CHECK(!ParseRank("seven", &r, &why));
+    CHECK(!ParseRank("70000", &r, &why));
+    CHECK(!ParseRank("", &r, &why));
+}
+
+}
