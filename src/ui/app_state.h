@@ -6,6 +6,7 @@
 // UI asks for through HostActions; src/app (desktop) and src/web (browser) fill them in. A null
 // action hides its button.
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "core/session.h"
@@ -13,6 +14,8 @@
 namespace chartmix::ui {
 
 enum class Theme { Dark, Light };
+
+struct ExplorerView;  // the panels' own view state (ui/explorer.cpp), created on first draw
 
 struct HostActions {
     std::function<void()> OpenFiles;                          // file picker (CSV, JSON, manifest + files)
@@ -49,6 +52,19 @@ struct AppState {
     bool Compact = false;        // embed layout: one column, fewer controls
     bool ShowImGuiDemo = false;  // debug builds only
     int FrameCount = 0;
+
+    // Display. The host sets these; the UI reads them every frame.
+    float UiScale = 1.0f;        // extra zoom on top of the display's own scale (user setting, 1 = 100%)
+    bool CoarsePointer = false;  // touch screen ('pointer: coarse'): bigger hit areas
+
+    // Fonts (see ui/fonts.h). The host hands font files in as bytes; the UI rebuilds the atlas from
+    // the glyphs the loaded text uses, between frames, in UpdateFonts().
+    std::string LatinFontBytes;  // TrueType; empty = Dear ImGui's built-in font
+    std::string CjkFontBytes;    // TrueType subset covering Hangul, kana and ideographs; loaded on demand
+    bool WantCjkFont = false;    // set by the UI: the data has CJK text and CjkFontBytes is empty
+    bool FontsDirty = true;      // set by the host after changing the bytes above (and by the UI on new data)
+
+    std::shared_ptr<ExplorerView> View;  // owned by the UI; hosts leave it alone
 };
 
 } // namespace chartmix::ui

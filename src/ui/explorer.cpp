@@ -1,8 +1,15 @@
 #include "ui/explorer.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
+
+#include "ui/explorer_view.h"
+#include "ui/fonts.h"
+#include "ui/ui_common.h"
 
 namespace chartmix::ui {
+
+// [SECTION] Theme and sizes
 
 void ApplyTheme(Theme theme)
 {
@@ -11,30 +18,169 @@ void ApplyTheme(Theme theme)
     ImGuiStyle& style = ImGui::GetStyle();
     style.WindowRounding = 4.0f;
     style.FrameRounding = 3.0f;
+    style.TabRounding = 3.0f;
+    style.ScrollbarRounding = 6.0f;
+    if (theme == Theme::Light) {
+        style.Colors[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.97f, 0.97f, 1.0f);
+        style.Colors[ImGuiCol_ChildBg] = ImVec4(0.0f, 0.0f, 0.0f, 0.0f);
+    }
 }
+
+// Sizes follow the UI scale, hit areas grow for touch; colours come from ApplyTheme.
+static void UpdateStyle(AppState& state, ExplorerView& view)
+{
+    const float scale = state.UiScale > 0.25f ? state.UiScale : 1.0f;
+    if (view.StyleTheme == state.CurrentTheme && view.StyleScale == scale && view.StyleCoarse == state.CoarsePointer) return;
+    ImGuiStyle& style = ImGui::GetStyle();
+    ImVec4 colors[ImGuiCol_COUNT];
+    style = ImGuiStyle();
+    ApplyTheme(state.CurrentTheme);
+    for (int i = 0; i < ImGuiCol_COUNT; i++) colors[i] = style.Colors[i];
+    if (state.CoarsePointer) {
+        style.FramePadding = ImVec2(8.0f, 7.0f);
+        style.ItemSpacing = ImVec2(10.0f, 8.0f);
+        style.TouchExtraPadding = ImVec2(6.0f, 6.0f);
+        style.ScrollbarSize = 22.0f;
+        style.GrabMinSize = 22.0f;
+    }
+    style.ScaleAllSizes(scale);
+    for (int i = 0; i < ImGuiCol_COUNT; i++) style.Colors[i] = colors[i];
+    view.StyleTheme = state.CurrentTheme;
+    view.StyleScale = scale;
+    view.StyleCoarse = state.CoarsePointer;
+}
+
+// [SECTION] Panels and tabs
+
+ExplorerView& GetExplorerView(AppState& state)
+{
+    if (!state.View) state.View = std::make_shared<ExplorerView>();
+    return *state.View;
+}
+
+static void DrawPanel(AppState& state, ExplorerView& view, int panel)
+{
+    view.VisiblePanels |= 1 << panel;
+    switch (panel) {
+    case Panel_Sources: view.Sources.Draw(state); break;
+    case Panel_Chart: view.Chart.Draw(state); break;
+    case Panel_History: view.History.Draw(state); break;
+    case Panel_Song: view.Song.Draw(state); break;
+    case Panel_Compare: view.Compare.Draw(state); break;
+    case Panel_Sensitivity: view.Sensitivity.Draw(state); break;
+    case Panel_Classroom: view.Classroom.Draw(state); break;
+    default: break;
+    }
+}
+
+// A tab bar over some panels. Session::Panel selects the tab (a link, the JS API); a tab the user
+// clicks becomes Session::Panel. "sources" never goes into the link.
+static void DrawPanelTabs(AppState& state, ExplorerView& view, TabBarState& bar, const char* id, const int* panels, int count)
+{
+    Session& session = state.Session_;
+    const int requested = PanelFromKey(session.Panel);
+    bool in_bar = false;
+    for (int i = 0; i < count; i++) in_bar |= panels[i] == requested;
+    if (bar.LastActive < 0 || session.Panel != view.LastPanel) bar.Pending = in_bar ? requested : -1;
+    if (!ImGui::BeginTabBar(id, ImGuiTabBarFlags_FittingPolicyScroll)) return;
+    for (int i = 0; i < count; i++) {
+        const int panel = panels[i];
+        ImGuiTabItemFlags flags = bar.Pending == panel ? ImGuiTabItemFlags_SetSelected : 0;
+        if (!ImGui::BeginTabItem(PanelTitle(panel), nullptr, flags)) continue;
+        if (bar.Pending == panel) bar.Pending = -1;
+        else if (bar.Pending < 0 && bar.LastActive >= 0 && panel != bar.LastActive && panel != Panel_Sources)
+            session.Panel = PanelKey(panel);  // the user picked this tab
+        bar.LastActive = panel;
+        ImGui::BeginChild("panel", ImVec2(0, 0), false);
+        DrawPanel(state, view, panel);
+        ImGui::EndChild();
+        ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+}
+
+// [SECTION] Layouts
 
 void DrawExplorer(AppState& state)
 {
+    ExplorerView& view = GetExplorerView(state);
+    UpdateStyle(state, view);
+    NoteFontsNeeded(state);
+    state.TextInput.Active = false;  // the search box sets it again while focused
+    view.VisiblePanels = 0;
+
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
-    ImGui::Begin("chartmix", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_MenuBar);
-    if (ImGui::BeginMenuBar()) {
-        if (ImGui::BeginMenu("View")) {
-            if (ImGui::MenuItem("Dark theme", nullptr, state.CurrentTheme == Theme::Dark)) { state.CurrentTheme = Theme::Dark; ApplyTheme(state.CurrentTheme); }
-            if (ImGui::MenuItem("Light theme", nullptr, state.CurrentTheme == Theme::Light)) { state.CurrentTheme = Theme::Light; ApplyTheme(state.CurrentTheme); }
-#ifdef CHARTMIX_WITH_IMGUI_DEMO
-            ImGui::MenuItem("Dear ImGui demo", nullptr, &state.ShowImGuiDemo);
-#endif
-            ImGui::EndMenu();
-        }
-        ImGui::EndMenuBar();
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                             ImGuiWindowFlags_NoSavedSettings;
+    ImGui::Begin("chartmix", nullptr, flags);
+    view.Top.Draw(state);
+    ImGui::Separator();
+
+    const float em = ImGui::GetFontSize();
+    const float width = viewport->WorkSize.x;
+    view.Layout = state.Compact ? LayoutKind::Compact : width < em * 56 ? LayoutKind::Phone : width < em * 100 ? LayoutKind::Medium : LayoutKind::Wide;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const ImVec2 origin = ImGui::GetCursorPos();
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+
+    switch (view.Layout) {
+    case LayoutKind::Compact: {
+        // The embed: a few sliders above (or beside) the chart; nothing else.
+        const bool side = width >= em * 50;
+        const float sliders_w = side ? ImMin(em * 22, avail.x * 0.4f) : avail.x;
+        const float sliders_h = side ? avail.y : ImMin(avail.y * 0.35f, em * 10);
+        ImGui::BeginChild("mix", ImVec2(sliders_w, sliders_h), false);
+        view.Sources.DrawCompact(state);
+        ImGui::EndChild();
+        if (side) ImGui::SameLine();
+        ImGui::BeginChild("chart", ImVec2(0, 0), false);
+        view.VisiblePanels |= 1 << Panel_Chart;
+        view.Chart.Draw(state);
+        ImGui::EndChild();
+        break;
     }
-    if (!state.Notice.empty()) ImGui::TextWrapped("%s", state.Notice.c_str());
-    const Dataset& data = state.Session_.Data();
-    ImGui::Text("Dataset: %s%s", data.Name.empty() ? "(none)" : data.Name.c_str(), data.Simulated ? " (simulated)" : "");
-    ImGui::Text("%zu sources, %zu periods, %zu songs, %zu chart entries", data.Sources.size(), data.Periods.size(),
-                data.Songs.size(), data.EntryCount());
+    case LayoutKind::Phone: {
+        static const int kPanels[] = { Panel_Sources, Panel_Chart, Panel_History, Panel_Song, Panel_Compare, Panel_Sensitivity, Panel_Classroom };
+        DrawPanelTabs(state, view, view.PhoneTabs, "phone_tabs", kPanels, IM_ARRAYSIZE(kPanels));
+        break;
+    }
+    case LayoutKind::Medium:
+    case LayoutKind::Wide: {
+        // Drawn left, right, then centre: a weight or period changed in the side panels shows in
+        // the chart in the same frame.
+        const bool wide = view.Layout == LayoutKind::Wide;
+        const float left_w = ImClamp(avail.x * 0.22f, em * 18, em * 26);
+        const float rest = avail.x - left_w - spacing;
+        const float right_w = wide ? ImFloor(rest * 0.45f) : rest;
+        const float centre_w = wide ? rest - right_w - spacing : 0.0f;
+        ImGui::SetCursorPos(origin);
+        ImGui::BeginChild("sources", ImVec2(left_w, avail.y), true);
+        view.VisiblePanels |= 1 << Panel_Sources;
+        view.Sources.Draw(state);
+        ImGui::EndChild();
+        ImGui::SetCursorPos(ImVec2(origin.x + avail.x - right_w, origin.y));
+        ImGui::BeginChild("side", ImVec2(right_w, avail.y), false);
+        if (wide) {
+            static const int kSide[] = { Panel_History, Panel_Song, Panel_Compare, Panel_Sensitivity, Panel_Classroom };
+            DrawPanelTabs(state, view, view.SideTabs, "side_tabs", kSide, IM_ARRAYSIZE(kSide));
+        } else {
+            static const int kAll[] = { Panel_Chart, Panel_History, Panel_Song, Panel_Compare, Panel_Sensitivity, Panel_Classroom };
+            DrawPanelTabs(state, view, view.MediumTabs, "medium_tabs", kAll, IM_ARRAYSIZE(kAll));
+        }
+        ImGui::EndChild();
+        if (wide) {
+            ImGui::SetCursorPos(ImVec2(origin.x + left_w + spacing, origin.y));
+            ImGui::BeginChild("chart", ImVec2(centre_w, avail.y), false);
+            view.VisiblePanels |= 1 << Panel_Chart;
+            view.Chart.Draw(state);
+            ImGui::EndChild();
+        }
+        break;
+    }
+    }
+    view.LastPanel = state.Session_.Panel;
     ImGui::End();
 #ifdef CHARTMIX_WITH_IMGUI_DEMO
     if (state.ShowImGuiDemo) ImGui::ShowDemoWindow(&state.ShowImGuiDemo);

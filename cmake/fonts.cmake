@@ -1,0 +1,34 @@
+# Fonts from Debian packages (fonts-dejavu-core, fonts-noto-cjk), subset at build time by
+# tools/fonts/subset_fonts.py with Debian's python3-fonttools into the build tree, never the
+# repository. Natively the UI reads them from CHARTMIX_FONT_DIR; the browser build copies them next
+# to the page (web/fonts/) for the host to fetch when the data needs them.
+if(NOT TARGET chartmix_ui)
+    return()
+endif()
+set(CHARTMIX_FONT_PYTHON /usr/bin/python3 CACHE FILEPATH "Python with fontTools (Debian's python3-fonttools)")
+set(CHARTMIX_LATIN_FONT /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf CACHE FILEPATH "Latin base font (fonts-dejavu-core)")
+set(CHARTMIX_CJK_FONT /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc CACHE FILEPATH "CJK font collection (fonts-noto-cjk)")
+if(NOT EXISTS ${CHARTMIX_LATIN_FONT} OR NOT EXISTS ${CHARTMIX_CJK_FONT})
+    message(WARNING "chartmix fonts: ${CHARTMIX_LATIN_FONT} or ${CHARTMIX_CJK_FONT} is missing (apt-get install fonts-dejavu-core fonts-noto-cjk); the UI falls back to Dear ImGui's built-in font and CJK text shows as '?'.")
+    return()
+endif()
+execute_process(COMMAND ${CHARTMIX_FONT_PYTHON} -c "import fontTools" RESULT_VARIABLE _fonttools_missing OUTPUT_QUIET ERROR_QUIET)
+if(_fonttools_missing)
+    message(WARNING "chartmix fonts: ${CHARTMIX_FONT_PYTHON} has no fontTools (apt-get install python3-fonttools); fonts are not generated.")
+    return()
+endif()
+
+if(EMSCRIPTEN)
+    set(CHARTMIX_FONT_DIR ${CMAKE_BINARY_DIR}/web/fonts)
+else()
+    set(CHARTMIX_FONT_DIR ${CMAKE_BINARY_DIR}/fonts)
+endif()
+set(_font_outputs ${CHARTMIX_FONT_DIR}/chartmix-latin.ttf ${CHARTMIX_FONT_DIR}/chartmix-cjk.ttf)
+add_custom_command(OUTPUT ${_font_outputs}
+    COMMAND ${CHARTMIX_FONT_PYTHON} ${CMAKE_SOURCE_DIR}/tools/fonts/subset_fonts.py --out-dir ${CHARTMIX_FONT_DIR}
+            --datasets ${CHARTMIX_SHARED_DIR}/datasets --latin ${CHARTMIX_LATIN_FONT} --cjk ${CHARTMIX_CJK_FONT}
+    DEPENDS ${CMAKE_SOURCE_DIR}/tools/fonts/subset_fonts.py
+    COMMENT "Subsetting fonts (Latin + the CJK characters the datasets use)")
+add_custom_target(chartmix_fonts ALL DEPENDS ${_font_outputs})
+add_dependencies(chartmix_ui chartmix_fonts)
+target_compile_definitions(chartmix_ui PRIVATE CHARTMIX_FONT_DIR="${CHARTMIX_FONT_DIR}")

@@ -1,0 +1,205 @@
+#include "ui/chart_panel.h"
+
+#include <cfloat>
+#include <cstdio>
+#include <cstring>
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include "ui/plot.h"
+#include "ui/ui_common.h"
+
+namespace chartmix::ui {
+
+void ChartPanel::Refresh(AppState& state)
+{
+    Session& session = state.Session_;
+    if (SeenRevision == session.Revision()) return;
+    const Ranking& ranking = session.CurrentRanking();
+    const Dataset& data = session.Data();
+    const size_t rows = ranking.Songs.size(), sources = data.Sources.size();
+    session.GetEngine().Contributions(ranking, &Contrib);
+    if (Contrib.size() != rows * sources) Contrib.assign(rows * sources, 0.0);
+    RowTotal.assign(rows, 0.0);
+    MaxScore = 0.0;
+    for (size_t r = 0; r < rows; r++) {
+        for (size_t s = 0; s < sources; s++) if (Contrib[r * sources + s] > 0) RowTotal[r] += Contrib[r * sources + s];
+        MaxScore = ImMax(MaxScore, RowTotal[r]);
+    }
+    SourceColors.resize(sources);
+    for (size_t s = 0; s < sources; s++) SourceColors[s] = SeriesColor((int)s);
+
+    // The official chart of the same period: a lookup of published ranks.
+    std::vector<int> official_of_song(data.Songs.size(), 0);
+    int official = OfficialSource(data);
+    const uint32_t period = ranking.Period;
+    if (official >= 0 && period + 1 < data.PeriodGroupBegin.size()) {
+        for (uint32_t g = data.PeriodGroupBegin[period]; g < data.PeriodGroupBegin[period + 1]; g++) {
+            const EntryGroup& group = data.Groups[g];
+            if (group.Source != (uint32_t)official) continue;
+            for (uint32_t e = group.Begin; e < group.End; e++)
+                if (data.EntryRank[e] != kNoRank) official_of_song[data.EntrySong[e]] = data.EntryRank[e];
+        }
+    }
+    // The previous periods of the composite chart, from the history the core keeps.
+    const History& history = session.CurrentHistory(kChartDepth);
+    std::vector<int> prev_rank(data.Songs.size(), 0);
+    std::vector<uint8_t> earlier(data.Songs.size(), 0);
+    if (period > 0 && period < history.Offsets.size()) {
+        for (uint32_t i = history.Offsets[period - 1]; i < history.Offsets[period]; i++)
+            prev_rank[history.Songs[i]] = (int)(i - history.Offsets[period - 1]) + 1;
+        for (uint32_t i = 0; i < history.Offsets[period - 1]; i++) earlier[history.Songs[i]] = 1;
+    }
+    OfficialRank.assign(rows, 0);
+    MoveOfficial.assign(rows, INT_MIN);
+    MovePrevious.assign(rows, INT_MIN);
+    Previous.assign(rows, PrevStatus::Unknown);
+    for (size_t r = 0; r < rows; r++) {
+        uint32_t song = ranking.Songs[r];
+        int rank = (int)r + 1;
+        if (int o = official_of_song[song]; o > 0) { OfficialRank[r] = o; MoveOfficial[r] = o - rank; }
+        if (period == 0 || rank > kChartDepth) continue;
+        if (prev_rank[song] > 0) { Previous[r] = PrevStatus::Move; MovePrevious[r] = prev_rank[song] - rank; }
+        else Previous[r] = earlier[song] ? PrevStatus::ReEntry : PrevStatus::New;
+    }
+    SeenRevision = session.Revision();
+    OrderDirty = true;
+}
+
+// An up/down triangle and the number of places, or "=".
+static void DrawMovement(int move, bool known)
+{
+    if (!known) { ImGui::TextDisabled("\xE2\x80\x94"); return; }
+    if (move == 0) { ImGui::TextDisabled("="); return; }
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    float h = ImGui::GetTextLineHeight(), w = h * 0.6f;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    ImU32 up = IM_COL32(60, 170, 80, 255), down = IM_COL32(220, 70, 70, 255);
+    if (move > 0) draw->AddTriangleFilled(ImVec2(p.x, p.y + h * 0.8f), ImVec2(p.x + w, p.y + h * 0.8f), ImVec2(p.x + w * 0.5f, p.y + h * 0.2f), up);
+    else draw->AddTriangleFilled(ImVec2(p.x, p.y + h * 0.2f), ImVec2(p.x + w, p.y + h * 0.2f), ImVec2(p.x + w * 0.5f, p.y + h * 0.8f), down);
+    ImGui::Dummy(ImVec2(w + 2.0f, h));
+    ImGui::SameLine(0, 0);
+    ImGui::Text("%d", move > 0 ? move : -move);
+}
+
+void ChartPanel::Draw(AppState& state)
+{
+    Session& session = state.Session_;
+    Refresh(state);
+    const Dataset& data = session.Data();
+    const Ranking& ranking = session.CurrentRanking();
+    const size_t sources = data.Sources.size();
+
+    // Search box; while focused the browser lays a native input over it for IME (Korean, Chinese).
+    ImGui::SetNextItemWidth(ImMin(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 18.0f));
+    ImGui::InputTextWithHint("##search", "Search title or artist", Search, sizeof(Search));
+    SearchRect = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y);
+    if (ImGui::IsItemActive()) {
+        ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        state.TextInput.Active = true;
+        state.TextInput.X = a.x;
+        state.TextInput.Y = a.y;
+        state.TextInput.Width = b.x - a.x;
+        state.TextInput.Height = b.y - a.y;
+        state.TextInput.Text = Search;
+    }
+    ImGui::SameLine();
+    ImGui::TextDisabled("%d of %u songs", ShownRows, ranking.Ranked);
+    if (data.Simulated) { ImGui::SameLine(); SimulatedBadge(data); }
+    if (OrderQuery != Search) OrderDirty = true;
+
+    const bool narrow = ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 34.0f;
+    const int official = OfficialSource(data);
+    ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_Sortable |
+                            ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable;
+    const int columns = narrow ? 4 : 6;
+    if (!ImGui::BeginTable(narrow ? "chart_narrow" : "chart_wide", columns, flags)) return;
+    const float em = ImGui::GetFontSize();
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortAscending, em * 2.2f, (ImGuiID)RowKey::Rank);
+    ImGui::TableSetupColumn("Last", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, em * 3.6f, (ImGuiID)RowKey::MovePrevious);
+    if (!narrow) ImGui::TableSetupColumn(official >= 0 ? "vs official" : "vs official (none)", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, em * 4.5f, (ImGuiID)RowKey::MoveOfficial);
+    ImGui::TableSetupColumn("Title \xE2\x80\x94 Artist", ImGuiTableColumnFlags_WidthStretch, 3.0f, (ImGuiID)RowKey::Title);
+    if (!narrow) ImGui::TableSetupColumn("Score", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, em * 4.0f);
+    ImGui::TableSetupColumn("Sources", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoSort, narrow ? 1.0f : 1.6f);
+    ImGui::TableHeadersRow();
+
+    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
+        if (specs->SpecsCount > 0) {
+            SortKey = (RowKey)specs->Specs[0].ColumnUserID;
+            SortDescending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
+        }
+        specs->SpecsDirty = false;
+        OrderDirty = true;
+    }
+    if (OrderDirty || OrderRevision != SeenRevision) {
+        OrderRows(data, ranking, Search, SortKey, SortDescending, MoveOfficial, MovePrevious, &Rows);
+        OrderQuery = Search;
+        OrderRevision = SeenRevision;
+        OrderDirty = false;
+    }
+    ShownRows = (int)Rows.size();
+    FirstShownSong = Rows.empty() ? UINT32_MAX : ranking.Songs[Rows[0]];
+
+    const int64_t selected = SelectedSong(state);
+    const float row_h = ImGui::GetTextLineHeight() + (state.CoarsePointer ? em * 0.9f : em * 0.25f);
+    ImGuiListClipper clipper;
+    clipper.Begin((int)Rows.size(), row_h + ImGui::GetStyle().CellPadding.y * 2.0f);
+    char label[512];
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; i++) {
+            const uint32_t row = Rows[(size_t)i];
+            const uint32_t song = ranking.Songs[row];
+            ImGui::TableNextRow(0, row_h);
+            ImGui::TableNextColumn();
+            ImGui::PushID((int)row);
+            char rank[16];
+            std::snprintf(rank, sizeof(rank), "%u", row + 1);
+            if (ImGui::Selectable(rank, selected == (int64_t)song, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap, ImVec2(0, row_h)))
+                SelectSong(state, song);
+            if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) session.Panel = "song";
+            ImGui::TableNextColumn();
+            switch (Previous[row]) {
+            case PrevStatus::New: ImGui::TextColored(ImVec4(0.95f, 0.7f, 0.1f, 1), "NEW"); break;
+            case PrevStatus::ReEntry: ImGui::TextColored(ImVec4(0.4f, 0.6f, 0.95f, 1), "RE"); HelpTooltip("Re-entry: back after dropping out."); break;
+            case PrevStatus::Move: DrawMovement(MovePrevious[row], true); break;
+            default: ImGui::TextDisabled("\xE2\x80\x94"); break;
+            }
+            if (!narrow) {
+                ImGui::TableNextColumn();
+                DrawMovement(MoveOfficial[row], MoveOfficial[row] != INT_MIN);
+                if (OfficialRank[row] > 0 && ImGui::IsItemHovered()) ImGui::SetTooltip("#%d on the official chart", OfficialRank[row]);
+            }
+            ImGui::TableNextColumn();
+            FormatSong(data, song, label, sizeof(label));
+            ImGui::TextUnformatted(label);
+            if (!narrow) {
+                ImGui::TableNextColumn();
+                ImGui::Text("%.4g", ranking.Scores[row]);
+            }
+            ImGui::TableNextColumn();
+            ImVec2 p = ImGui::GetCursorScreenPos();
+            float w = ImGui::GetContentRegionAvail().x, h = ImGui::GetTextLineHeight();
+            double scale = MaxScore > 0 ? RowTotal[row] / MaxScore : 0.0;
+            DrawStackedBarH(ImGui::GetWindowDrawList(), ImVec2(p.x, p.y + h * 0.15f), ImVec2(p.x + w * (float)scale, p.y + h * 0.85f),
+                            &Contrib[(size_t)row * sources], (int)sources, RowTotal[row], SourceColors.data());
+            ImGui::Dummy(ImVec2(w, h));
+            if (ImGui::IsItemHovered()) {
+                ImGui::BeginTooltip();
+                for (size_t s = 0; s < sources; s++) {
+                    double c = Contrib[(size_t)row * sources + s];
+                    if (c == 0) continue;
+                    ImGui::ColorButton("##c", ImGui::ColorConvertU32ToFloat4(SourceColors[s]), ImGuiColorEditFlags_NoTooltip, ImVec2(h, h));
+                    ImGui::SameLine();
+                    ImGui::Text("%s  %.4g (%.0f%%)", data.Sources[s].Name.c_str(), c, RowTotal[row] > 0 ? 100.0 * c / RowTotal[row] : 0.0);
+                }
+                ImGui::EndTooltip();
+            }
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndTable();
+}
+
+} // namespace chartmix::ui

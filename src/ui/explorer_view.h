@@ -1,0 +1,45 @@
+#pragma once
+// The explorer's view state: one struct per panel plus the layout's tab bookkeeping.
+#include <string>
+
+#include "ui/chart_panel.h"
+#include "ui/classroom_panel.h"
+#include "ui/compare_panel.h"
+#include "ui/history_panel.h"
+#include "ui/sensitivity_panel.h"
+#include "ui/song_panel.h"
+#include "ui/sources_panel.h"
+#include "ui/top_bar.h"
+
+namespace chartmix::ui {
+
+enum class LayoutKind { Phone, Medium, Wide, Compact };
+
+// One tab bar's memory: which panel it showed last frame and which it was asked to show.
+struct TabBarState {
+    int LastActive = -1;
+    int Pending = -1;
+};
+
+struct ExplorerView {
+    TopBar Top;
+    SourcesPanel Sources;
+    ChartPanel Chart;
+    HistoryPanel History;
+    SongPanel Song;
+    ComparePanel Compare;
+    SensitivityPanel Sensitivity;
+    ClassroomPanel Classroom;
+
+    LayoutKind Layout = LayoutKind::Wide;
+    std::string LastPanel;        // Session::Panel as of last frame: a change from outside selects that tab
+    TabBarState PhoneTabs, MediumTabs, SideTabs;
+    int VisiblePanels = 0;        // bit per PanelId drawn this frame (tests read it)
+
+    // Style as last applied (rebuilt when any of these change).
+    Theme StyleTheme = Theme::Dark;
+    float StyleScale = 0.0f;
+    bool StyleCoarse = false;
+};
+
+} // namespace chartmix::ui

@@ -1,0 +1,10 @@
+#pragma once
+#include "ui/app_state.h"
+
+namespace chartmix::ui {
+
+struct SensitivityPanel {
+    void Draw(AppState& state);
+};
+
+} // namespace chartmix::ui

@@ -1,0 +1,246 @@
+#include "ui/sources_panel.h"
+
+#include <algorithm>
+#include <cfloat>
+#include <cstdio>
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include "core/presets.h"
+#include "ui/plot.h"
+#include "ui/ui_common.h"
+
+namespace chartmix::ui {
+
+static const Method kMethods[] = { Method::WeightedSum, Method::Borda, Method::Dowdall, Method::ReciprocalRank,
+                                   Method::PointsTable, Method::Copeland, Method::Schulze, Method::Kemeny, Method::Markov };
+static const Normalization kNorms[] = { Normalization::Share, Normalization::Units, Normalization::MinMax,
+                                        Normalization::ZScore, Normalization::RankPoints };
+
+const char* MethodExplanation(Method method)
+{
+    switch (method) {
+    case Method::WeightedSum: return "Weighted sum: each chart's normalized score times its weight, added up.";
+    case Method::Borda: return "Borda: a chart of depth N gives N+1-rank points; points are weighted and added.";
+    case Method::Dowdall: return "Dowdall: 1/rank points per chart (the Eurovision-style steep top).";
+    case Method::ReciprocalRank: return "Reciprocal rank fusion: 1/(k+rank) per chart, k = 60 (Cormack et al. 2009).";
+    case Method::PointsTable: return "Points table: a fixed rank-to-points table, like Music Bank or a countdown show.";
+    case Method::Copeland: return "Copeland: pairwise duels between songs; wins minus losses.";
+    case Method::Schulze: return "Schulze: strongest beat-paths between songs (Schulze 2011).";
+    case Method::Kemeny: return "Kemeny: the order with the fewest pairwise disagreements with all charts.";
+    case Method::Markov: return "MC4: a random walk moving to a song most charts prefer (Dwork et al. 2001).";
+    }
+    return "";
+}
+
+const char* NormalizationExplanation(Normalization norm)
+{
+    switch (norm) {
+    case Normalization::Units: return "Units: raw streams/sales divided by the source's conversion ratio.";
+    case Normalization::MinMax: return "Min-max: 0 for the chart's lowest entry, 1 for its highest.";
+    case Normalization::ZScore: return "z-score: distance from the chart's mean in standard deviations.";
+    case Normalization::Share: return "Share: the song's fraction of all units on that chart.";
+    case Normalization::RankPoints: return "Rank points: 1 for #1 down to 1/depth for the last listed song.";
+    }
+    return "";
+}
+
+void SourcesPanel::Refresh(AppState& state)
+{
+    const Dataset& data = state.Session_.Data();
+    if (SeenData == &data && SeenSources == data.Sources.size()) return;
+    SeenData = &data;
+    SeenSources = data.Sources.size();
+    Order.resize(data.Sources.size());
+    for (uint32_t s = 0; s < Order.size(); s++) Order[s] = s;
+    // Grouping for display only (region, then kind, then data order); the ranking never sees this.
+    std::stable_sort(Order.begin(), Order.end(), [&](uint32_t a, uint32_t b) {
+        const Source& x = data.Sources[a];
+        const Source& y = data.Sources[b];
+        if (x.Region != y.Region) return x.Region < y.Region;
+        return (int)x.Kind < (int)y.Kind;
+    });
+    WeightBeforeOff.assign(data.Sources.size(), 1.0);
+    SliderRects.assign(data.Sources.size(), ImVec4(0, 0, 0, 0));
+    PresetIndex = -1;
+}
+
+void SourcesPanel::SourceTooltip(AppState& state, uint32_t source)
+{
+    const Source& src = state.Session_.Data().Sources[source];
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
+    TextView(src.Name);
+    ImGui::TextDisabled("%s \xC2\xB7 %s \xC2\xB7 %s%s", src.Key.c_str(), src.Region.c_str(), SourceKindName(src.Kind),
+                        src.IsOfficial ? " \xC2\xB7 official chart (compared against, not mixed)" : "");
+    if (src.Depth > 0) ImGui::Text("Top %d, %s", src.Depth, src.UnitName.empty() ? "ranks only" : src.UnitName.c_str());
+    if (state.Session_.Data().Simulated) ImGui::TextColored(ImVec4(0.95f, 0.55f, 0.15f, 1), "Simulated platform: invented numbers.");
+    ImGui::Text("Source: %s", src.Citation.empty() ? "(no citation given)" : src.Citation.c_str());
+    if (PresetIndex >= 0 && PresetIndex < (int)Presets().size()) {
+        const Preset& preset = Presets()[(size_t)PresetIndex];
+        for (const PresetNumber& n : preset.Numbers) {
+            std::string_view field = n.Field;
+            if (field.rfind("weights.", 0) != 0 && field.rfind("ratios.", 0) != 0) continue;
+            std::string_view selector = field.substr(field.find('.') + 1);
+            if (MatchSelector(selector, src) < 0) continue;
+            ImGui::Separator();
+            ImGui::Text("%s %s = %g  [%s]", preset.Title.c_str(), n.Field.c_str(), n.Value, HonestyName(n.Label));
+            if (!n.Citation.empty()) ImGui::TextDisabled("%s", n.Citation.c_str());
+        }
+        if (!preset.WeightsPublished) ImGui::TextColored(ImVec4(0.95f, 0.55f, 0.15f, 1), "This chart never published its weights: estimates.");
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
+void SourcesPanel::DrawSourceRow(AppState& state, uint32_t source)
+{
+    Session& session = state.Session_;
+    const Source& src = session.Data().Sources[source];
+    const std::vector<double>& weights = session.SourceWeights();
+    double weight = source < weights.size() ? weights[source] : 0.0;
+    ImGui::PushID((int)source);
+    // Colour swatch: the same colour as this source's slice of the chart's contribution bars.
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    float h = ImGui::GetFrameHeight();
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + h * 0.25f), ImVec2(p.x + h * 0.3f, p.y + h * 0.75f), SeriesColor((int)source));
+    ImGui::Dummy(ImVec2(h * 0.35f, h));
+    ImGui::SameLine();
+    if (src.IsOfficial) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextDisabled("%s (official, for comparison)", src.Name.c_str());
+        if (ImGui::IsItemHovered()) SourceTooltip(state, source);
+        ImGui::PopID();
+        return;
+    }
+    bool on = weight > 0.0;
+    if (ImGui::Checkbox("##on", &on)) {
+        if (!on) WeightBeforeOff[source] = weight;
+        double w = on ? (WeightBeforeOff[source] > 0 ? WeightBeforeOff[source] : 1.0) : 0.0;
+        ReportStatus(state, session.SetSourceWeight(source, w));
+    }
+    if (ImGui::IsItemHovered()) SourceTooltip(state, source);
+    ImGui::SameLine();
+    float avail = ImGui::GetContentRegionAvail().x;
+    ImGui::SetNextItemWidth(ImMax(avail * 0.45f, ImGui::GetFontSize() * 5.0f));
+    double lo = 0.0, hi = SliderMax;
+    double edited = weight;
+    // Ctrl+click (or a double-click on touch) types an exact number.
+    if (ImGui::SliderScalar("##w", ImGuiDataType_Double, &edited, &lo, &hi, "%.3f", ImGuiSliderFlags_None)) {
+        if (edited < 0) edited = 0;
+        if (edited != weight) ReportStatus(state, session.SetSourceWeight(source, edited));
+    }
+    if (ImGui::IsItemHovered()) SourceTooltip(state, source);
+    if (source < SliderRects.size()) SliderRects[source] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y);
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    if (on) TextView(src.Name);
+    else ImGui::TextDisabled("%s", src.Name.c_str());
+    if (ImGui::IsItemHovered()) SourceTooltip(state, source);
+    ImGui::PopID();
+}
+
+void SourcesPanel::DrawMixMenus(AppState& state)
+{
+    Session& session = state.Session_;
+    const Mix& mix = session.CurrentMix();
+    const std::vector<Preset>& presets = Presets();
+    const char* preset_label = PresetIndex >= 0 && PresetIndex < (int)presets.size() ? presets[(size_t)PresetIndex].Title.c_str() : "Choose a preset…";
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (ImGui::BeginCombo("##preset", preset_label)) {
+        for (size_t i = 0; i < presets.size(); i++) {
+            const Preset& preset = presets[i];
+            if (ImGui::Selectable(preset.Title.c_str(), (int)i == PresetIndex)) {
+                Status st = session.SetMix(preset.Mix_);
+                ReportStatus(state, st);
+                if (st) PresetIndex = (int)i;
+            }
+            if (ImGui::IsItemHovered()) {
+                ImGui::BeginTooltip();
+                ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
+                ImGui::TextUnformatted(preset.Description.c_str());
+                if (!preset.WeightsPublished) ImGui::TextColored(ImVec4(0.95f, 0.55f, 0.15f, 1), "Weights never published: every number is an estimate.");
+                ImGui::PopTextWrapPos();
+                ImGui::EndTooltip();
+            }
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (ImGui::BeginCombo("##method", MethodName(mix.Method_))) {
+        for (Method m : kMethods) {
+            if (ImGui::Selectable(MethodName(m), m == mix.Method_)) {
+                Mix next = mix;
+                next.Method_ = m;
+                ReportStatus(state, session.SetMix(next));
+            }
+            HelpTooltip(MethodExplanation(m));
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::TextWrapped("%s", MethodExplanation(session.CurrentMix().Method_));
+    if (session.CurrentMix().Method_ == Method::WeightedSum) {
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        if (ImGui::BeginCombo("##norm", NormalizationName(mix.Norm))) {
+            for (Normalization n : kNorms) {
+                if (ImGui::Selectable(NormalizationName(n), n == mix.Norm)) {
+                    Mix next = session.CurrentMix();
+                    next.Norm = n;
+                    ReportStatus(state, session.SetMix(next));
+                }
+                HelpTooltip(NormalizationExplanation(n));
+            }
+            ImGui::EndCombo();
+        }
+        ImGui::TextWrapped("%s", NormalizationExplanation(session.CurrentMix().Norm));
+    }
+    if (ImGui::Button("Reset to equal weights")) {
+        ReportStatus(state, session.SetMix(session.DefaultMix()));
+        PresetIndex = -1;
+    }
+}
+
+void SourcesPanel::Draw(AppState& state)
+{
+    Refresh(state);
+    Session& session = state.Session_;
+    const Dataset& data = session.Data();
+    SimulatedBadge(data);
+    DrawMixMenus(state);
+    if (!ImGui::IsAnyItemActive()) {
+        SliderMax = 1.0;
+        for (double w : session.SourceWeights()) SliderMax = std::max(SliderMax, w);
+    }
+    ImGui::Separator();
+    std::string_view region, kind;
+    bool region_open = true;
+    for (uint32_t s : Order) {
+        const Source& src = data.Sources[s];
+        if (src.Region != region) {
+            if (!region.empty() && region_open) ImGui::TreePop();
+            region = src.Region;
+            kind = {};
+            ImGui::SetNextItemOpen(true, ImGuiCond_Once);
+            region_open = ImGui::TreeNodeEx(src.Region.empty() ? "(no region)" : src.Region.c_str(), ImGuiTreeNodeFlags_SpanAvailWidth, "%s",
+                                            src.Region.empty() ? "(no region)" : src.Region.c_str());
+        }
+        if (!region_open) continue;
+        if (SourceKindName(src.Kind) != kind) {
+            kind = SourceKindName(src.Kind);
+            ImGui::TextDisabled("%s", SourceKindName(src.Kind));
+        }
+        DrawSourceRow(state, s);
+    }
+    if (!region.empty() && region_open) ImGui::TreePop();
+}
+
+void SourcesPanel::DrawCompact(AppState& state)
+{
+    Refresh(state);
+    const Dataset& data = state.Session_.Data();
+    for (uint32_t s = 0; s < data.Sources.size(); s++)
+        if (!data.Sources[s].IsOfficial) DrawSourceRow(state, s);
+}
+
+} // namespace chartmix::ui

@@ -1,0 +1,129 @@
+#include "ui/top_bar.h"
+
+#include <cstdio>
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include "core/mix_json.h"
+#include "core/ranking.h"
+#include "core/view_state.h"
+#include "ui/explorer.h"
+#include "ui/ui_common.h"
+
+namespace chartmix::ui {
+
+static void DrawPeriodCombo(AppState& state)
+{
+    Session& session = state.Session_;
+    const Dataset& data = session.Data();
+    if (data.Periods.empty()) { ImGui::TextDisabled("no periods"); return; }
+    int period = (int)session.Period();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
+    if (ImGui::BeginCombo("##period", data.Periods[(size_t)period].Label.c_str())) {
+        ImGuiListClipper clipper;
+        clipper.Begin((int)data.Periods.size());
+        while (clipper.Step())
+            for (int p = clipper.DisplayStart; p < clipper.DisplayEnd; p++)
+                if (ImGui::Selectable(data.Periods[(size_t)p].Label.c_str(), p == period)) ReportStatus(state, session.SetPeriod((uint32_t)p));
+        ImGui::EndCombo();
+    }
+    HelpTooltip("Tracking period of the chart (also: the slider in History).");
+    ImGui::SameLine(0, 2);
+    if (ImGui::ArrowButton("##prev", ImGuiDir_Left) && period > 0) ReportStatus(state, session.SetPeriod((uint32_t)period - 1));
+    ImGui::SameLine(0, 2);
+    if (ImGui::ArrowButton("##next", ImGuiDir_Right) && period + 1 < (int)data.Periods.size()) ReportStatus(state, session.SetPeriod((uint32_t)period + 1));
+}
+
+static void DrawExportMenu(AppState& state)
+{
+    Session& session = state.Session_;
+    if (!ImGui::BeginPopup("export")) return;
+    if (state.Host.SavePng && ImGui::MenuItem("Image (PNG)")) state.Host.SavePng();
+    if (state.Host.SaveFile) {
+        if (ImGui::MenuItem("Ranking (CSV)")) {
+            const Ranking& ranking = session.CurrentRanking();
+            std::string name = "chartmix-" + (session.Data().Periods.empty() ? std::string("chart") : session.Data().Periods[session.Period()].Label) + ".csv";
+            state.Host.SaveFile(name, "text/csv", RankingToCsv(session.GetEngine(), ranking));
+        }
+        if (ImGui::MenuItem("Mix (JSON)")) state.Host.SaveFile("chartmix-mix.json", "application/json", SerializeMix(session.CurrentMix()));
+    }
+    if (!state.Host.SavePng && !state.Host.SaveFile) ImGui::TextDisabled("Export is not available here.");
+    ImGui::EndPopup();
+}
+
+void TopBar::Draw(AppState& state)
+{
+    Session& session = state.Session_;
+    const Dataset& data = session.Data();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(data.Name.empty() ? "(no data)" : data.Name.c_str());
+    if (data.Simulated) {
+        ImGui::SameLine();
+        ImGui::TextColored(ImVec4(0.95f, 0.55f, 0.15f, 1.0f), "Simulated");
+        HelpTooltip("The built-in simulated market: invented songs and platforms with a known ground truth.");
+    }
+    ImGui::SameLine();
+    DrawPeriodCombo(state);
+    const float em = ImGui::GetFontSize();
+    auto wrap = [&](float width) {  // next item on this line when it fits, else on a new one
+        float right = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width;
+        if (right < ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
+    };
+    if (state.Host.OpenFiles) {
+        wrap(em * 4);
+        if (ImGui::Button("Open\xE2\x80\xA6")) state.Host.OpenFiles();
+        HelpTooltip("Open chart files: a canonical CSV, or a manifest with the files it maps.");
+    }
+    if (state.Host.LoadUrl && !state.Compact) {
+        wrap(em * 16);
+        ImGui::SetNextItemWidth(em * 12);
+        bool go = ImGui::InputTextWithHint("##url", "catalogue id or URL", Url, sizeof(Url), ImGuiInputTextFlags_EnterReturnsTrue);
+        ImGui::SameLine(0, 2);
+        go |= ImGui::Button("Load");
+        if (go && Url[0]) state.Host.LoadUrl(Url);
+    }
+    if (state.Host.CopyText) {
+        wrap(em * 5);
+        if (ImGui::Button("Copy link")) {
+            state.Host.CopyText("#" + EncodeViewState(session.CurrentView()));
+            state.Notice = "Link copied: it opens this dataset, period, mix, selection and panel.";
+            state.NoticeIsError = false;
+        }
+    }
+    if (state.Host.SavePng || state.Host.SaveFile) {
+        wrap(em * 4);
+        if (ImGui::Button("Export")) ImGui::OpenPopup("export");
+        DrawExportMenu(state);
+    }
+    wrap(em * 4);
+    if (ImGui::Button(state.CurrentTheme == Theme::Dark ? "Light" : "Dark")) {
+        state.CurrentTheme = state.CurrentTheme == Theme::Dark ? Theme::Light : Theme::Dark;
+        ApplyTheme(state.CurrentTheme);
+    }
+    HelpTooltip("Switch between the dark and the light theme.");
+    if (state.Progress.Active) {
+        const LoadProgress& p = state.Progress;
+        float fraction = p.Total > 0 ? (float)(p.Received / p.Total) : -1.0f * (float)ImGui::GetTime();
+        char overlay[96];
+        if (p.Total > 0) std::snprintf(overlay, sizeof(overlay), "%.1f / %.1f MB", p.Received / 1e6, p.Total / 1e6);
+        else std::snprintf(overlay, sizeof(overlay), "%.1f MB", p.Received / 1e6);
+        ImGui::TextDisabled("Loading %s", p.What.c_str());
+        ImGui::SameLine();
+        ImGui::ProgressBar(fraction, ImVec2(em * 12, 0), overlay);
+        if (state.Host.CancelLoad) {
+            ImGui::SameLine();
+            if (ImGui::Button("Cancel")) state.Host.CancelLoad();
+        }
+    }
+    if (!state.Notice.empty()) {
+        ImVec4 color = state.NoticeIsError ? ImVec4(0.9f, 0.3f, 0.3f, 1.0f) : ImGui::GetStyle().Colors[ImGuiCol_Text];
+        ImGui::PushStyleColor(ImGuiCol_Text, color);
+        ImGui::TextWrapped("%s", state.Notice.c_str());
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        if (ImGui::SmallButton("\xC3\x97##dismiss")) state.Notice.clear();
+    }
+}
+
+} // namespace chartmix::ui

@@ -1,0 +1,14 @@
+#pragma once
+// The bar above every layout: dataset name (and "Simulated"), period, Open…, a catalogue/URL box,
+// download progress with cancel, Copy link, Export, theme, and the notice line.
+#include "ui/app_state.h"
+
+namespace chartmix::ui {
+
+struct TopBar {
+    char Url[512] = {};
+
+    void Draw(AppState& state);
+};
+
+} // namespace chartmix::ui

@@ -1,0 +1,41 @@
+#pragma once
+// Small helpers shared by the panels: names of panels, the official source, song labels and the
+// "simulated" badge. Nothing here ranks or sorts.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include <imgui.h>
+
+#include "ui/app_state.h"
+
+namespace chartmix::ui {
+
+// The panels a shared link can name (Session::Panel); "sources" is the phone layout's first tab.
+enum PanelId { Panel_Sources, Panel_Chart, Panel_History, Panel_Song, Panel_Compare, Panel_Sensitivity, Panel_Classroom, Panel_COUNT };
+const char* PanelKey(int panel);    // "sources", "chart", ... (Session::Panel spelling)
+const char* PanelTitle(int panel);  // "Sources", "Chart", ...
+int PanelFromKey(std::string_view key);  // -1 when unknown
+
+// How deep the composite chart goes for movement, history and chart runs: one History for all
+// panels, so Session's cache holds (it keeps one top_n).
+constexpr int kChartDepth = 100;
+
+// Index of the first official composite chart in the data, or -1.
+int OfficialSource(const Dataset& data);
+// Writes "Title — Artist" into buf (truncated to size).
+void FormatSong(const Dataset& data, uint32_t song, char* buf, size_t size);
+// Text of a string_view without copying.
+void TextView(std::string_view text);
+// A small coloured "SIMULATED DATA" tag, drawn when the dataset is simulated.
+void SimulatedBadge(const Dataset& data);
+// Shows `text` as a tooltip on the last item when hovered (wrapped at a readable width).
+void HelpTooltip(const char* text);
+// Reports a failed core call in the notice line.
+void ReportStatus(AppState& state, const Status& st);
+// Selects a song (pins it): the first of Session::Selected().
+void SelectSong(AppState& state, uint32_t song);
+// The pinned song, or -1.
+int64_t SelectedSong(AppState& state);
+
+} // namespace chartmix::ui
