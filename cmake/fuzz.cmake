@@ -12,3 +12,4 @@ foreach(_src ${CHARTMIX_FUZZ_SOURCES})
 endforeach()
 # The core itself is instrumented for coverage so the fuzzer can find its way through it.
 target_compile_options(chartmix_core PRIVATE -fsanitize=fuzzer-no-link,address,undefined)
+target_link_options(chartmix_core INTERFACE -fsanitize=address,undefined)

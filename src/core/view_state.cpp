@@ -161,6 +161,12 @@ Result<ViewState> DecodeViewState(std::string_view fragment)
         }
         // Other keys: written by a newer chartmix; ignoring them keeps the rest of the view.
     }
+    if (view.DatasetRef.size() > kMaxDatasetRefBytes) return PartError("d", "the dataset reference is longer than " + std::to_string(kMaxDatasetRefBytes) + " bytes");
+    if (view.PeriodLabel.size() > kMaxPeriodLabelBytes) return PartError("p", "the period is longer than " + std::to_string(kMaxPeriodLabelBytes) + " bytes");
+    if (view.MixJson.size() > kMaxMixJsonBytes) return PartError("m", "the mix is longer than " + std::to_string(kMaxMixJsonBytes) + " bytes");
+    if (view.Panel.size() > kMaxPanelNameBytes) return PartError("v", "the panel name is too long");
+    for (char c : view.Panel)
+        if (!((c >= 'a' && c <= 'z') || c == '_')) return PartError("v", "the panel name may hold only the letters a-z and '_'");
     return view;
 }
 

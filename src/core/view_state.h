@@ -21,8 +21,14 @@ struct ViewState {
 };
 
 // Limits that keep a hostile fragment cheap to refuse.
-constexpr size_t kMaxFragmentBytes = 16384;
+constexpr size_t kMaxFragmentBytes = 20000;  // above the worst case of the field limits below, encoded
 constexpr size_t kMaxSelectedSongs = 64;
+constexpr size_t kMaxDatasetRefBytes = 2048;
+constexpr size_t kMaxPeriodLabelBytes = 64;
+constexpr size_t kMaxMixJsonBytes = 8192;
+constexpr size_t kMaxPanelNameBytes = 24;
+// Within these limits an encoded view always fits kMaxFragmentBytes, so every view that decodes
+// also encodes to a link that decodes again.
 
 // Encodes a view as a URL fragment (without the leading '#').
 std::string EncodeViewState(const ViewState& view);
