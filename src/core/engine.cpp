@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 
 #include "core/kemeny.h"
 #include "core/pairwise.h"
@@ -16,8 +17,9 @@ Engine::Engine(const Dataset& data) : Data_(data)
     BestRank_.assign(n, 0);
     ListCount_.assign(n, 0);
     Stamp_.assign(n, 0);
-    Final_.assign(n, 0.0);
+    TieStamp_.assign(n, 0);
     Touched_.reserve(n);
+    Pool_.reserve(n);
 }
 
 Status Engine::CheckUnits() const
@@ -115,12 +117,10 @@ void Engine::Accumulate(uint32_t period)
         const EntryGroup& g = d.Groups[gi];
         if (!Resolved_.Included[g.Source]) continue;
         const double w = Resolved_.Effective[g.Source];
-        const bool weighted = Resolved_.Weight[g.Source] > 0.0;
         Base_ += w * Scores_.MissingValue[gi];
         const uint32_t* song = d.EntrySong.data();
         const double* value = Scores_.EntryValue.data();
         const uint8_t* counts = Scores_.Counts.data();
-        const uint16_t* rank = d.EntryRank.data();
         for (uint32_t e = g.Begin; e < g.End; e++) {
             if (!counts[e]) continue;
             const uint32_t s = song[e];
@@ -128,17 +128,10 @@ void Engine::Accumulate(uint32_t period)
                 Stamp_[s] = CurrentStamp_;
                 Score_[s] = 0.0;
                 WeightSum_[s] = 0.0;
-                BestRank_[s] = 0xFFFF;
-                ListCount_[s] = 0;
                 Touched_.push_back(s);
             }
             Score_[s] += w * value[e];
             if (ignore) WeightSum_[s] += w;
-            if (weighted) {
-                uint16_t r = rank[e] == kNoRank ? 0xFFFE : rank[e];
-                if (r < BestRank_[s]) BestRank_[s] = r;
-                ListCount_[s]++;
-            }
         }
     }
 }
@@ -149,30 +142,92 @@ double Engine::FinalScore(uint32_t song) const
     return Base_ + Score_[song];
 }
 
+// Best rank and chart count for the songs marked in TieStamp_, over the current window: only
+// needed when exact ties reach the top N, so the hot loop does not pay for it.
+void Engine::ComputeTieData()
+{
+    const Dataset& d = Data_;
+    for (uint32_t p = WindowFirst_; p <= WindowLast_; p++)
+        for (uint32_t gi = d.PeriodGroupBegin[p]; gi < d.PeriodGroupBegin[p + 1]; gi++) {
+            const EntryGroup& g = d.Groups[gi];
+            if (!Resolved_.Included[g.Source] || !(Resolved_.Weight[g.Source] > 0.0)) continue;
+            for (uint32_t e = g.Begin; e < g.End; e++) {
+                const uint32_t s = d.EntrySong[e];
+                if (!Scores_.Counts[e] || TieStamp_[s] != CurrentTieStamp_) continue;
+                uint16_t r = d.EntryRank[e] == kNoRank ? 0xFFFE : d.EntryRank[e];
+                if (r < BestRank_[s]) BestRank_[s] = r;
+                ListCount_[s]++;
+            }
+        }
+}
+
 void Engine::SelectTop(int top_n, Ranking* out)
 {
-    for (uint32_t s : Touched_) Final_[s] = FinalScore(s);
-    const double* final_score = Final_.data();
-    const uint16_t* best = BestRank_.data();
-    const uint16_t* count = ListCount_.data();
-    auto better_best = [=](uint32_t a, uint32_t b) {
-        if (final_score[a] != final_score[b]) return final_score[a] > final_score[b];
-        if (best[a] != best[b]) return best[a] < best[b];
-        if (count[a] != count[b]) return count[a] > count[b];
-        return a < b;
-    };
-    auto better_id = [=](uint32_t a, uint32_t b) {
-        if (final_score[a] != final_score[b]) return final_score[a] > final_score[b];
-        return a < b;
-    };
-    size_t n = Touched_.size();
-    size_t k = top_n <= 0 ? n : std::min(n, (size_t)top_n);
-    if (Mix_.Tie == TieBreak::BestRank) std::partial_sort(Touched_.begin(), Touched_.begin() + k, Touched_.end(), better_best);
-    else std::partial_sort(Touched_.begin(), Touched_.begin() + k, Touched_.end(), better_id);
+    // All scores into contiguous (score, song) pairs, then an O(n) selection of the k best and a
+    // sort of those k only. (A bounded heap loses here: songs arrive chart by chart, so nearly
+    // every chart's top entries would evict.)
+    const size_t n = Touched_.size();
+    auto by_score = [](const Scored& a, const Scored& b) { return a.Score != b.Score ? a.Score > b.Score : a.Song < b.Song; };
+    const size_t k = top_n <= 0 ? n : std::min(n, (size_t)top_n);
+    Pool_.resize(n);
+    {
+        const double* score = Score_.data();
+        const double* weight_sum = WeightSum_.data();
+        const uint32_t* touched = Touched_.data();
+        Scored* pool = Pool_.data();
+        if (Mix_.Missing == MissingPolicy::Ignore) {
+            for (size_t i = 0; i < n; i++) {
+                uint32_t song = touched[i];
+                pool[i] = { weight_sum[song] > 0.0 ? score[song] / weight_sum[song] : 0.0, song };
+            }
+        } else {
+            const double base = Base_;
+            for (size_t i = 0; i < n; i++) pool[i] = { base + score[touched[i]], touched[i] };
+        }
+    }
+    if (k < n) std::nth_element(Pool_.begin(), Pool_.begin() + (k - 1), Pool_.end(), by_score);
+    std::sort(Pool_.begin(), Pool_.begin() + k, by_score);
+    if (Mix_.Tie == TieBreak::BestRank && k > 0) {
+        // Exact ties inside the top k or across its boundary take the documented rule instead of song id.
+        // Songs outside the k best with the kth score join the tie (nth_element left them after k).
+        const double threshold = Pool_[k - 1].Score;
+        const size_t m = k + (size_t)(std::partition(Pool_.begin() + k, Pool_.end(), [=](const Scored& x) { return x.Score == threshold; }) -
+                                      (Pool_.begin() + k));
+        std::sort(Pool_.begin() + k, Pool_.begin() + m, by_score);
+        bool any = false;
+        if (++CurrentTieStamp_ == 0) {
+            std::fill(TieStamp_.begin(), TieStamp_.end(), 0);
+            CurrentTieStamp_ = 1;
+        }
+        for (size_t i = 0; i + 1 < m; i++)
+            if (Pool_[i].Score == Pool_[i + 1].Score) {
+                for (size_t j : { i, i + 1 }) {
+                    uint32_t s = Pool_[j].Song;
+                    TieStamp_[s] = CurrentTieStamp_;
+                    BestRank_[s] = 0xFFFF;
+                    ListCount_[s] = 0;
+                }
+                any = true;
+            }
+        if (any) {
+            ComputeTieData();
+            const uint16_t* best = BestRank_.data();
+            const uint16_t* count = ListCount_.data();
+            std::stable_sort(Pool_.begin(), Pool_.begin() + m, [=](const Scored& a, const Scored& b) {
+                if (a.Score != b.Score) return a.Score > b.Score;
+                if (best[a.Song] != best[b.Song]) return best[a.Song] < best[b.Song];
+                if (count[a.Song] != count[b.Song]) return count[a.Song] > count[b.Song];
+                return a.Song < b.Song;
+            });
+        }
+    }
     out->Ranked = (uint32_t)n;
-    out->Songs.assign(Touched_.begin(), Touched_.begin() + k);
+    out->Songs.resize(k);
     out->Scores.resize(k);
-    for (size_t i = 0; i < k; i++) out->Scores[i] = Final_[out->Songs[i]];
+    for (size_t i = 0; i < k; i++) {
+        out->Songs[i] = Pool_[i].Song;
+        out->Scores[i] = Pool_[i].Score;
+    }
 }
 
 Status Engine::Rank(uint32_t period, int top_n, Ranking* out)
@@ -185,6 +240,8 @@ Status Engine::Rank(uint32_t period, int top_n, Ranking* out)
     if (IsPairwise(Mix_.Method_)) return RankPairwise(period, top_n, out);
     uint32_t first = period;
     WindowOf(period, &first);
+    WindowFirst_ = first;
+    WindowLast_ = period;
     BeginPass();
     for (uint32_t p = first; p <= period; p++) Accumulate(p);
     SelectTop(top_n, out);
@@ -195,6 +252,8 @@ Status Engine::RankPairwise(uint32_t period, int top_n, Ranking* out)
 {
     uint32_t first = period;
     WindowOf(period, &first);
+    WindowFirst_ = first;
+    WindowLast_ = period;
     BeginPass();
     for (uint32_t p = first; p <= period; p++) Accumulate(p);
     // Candidates: the top of the weighted Borda count, in Borda order, which also breaks ties below.
@@ -244,6 +303,8 @@ Status Engine::RankHistory(int top_n, History* out)
         if (incremental) {
             // Same additions in the same order as Rank(p) makes from scratch: identical bytes.
             Accumulate(p);
+            WindowFirst_ = 0;
+            WindowLast_ = p;
             SelectTop(top_n, &one);
         } else if (Status st = Rank(p, top_n, &one); !st) {
             return st;

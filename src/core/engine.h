@@ -78,6 +78,7 @@ private:
     void Accumulate(uint32_t period);
     double FinalScore(uint32_t song) const;
     void SelectTop(int top_n, Ranking* out);
+    void ComputeTieData();
     Status RankPairwise(uint32_t period, int top_n, Ranking* out);
     Status CheckUnits() const;
 
@@ -97,7 +98,14 @@ private:
     std::vector<uint32_t> Stamp_;
     uint32_t CurrentStamp_ = 0;
     std::vector<uint32_t> Touched_;
-    std::vector<double> Final_;
+    struct Scored {
+        double Score;
+        uint32_t Song;
+    };
+    std::vector<Scored> Pool_;
+    std::vector<uint32_t> TieStamp_;
+    uint32_t CurrentTieStamp_ = 0;
+    uint32_t WindowFirst_ = 0, WindowLast_ = 0;
     double Base_ = 0.0;
 };
 
