@@ -213,7 +213,7 @@ void Engine::SelectTop(int top_n, Ranking* out)
             ComputeTieData();
             const uint16_t* best = BestRank_.data();
             const uint16_t* count = ListCount_.data();
-            std::stable_sort(Pool_.begin(), Pool_.begin() + m, [=](const Scored& a, const Scored& b) {
+            std::sort(Pool_.begin(), Pool_.begin() + m, [=](const Scored& a, const Scored& b) {
                 if (a.Score != b.Score) return a.Score > b.Score;
                 if (best[a.Song] != best[b.Song]) return best[a.Song] < best[b.Song];
                 if (count[a.Song] != count[b.Song]) return count[a.Song] > count[b.Song];
