@@ -112,6 +112,7 @@ Status ReadCsvRows(const FileMapping& mapping, std::string& text, std::string_vi
             else row.Values[f] = {};
         }
         if (mapping.Header && mapping.SkipRepeatedHeaders && index[kFieldTitle] >= 0 && index[kFieldPeriod] >= 0 &&
+            (size_t)index[kFieldTitle] < header.size() && (size_t)index[kFieldPeriod] < header.size() &&
             SameName(row.Values[kFieldTitle], header[(size_t)index[kFieldTitle]], false) &&
             SameName(row.Values[kFieldPeriod], header[(size_t)index[kFieldPeriod]], false)) {
             sink.Filter();

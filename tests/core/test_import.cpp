@@ -159,3 +159,14 @@ TEST_CASE("a column the manifest names but the file lacks is a file-level error"
 }
 
 }
+
+TEST_SUITE("import") {
+
+TEST_CASE("a column index past a short header reads as empty fields, never out of bounds") {
+    std::string manifest = R"({"sources":[{"key":"a"}],"files":[{"path":"canonical_small.csv","source":"a","columns":{"period":9,"title":10,"rank":11}}]})";
+    Result<LoadedDataset> loaded = LoadDataset({ { "m.json", manifest }, Fixture("canonical_small.csv")[0] }, LoadOptions{});
+    REQUIRE(!loaded.Ok());
+    CHECK(loaded.Err().Message.find("no row could be read") != std::string::npos);
+}
+
+}
