@@ -1,9 +1,215 @@
 #include "ui/classroom_panel.h"
 
+#include <cmath>
+#include <cstdio>
+
 #include <imgui.h>
+#include <imgui_internal.h>
+
+#include "ui/plot.h"
+#include "ui/ui_common.h"
 
 namespace chartmix::ui {
 
-void ClassroomPanel::Draw(AppState& state) { ImGui::TextDisabled("Classroom"); }
+void ClassroomPanel::Refresh(AppState& state)
+{
+    Session& session = state.Session_;
+    if (SeenRevision == session.Revision() && SeenCandidates == Candidates && SeenMethod == MethodIndex) return;
+    const Dataset& data = session.Data();
+    const bool new_election = SeenRevision != session.Revision() || SeenCandidates != Candidates;
+    if (new_election) {
+        Result<Election> election = ElectionFromPeriod(data, session.Period(), Candidates);
+        Error = election ? "" : election.Err().Message;
+        Vote = election ? election.Take() : Election();
+    }
+    Steps = StepThrough();
+    if (Error.empty()) {
+        Result<StepThrough> steps = StepThroughMethod((ClassroomMethod)MethodIndex, Vote);
+        if (steps) Steps = steps.Take();
+        else Error = steps.Err().Message;
+    }
+    const int n = Vote.CandidateCount();
+    Labels.resize((size_t)n);
+    Letters.resize((size_t)n);
+    LabelPtrs.resize((size_t)n);
+    LetterPtrs.resize((size_t)n);
+    for (int i = 0; i < n; i++) {
+        Letters[(size_t)i] = std::string(1, (char)('A' + i));
+        std::string name = Vote.Candidates[(size_t)i];
+        if (name.size() > 28) name = name.substr(0, 27) + "\xE2\x80\xA6";
+        Labels[(size_t)i] = Letters[(size_t)i] + "  " + name;
+    }
+    for (int i = 0; i < n; i++) { LabelPtrs[(size_t)i] = Labels[(size_t)i].c_str(); LetterPtrs[(size_t)i] = Letters[(size_t)i].c_str(); }
+    if (Step >= (int)Steps.Steps.size() || new_election || SeenMethod != MethodIndex) Step = 0;
+    SeenRevision = session.Revision();
+    SeenCandidates = Candidates;
+    SeenMethod = MethodIndex;
+}
+
+void ClassroomPanel::DrawStep(AppState& state)
+{
+    const float em = ImGui::GetFontSize();
+    const int count = (int)Steps.Steps.size();
+    if (count == 0) return;
+    if (ImGui::ArrowButton("##back", ImGuiDir_Left) && Step > 0) Step--;
+    ImGui::SameLine();
+    if (ImGui::Button(Playing ? "Pause" : "Play")) { Playing = !Playing; PlayClock = 0; if (Playing && Step == count - 1) Step = 0; }
+    ImGui::SameLine();
+    if (ImGui::ArrowButton("##fwd", ImGuiDir_Right) && Step + 1 < count) Step++;
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImMax(ImGui::GetContentRegionAvail().x, em * 6));
+    ImGui::SliderInt("##step", &Step, 0, count - 1, "step %d");
+    if (Playing) {
+        PlayClock += ImGui::GetIO().DeltaTime;
+        if (PlayClock > 0.8f) { PlayClock = 0; if (Step + 1 < count) Step++; else Playing = false; }
+    }
+    Step = ImClamp(Step, 0, count - 1);
+    const ClassroomStep& step = Steps.Steps[(size_t)Step];
+    ImGui::TextWrapped("%d/%d: %s", Step + 1, count, step.Caption.c_str());
+    const int n = Vote.CandidateCount();
+
+    if (!step.Values.empty() && (int)step.Values.size() == n) {
+        double max_v = 0;
+        for (double v : step.Values) max_v = ImMax(max_v, v);
+        char overlay[32];
+        for (int i = 0; i < n; i++) {
+            std::snprintf(overlay, sizeof(overlay), Steps.Method == ClassroomMethod::Mc4 ? "%.3f" : "%.1f", step.Values[(size_t)i]);
+            ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImGui::ColorConvertU32ToFloat4(SeriesColor(i)));
+            ImGui::ProgressBar(max_v > 0 ? (float)(step.Values[(size_t)i] / max_v) : 0.0f, ImVec2(em * 10, 0), overlay);
+            ImGui::PopStyleColor();
+            ImGui::SameLine();
+            ImGui::TextUnformatted(LabelPtrs[(size_t)i]);
+        }
+    }
+    if (!step.Matrix.empty() && (int)step.Matrix.size() == n * n) {
+        double max_v = 0;
+        for (double v : step.Matrix) max_v = ImMax(max_v, v);
+        ImGui::TextDisabled(Steps.Method == ClassroomMethod::Schulze && step.Index >= 0 ? "Strongest paths: row beats column by" : "Voters ranking row above column");
+        PlotHeatMatrix("matrix", step.Matrix.data(), n, n, 0.0, max_v, LabelPtrs.data(), LetterPtrs.data(), "%.0f", em * 2.4f);
+    }
+    if (Steps.Method == ClassroomMethod::Kemeny)
+        ImGui::Text("This order disagrees with the ballots on %.0f pairs; the best so far on %.0f.", step.Objective, step.BestObjective);
+    if (Steps.Method == ClassroomMethod::Mc4 && step.Index >= 0) ImGui::Text("Change since the last iteration: %.2e", step.Objective);
+    const std::vector<int>& order = !step.Best.empty() ? step.Best : step.Order;
+    std::string line = Steps.Method == ClassroomMethod::Kemeny ? "Best order so far: " : "Order now: ";
+    for (size_t i = 0; i < order.size(); i++) {
+        if (i) line += " > ";
+        if (order[i] >= 0 && order[i] < n) line += Letters[(size_t)order[i]];
+    }
+    ImGui::TextWrapped("%s", line.c_str());
+}
+
+void ClassroomPanel::DrawCondorcet(AppState& state)
+{
+    const Dataset& data = state.Session_.Data();
+    if (CycleData != &data || CycleCandidates != Candidates) {
+        Result<CondorcetSearch> found = SearchCondorcetCycles(data, Candidates);
+        HasCycleSearch = found.Ok();
+        if (found) Cycle = found.Take();
+        CycleData = &data;
+        CycleCandidates = Candidates;
+    }
+    if (!HasCycleSearch) { ImGui::TextDisabled("No period could be searched."); return; }
+    ImGui::TextWrapped("Periods whose top %d hold a majority cycle: %d of %d.", Candidates, Cycle.PeriodsWithCycle, Cycle.PeriodsSearched);
+    if (Cycle.Period < 0) { ImGui::TextWrapped("%s", Cycle.Report.Explanation.c_str()); return; }
+    ImGui::Text("First one: %s", data.Periods[(size_t)Cycle.Period].Label.c_str());
+    std::string chain;
+    for (size_t i = 0; i < Cycle.Report.Cycle.size(); i++) {
+        chain += Cycle.Where.Candidates[(size_t)Cycle.Report.Cycle[i]];
+        chain += " \xE2\x86\x92 ";
+    }
+    if (!Cycle.Report.Cycle.empty()) chain += Cycle.Where.Candidates[(size_t)Cycle.Report.Cycle[0]];
+    ImGui::TextWrapped("%s", chain.c_str());
+    ImGui::TextWrapped("%s", Cycle.Report.Explanation.c_str());
+    if (ImGui::Button("Go to that period")) ReportStatus(state, state.Session_.SetPeriod((uint32_t)Cycle.Period));
+}
+
+void ClassroomPanel::DrawRecovery(AppState& state)
+{
+    Session& session = state.Session_;
+    const DemoMarket* demo = session.Demo();
+    if (!demo) return;
+    if (RecoveryData != &session.Data()) {
+        HasRecovery = false;
+        RecoveryError.clear();
+        RecoveryData = &session.Data();
+    }
+    ImGui::TextWrapped("Simulated market only: its true popularity is known, so we can measure how close each method gets "
+                       "(mean Kendall \xCF\x84-b to the truth; 1 = perfect).");
+    if (!HasRecovery && RecoveryError.empty()) {
+        if (ImGui::Button("Run the experiment")) {
+            RecoveryParams params;
+            params.Market = demo->Params;
+            params.Candidates = ImMin(Candidates, 6);
+            params.Trials = 2;
+            Result<RecoveryTable> table = RunRecoveryExperiment(params);
+            HasRecovery = table.Ok();
+            if (table) Recovery = table.Take();
+            else RecoveryError = table.Err().Message;
+        }
+        return;
+    }
+    if (!RecoveryError.empty()) { ImGui::TextColored(ImVec4(0.9f, 0.4f, 0.3f, 1), "%s", RecoveryError.c_str()); return; }
+    const int cols = (int)Recovery.NoiseLevels.size(), rows = (int)Recovery.Rows.size();
+    if (ImGui::BeginTable("recovery", cols + 1, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
+        ImGui::TableSetupColumn("method \\ noise \xCF\x83");
+        char head[32];
+        for (int c = 0; c < cols; c++) { std::snprintf(head, sizeof(head), "%.2g", Recovery.NoiseLevels[(size_t)c]); ImGui::TableSetupColumn(head); }
+        ImGui::TableHeadersRow();
+        for (int r = 0; r < rows; r++) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(Recovery.Rows[(size_t)r].c_str());
+            for (int c = 0; c < cols; c++) { ImGui::TableNextColumn(); ImGui::Text("%.3f", Recovery.At(r, c)); }
+        }
+        ImGui::EndTable();
+    }
+    ImGui::TextDisabled("%d elections per cell", Recovery.Elections);
+    const float em = ImGui::GetFontSize();
+    std::vector<float>& xs = Bars;
+    xs.resize((size_t)cols * 2);
+    float* ys = xs.data() + cols;
+    double lo = 1.0;
+    for (double t : Recovery.Tau) lo = ImMin(lo, t);
+    PlotArea area = BeginPlotArea("tau_noise", ImVec2(-1, em * 12), -0.2, cols - 0.8, ImMin(lo, 0.5) - 0.05, 1.02, false, em * 2.0f, em * 1.5f);
+    PlotGridY(area, 0.25, "%.2f");
+    for (int c = 0; c < cols; c++) xs[(size_t)c] = (float)c;
+    for (int r = 0; r < rows; r++) {
+        for (int c = 0; c < cols; c++) ys[c] = (float)Recovery.At(r, c);
+        PlotLine(area, xs.data(), ys, cols, SeriesColor(r), 2.0f, 3.0f);
+        ImVec2 p = area.ToPixels(cols - 1, ys[cols - 1]);
+        ImGui::GetWindowDrawList()->AddText(ImVec2(p.x - ImGui::CalcTextSize(Recovery.Rows[(size_t)r].c_str()).x - 6, p.y + 2), SeriesColor(r), Recovery.Rows[(size_t)r].c_str());
+    }
+    ImGui::TextDisabled("x: measurement noise (\xCF\x83 of each platform's log-normal error); y: mean \xCF\x84-b to the true popularity.");
+}
+
+void ClassroomPanel::Draw(AppState& state)
+{
+    const Dataset& data = state.Session_.Data();
+    static const char* const kMethods[] = { "Borda", "Schulze", "Kemeny", "MC4" };
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextItemWidth(em * 8);
+    ImGui::Combo("##method", &MethodIndex, kMethods, IM_ARRAYSIZE(kMethods));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(em * 8);
+    ImGui::SliderInt("##candidates", &Candidates, 3, kClassroomMaxCandidates, "%d songs");
+    if (data.Simulated) { ImGui::SameLine(); SimulatedBadge(data); }
+    Refresh(state);
+    if (!Error.empty()) { ImGui::TextColored(ImVec4(0.9f, 0.4f, 0.3f, 1), "%s", Error.c_str()); return; }
+    ImGui::TextWrapped("Each chart of %s is a ballot over the period's top %d songs (%zu ballots).",
+                       data.Periods.empty() ? "" : data.Periods[state.Session_.Period()].Label.c_str(), Candidates, Vote.Ballots.size());
+    if (ImGui::CollapsingHeader(Steps.Title.empty() ? kMethods[MethodIndex] : Steps.Title.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_PlotLinesHovered]);
+        ImGui::TextWrapped("%s", Steps.Formula.c_str());
+        ImGui::PopStyleColor();
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextDisabled("%s", Steps.Citation.c_str());
+        ImGui::PopTextWrapPos();
+        for (size_t i = 0; i < Labels.size(); i++) ImGui::BulletText("%s", Labels[i].c_str());
+        DrawStep(state);
+    }
+    if (ImGui::CollapsingHeader("Condorcet cycles: when majorities go round in circles")) DrawCondorcet(state);
+    if (state.Session_.Demo() && ImGui::CollapsingHeader("Which method recovers the truth best?")) DrawRecovery(state);
+}
 
 } // namespace chartmix::ui

@@ -1,9 +1,117 @@
 #include "ui/compare_panel.h"
 
+#include <algorithm>
+#include <cstdio>
+
 #include <imgui.h>
+#include <imgui_internal.h>
+
+#include "ui/plot.h"
+#include "ui/ui_common.h"
 
 namespace chartmix::ui {
 
-void ComparePanel::Draw(AppState& state) { ImGui::TextDisabled("Compare"); }
+void ComparePanel::Refresh(AppState& state)
+{
+    Session& session = state.Session_;
+    if (SeenRevision == session.Revision() && SeenDepth == Depth && SeenMetric == MatrixMetric) return;
+    const Dataset& data = session.Data();
+    const Ranking& ranking = session.CurrentRanking();
+    const uint32_t period = session.Period();
+    Official = OfficialSource(data);
+    std::vector<uint32_t> mix(ranking.Songs.begin(), ranking.Songs.begin() + (ptrdiff_t)ImMin((size_t)Depth, ranking.Songs.size()));
+    std::vector<uint32_t> official;
+    if (Official >= 0 && period < data.Periods.size()) official = SourceTopList(data, period, (uint32_t)Official, Depth);
+    Agreement = CompareLists(official, mix, 0.9);
+    // The union of both lists, official order first: one slope line per song.
+    ItemSongs = official;
+    for (uint32_t s : mix) if (std::find(official.begin(), official.end(), s) == official.end()) ItemSongs.push_back(s);
+    LeftRanks.assign(ItemSongs.size(), 0);
+    RightRanks.assign(ItemSongs.size(), 0);
+    ItemLabels.resize(ItemSongs.size());
+    ItemLabelPtrs.resize(ItemSongs.size());
+    for (size_t i = 0; i < ItemSongs.size(); i++) {
+        for (size_t j = 0; j < official.size(); j++) if (official[j] == ItemSongs[i]) LeftRanks[i] = (int)j + 1;
+        for (size_t j = 0; j < mix.size(); j++) if (mix[j] == ItemSongs[i]) RightRanks[i] = (int)j + 1;
+        ItemLabels[i] = std::string(data.SongTitle(ItemSongs[i]));
+    }
+    for (size_t i = 0; i < ItemSongs.size(); i++) ItemLabelPtrs[i] = ItemLabels[i].c_str();
+
+    // Source against source, for the sources that published a chart this period.
+    MatrixSources.clear();
+    if (period + 1 < data.PeriodGroupBegin.size())
+        for (uint32_t g = data.PeriodGroupBegin[period]; g < data.PeriodGroupBegin[period + 1]; g++) MatrixSources.push_back(data.Groups[g].Source);
+    const size_t n = MatrixSources.size();
+    std::vector<std::vector<uint32_t>> lists(n);
+    for (size_t i = 0; i < n; i++) lists[i] = SourceTopList(data, period, MatrixSources[i], Depth);
+    Matrix.assign(n * n, 0.0);
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i; j < n; j++) {
+            ListAgreement a = CompareLists(lists[i], lists[j], 0.9);
+            Matrix[i * n + j] = Matrix[j * n + i] = MatrixMetric == 0 ? a.Rbo : a.TauB;
+        }
+    RowLabels.resize(n);
+    ColLabels.resize(n);
+    RowLabelPtrs.resize(n);
+    ColLabelPtrs.resize(n);
+    for (size_t i = 0; i < n; i++) {
+        const Source& src = data.Sources[MatrixSources[i]];
+        char buf[8];
+        std::snprintf(buf, sizeof(buf), "%zu", i + 1);
+        ColLabels[i] = buf;
+        RowLabels[i] = std::string(buf) + " " + (src.Name.size() > 22 ? src.Name.substr(0, 21) + "\xE2\x80\xA6" : src.Name);
+    }
+    for (size_t i = 0; i < n; i++) { RowLabelPtrs[i] = RowLabels[i].c_str(); ColLabelPtrs[i] = ColLabels[i].c_str(); }
+    SeenRevision = session.Revision();
+    SeenDepth = Depth;
+    SeenMetric = MatrixMetric;
+}
+
+void ComparePanel::Draw(AppState& state)
+{
+    Session& session = state.Session_;
+    const Dataset& data = session.Data();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    ImGui::SliderInt("top", &Depth, 5, 50, "top %d");
+    Refresh(state);
+    const float em = ImGui::GetFontSize();
+    if (Official < 0) {
+        ImGui::TextWrapped("This dataset has no official composite chart to compare your mix with; the matrix below compares the sources.");
+    } else {
+        ImGui::Text("%s vs your mix, top %d:", data.Sources[(size_t)Official].Name.c_str(), Depth);
+        ImGui::Text("Kendall \xCF\x84-b %.3f  \xC2\xB7  footrule %.0f (%.0f%% of the maximum)  \xC2\xB7  RBO(0.9) %.3f  \xC2\xB7  %u in both%s",
+                    Agreement.TauB, Agreement.Footrule, 100.0 * Agreement.FootruleNormalized, Agreement.Rbo, Agreement.Overlap,
+                    Agreement.SameTop ? "  \xC2\xB7  same #1" : "");
+        HelpTooltip("\xCF\x84-b: +1 when every pair of songs is ordered alike, -1 reversed (Kendall 1945; songs missing from a list rank just below it).\n"
+                    "Footrule: total rank displacement (Fagin, Kumar & Sivakumar 2003).\n"
+                    "RBO: overlap weighted towards the top, extrapolated (Webber, Moffat & Zobel 2010).");
+        if (data.Simulated) SimulatedBadge(data);
+        const int hovered = PlotSlope("slope", ImVec2(-1, ImMax(em * 1.25f * (Depth + 2), em * 12)), LeftRanks.data(), RightRanks.data(),
+                                      ItemLabelPtrs.data(), (int)ItemSongs.size(), Depth, "official", "your mix", -1);
+        if (hovered >= 0) {
+            char label[512];
+            FormatSong(data, ItemSongs[(size_t)hovered], label, sizeof(label));
+            ImGui::SetTooltip("%s\nofficial #%d \xE2\x86\x92 mix #%d\nclick to pin", label, LeftRanks[(size_t)hovered], RightRanks[(size_t)hovered]);
+            if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) SelectSong(state, ItemSongs[(size_t)hovered]);
+        }
+    }
+    ImGui::Separator();
+    ImGui::Text("Source against source, top %d, period %s", Depth, data.Periods.empty() ? "" : data.Periods[session.Period()].Label.c_str());
+    ImGui::SameLine();
+    ImGui::RadioButton("RBO", &MatrixMetric, 0);
+    ImGui::SameLine();
+    ImGui::RadioButton("\xCF\x84-b", &MatrixMetric, 1);
+    Refresh(state);
+    const int n = (int)MatrixSources.size();
+    if (n == 0) { ImGui::TextDisabled("No source published a chart in this period."); return; }
+    float label_w = 0;
+    for (const std::string& l : RowLabels) label_w = ImMax(label_w, ImGui::CalcTextSize(l.c_str()).x);
+    const float cell = ImClamp((ImGui::GetContentRegionAvail().x - label_w - 8) / n, em * 1.6f, em * 3.2f);
+    const int hot = PlotHeatMatrix("agreement", Matrix.data(), n, n, MatrixMetric == 0 ? 0.0 : -1.0, 1.0, RowLabelPtrs.data(),
+                                   ColLabelPtrs.data(), cell >= em * 2.4f ? "%.2f" : "", cell);
+    if (hot >= 0)
+        ImGui::SetTooltip("%s\n%s\n%s %.3f", data.Sources[MatrixSources[(size_t)(hot / n)]].Name.c_str(),
+                          data.Sources[MatrixSources[(size_t)(hot % n)]].Name.c_str(), MatrixMetric == 0 ? "RBO" : "\xCF\x84-b", Matrix[(size_t)hot]);
+}
 
 } // namespace chartmix::ui

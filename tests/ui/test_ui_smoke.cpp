@@ -14,6 +14,7 @@
 #include "ui/explorer_view.h"
 #include "ui/fonts.h"
 #include "ui/ui_common.h"
+#include "ui/history_panel.h"
 
 using namespace chartmix;
 using namespace chartmix::ui;
@@ -241,6 +242,41 @@ TEST_CASE("Session::Panel set from outside selects that panel; a clicked tab bec
         CHECK((h.View().VisiblePanels & (1 << Panel_Compare)) == 0);
         CHECK(h.State.Session_.Panel == "classroom");
     }
+}
+
+TEST_CASE("clicking a bump-chart line pins that song; the song panel then shows it")
+{
+    Harness h(1440.0f, 900.0f);
+    h.State.Session_.Panel = "history";
+    h.Frames(4);
+    HistoryPanel& history = h.View().History;
+    REQUIRE(history.SeriesSongs.size() >= 3);
+    // The third line from the data (not the first: a default could pass by accident).
+    const size_t series = 2;
+    const ImVec2 target = history.PinTargets[series];
+    REQUIRE(target.x > 0);
+    h.Click(target.x, target.y);
+    REQUIRE(h.State.Session_.Selected().size() == 1);
+    CHECK(h.State.Session_.Selected()[0] == history.SeriesSongs[series]);
+    h.State.Session_.Panel = "song";
+    h.Frames(3);
+    CHECK(h.View().Song.SeenSong == (int64_t)h.State.Session_.Selected()[0]);
+}
+
+TEST_CASE("play animates the period; a period change reaches the chart in the same frame")
+{
+    Harness h(2560.0f, 1200.0f);  // wide: chart and history side by side
+    Session& session = h.State.Session_;
+    REQUIRE(session.SetPeriod(0).Ok());
+    session.Panel = "history";
+    h.Frames(3);
+    h.View().History.Playing = true;
+    h.View().History.SecondsPerPeriod = 0.05f;
+    h.Frames(12);
+    CHECK(session.Period() > 0);
+    REQUIRE((h.View().VisiblePanels & (1 << Panel_Chart)) != 0);
+    CHECK(h.View().Chart.FirstShownSong == session.CurrentRanking().Songs[0]);
+    CHECK(h.View().Chart.SeenRevision == session.Revision());
 }
 
 } // TEST_SUITE
