@@ -103,6 +103,7 @@ private:
         uint32_t Song;
     };
     std::vector<Scored> Pool_;
+    std::vector<double> Sample_;
     std::vector<uint32_t> TieStamp_;
     uint32_t CurrentTieStamp_ = 0;
     uint32_t WindowFirst_ = 0, WindowLast_ = 0;

@@ -195,6 +195,38 @@ TEST_CASE("bad requests are errors naming the field") {
     }
 }
 
+TEST_CASE("the top N equals the head of the full ranking, on long charts and with many ties") {
+    // 3,000 songs on the charts and a top 20: the selection's sampled threshold path is taken.
+    DatasetBuilder b;
+    Random rng(8);
+    for (int s = 0; s < 12; s++) b.AddSource(test::MakeSource("s" + std::to_string(s), "KR", SourceKind::AudioStreams, 300));
+    for (int i = 0; i < 4000; i++) b.AddSong("t" + std::to_string(i), "a");
+    for (int p = 0; p < 2; p++) {
+        uint32_t period = b.AddPeriod(p * 7, p * 7 + 6, "p" + std::to_string(p));
+        for (uint32_t s = 0; s < 12; s++) {
+            uint32_t start = (uint32_t)rng.NextBelow(4000);
+            for (int k = 0; k < 300; k++)
+                b.AddEntry(period, s, (start + 13 * (uint32_t)k) % 4000, (uint16_t)(k + 1), std::floor(1e5 / (k + 1)));
+        }
+    }
+    Dataset d = b.Finish();
+    for (const char* text : { R"({"weights":{"*":1}})", R"({"method":"borda"})", R"({"method":"borda","tie_break":"song_id"})",
+                              R"({"method":"points_table","points":[{"first":1,"last":50,"points":1}]})",
+                              R"({"missing":"ignore"})" }) {
+        CAPTURE(text);
+        Engine e(d);
+        REQUIRE(e.SetMix(*ParseMix(text)).Ok());
+        Ranking all, top;
+        REQUIRE(e.Rank(1, 0, &all).Ok());
+        REQUIRE(all.Ranked > 1024);
+        for (int n : { 1, 20, 100 }) {
+            REQUIRE(e.Rank(1, n, &top).Ok());
+            CHECK(top.Songs == std::vector<uint32_t>(all.Songs.begin(), all.Songs.begin() + n));
+            CHECK(top.Scores == std::vector<double>(all.Scores.begin(), all.Scores.begin() + n));
+        }
+    }
+}
+
 TEST_CASE("re-mixing with SetWeight matches a fresh mix") {
     Dataset d = test::RandomMarket(6, 2, 50, 200, 11);
     Engine a(d), b(d);
