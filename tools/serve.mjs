@@ -1,10 +1,18 @@
 #!/usr/bin/env node
 // Static file server for the web build (and, when present, ../shared/datasets under /datasets/).
 //   node tools/serve.mjs --root build/web-release/web [--port 8000] [--host 127.0.0.1] [--datasets DIR]
+//                        [--manifests DIR] [--header 'Name: value']... [--throttle]
+// With --datasets the files appear under /datasets/ (and /shared/datasets/, where the manifests'
+// relative paths lead), the manifests (default tests/manifests) under /manifests/, and
+// /catalogue.json lists them after the published entries of web/catalogue.json.
+// --throttle adds /slow/<path>: the same files, sent slowly (progress and cancel tests).
 // Also imported by the browser tests, which start it on a free port.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const kRepo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const kTypes = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
@@ -28,12 +36,63 @@ function resolvePath(mounts, urlPath) {
 }
 
 // Starts the server; resolves to { server, port, url } once it listens.
-export function startServer({ root, port = 0, host = '127.0.0.1', datasets = null, headers = {} }) {
+// The catalogue: web/catalogue.json plus one entry per shared-dataset manifest.
+function catalogue(root, manifests) {
+  const doc = JSON.parse(fs.readFileSync(path.join(root, 'catalogue.json'), 'utf8'));
+  if (!manifests || !fs.existsSync(manifests)) return doc;
+  for (const name of fs.readdirSync(manifests).filter((n) => n.endsWith('.json')).sort()) {
+    let title = name;
+    try { title = JSON.parse(fs.readFileSync(path.join(manifests, name), 'utf8')).name || name; } catch { continue; }
+    doc.datasets.push({ id: 'local:' + name.replace(/\.json$/, ''), title, manifest: '/manifests/' + name, local: true });
+  }
+  return doc;
+}
+
+// Sends a file in small pieces with pauses: a slow network on demand.
+function sendSlowly(res, file, { chunk = 16384, delayMs = 40 } = {}) {
+  const fd = fs.openSync(file, 'r');
+  const buf = Buffer.alloc(chunk);
+  let closed = false;
+  res.on('close', () => { closed = true; });
+  const step = () => {
+    if (closed) { fs.closeSync(fd); return; }
+    const n = fs.readSync(fd, buf, 0, chunk, null);
+    if (n <= 0) { fs.closeSync(fd); res.end(); return; }
+    res.write(buf.subarray(0, n));
+    setTimeout(step, delayMs);
+  };
+  step();
+}
+
+export function startServer({ root, port = 0, host = '127.0.0.1', datasets = null, headers = {}, manifests = undefined, throttle = false, routes = {} }) {
   const mounts = [];
-  if (datasets) mounts.push(['/datasets/', path.resolve(datasets)]);
+  if (datasets) {
+    mounts.push(['/datasets/', path.resolve(datasets)]);
+    mounts.push(['/shared/datasets/', path.resolve(datasets)]);
+    if (manifests === undefined) manifests = path.join(kRepo, 'tests/manifests');
+    if (manifests && fs.existsSync(manifests)) mounts.push(['/manifests/', path.resolve(manifests)]);
+  }
   mounts.push(['/', path.resolve(root)]);
   const server = http.createServer((req, res) => {
-    let file = resolvePath(mounts, req.url);
+    const urlPath = req.url.split('?')[0];
+    for (const [prefix, extra] of Object.entries(routes)) {  // test pages with their own headers
+      if (urlPath === prefix) {
+        const file = resolvePath(mounts, extra.path);
+        res.writeHead(200, { 'Content-Type': kTypes[path.extname(file).toLowerCase()] || 'text/html', 'Cache-Control': 'no-cache', ...headers, ...extra.headers });
+        res.end(fs.readFileSync(file));
+        return;
+      }
+    }
+    if (urlPath === '/catalogue.json' && datasets) {
+      try {
+        const body = JSON.stringify(catalogue(path.resolve(root), manifests));
+        res.writeHead(200, { 'Content-Type': kTypes['.json'], 'Cache-Control': 'no-cache', ...headers });
+        res.end(body);
+        return;
+      } catch { /* fall through to the static file */ }
+    }
+    const slow = throttle && urlPath.startsWith('/slow/');
+    let file = resolvePath(mounts, slow ? req.url.slice(5) : req.url);
     if (file && fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (!file || !fs.existsSync(file)) {
       res.writeHead(404, { 'Content-Type': 'text/plain' });
@@ -48,6 +107,7 @@ export function startServer({ root, port = 0, host = '127.0.0.1', datasets = nul
       ...headers,
     });
     if (req.method === 'HEAD') { res.end(); return; }
+    if (slow) { sendSlowly(res, file); return; }
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((resolve, reject) => {
@@ -60,13 +120,21 @@ export function startServer({ root, port = 0, host = '127.0.0.1', datasets = nul
 }
 
 function parseArgs(argv) {
-  const opts = { root: null, port: 8000, host: '127.0.0.1', datasets: null };
+  const opts = { root: null, port: 8000, host: '127.0.0.1', datasets: null, headers: {}, throttle: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--root') opts.root = argv[++i];
     else if (a === '--port') opts.port = Number(argv[++i]);
     else if (a === '--host') opts.host = argv[++i];
     else if (a === '--datasets') opts.datasets = argv[++i];
+    else if (a === '--manifests') opts.manifests = argv[++i];
+    else if (a === '--throttle') opts.throttle = true;
+    else if (a === '--header') {
+      const h = argv[++i] || '';
+      const colon = h.indexOf(':');
+      if (colon < 1) { console.error(`chartmix: --header takes 'Name: value', not '${h}'`); process.exit(2); }
+      opts.headers[h.slice(0, colon).trim()] = h.slice(colon + 1).trim();
+    }
     else { console.error(`chartmix: unknown option ${a}`); process.exit(2); }
   }
   if (!opts.root) { console.error('chartmix: --root DIR is required'); process.exit(2); }

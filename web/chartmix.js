@@ -1,39 +1,340 @@
-// chartmix JS API: a small wrapper over the wasm core's C exports.
+// chartmix JS API: a small wrapper over the wasm core's C exports (src/web/exports.cpp).
 //   import { create } from './chartmix.js';
-//   const app = await create(document.querySelector('canvas'));
-// Every instance owns its own wasm module, so a page can hold several widgets.
+//   const app = await create(document.querySelector('canvas'), { syncUrl: true });
+//   await app.ready();
+//   app.setMix({ method: 'weighted', weights: { '*': 1 } });
+//   console.log(app.getRanking(10).entries[0].title);
+//   app.subscribe(() => console.log('ranking changed'));
+// Every instance owns its own wasm module, so a page can hold several widgets. Failing calls throw
+// ChartmixError with the core's message (file:line:column for a bad file). docs/embedding.md.
 import createChartmixCore from './chartmix-core.js';
+import { attachPage } from './chartmix-page.js';
 
-export class ChartmixError extends Error {}
+export class ChartmixError extends Error {
+  constructor(message, code = 'core') {
+    super(message);
+    this.name = 'ChartmixError';
+    this.code = code;  // 'core' (the engine refused), 'http', 'network' (CORS / offline), 'aborted', 'refused'
+  }
+}
+
+const kNoticeCancelled = 'Download cancelled. The data you had stays loaded.';
+
+function isManifest(doc) {
+  return doc && typeof doc === 'object' && !Array.isArray(doc) && Array.isArray(doc.files) && Array.isArray(doc.sources);
+}
+
+function fileName(url) {
+  const path = new URL(url).pathname;
+  return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1)) || 'download';
+}
 
 class Chartmix {
-  constructor(core, canvas) {
+  constructor(core, canvas, options) {
     this.core = core;
     this.canvas = canvas;
+    this.options = options;
+    this.progress = { active: false, received: 0, total: 0, what: '' };
+    this.lastNotice = { text: '', error: false };
+    this._subscribers = new Set();
+    this._abort = null;
+    this._catalogue = null;
+  }
+
+  // ---------------------------------------------------------------- core calls
+  _string(ptr) { return this.core.UTF8ToString(ptr); }
+  _check(code) {
+    if (code !== 0) throw new ChartmixError(this._string(this.core._chartmix_last_error()));
+  }
+  // Runs fn with each string copied into wasm memory as UTF-8; frees them afterwards.
+  _withStrings(strings, fn) {
+    const ptrs = strings.map((s) => {
+      const n = this.core.lengthBytesUTF8(s) + 1;
+      const p = this.core._malloc(n);
+      this.core.stringToUTF8(s, p, n);
+      return p;
+    });
+    try { return fn(...ptrs); } finally { ptrs.forEach((p) => this.core._free(p)); }
   }
 
   // Version string of the ranking core.
-  get version() { return this.core.UTF8ToString(this.core._chartmix_version()); }
-
+  get version() { return this._string(this.core._chartmix_version()); }
   // Number of frames drawn so far (0 until the first frame is on screen).
   get framesDrawn() { return this.core.framesDrawn || 0; }
+  // Increases whenever data, mix, period or selection change.
+  get revision() { return this.core._chartmix_revision(); }
 
   // Resolves once the first frame is on screen.
   ready() {
     if (this.framesDrawn > 0) return Promise.resolve(this);
     return new Promise((resolve) => this.canvas.addEventListener('chartmix:ready', () => resolve(this), { once: true }));
   }
+
+  // The mix as the engine's mix JSON (an object). setMix takes an object or a JSON string.
+  getMix() { return JSON.parse(this._string(this.core._chartmix_get_mix())); }
+  setMix(mix) {
+    const text = typeof mix === 'string' ? mix : JSON.stringify(mix);
+    this._withStrings([text], (p) => this._check(this.core._chartmix_set_mix(p)));
+  }
+  // The current ranking: { period, mix, ranked, sources, entries: [{ rank, song, title, artist, score, contributions }] }.
+  getRanking(topN = 0) { return JSON.parse(this._string(this.core._chartmix_get_ranking(topN | 0))); }
+  getRankingCsv() { return this._string(this.core._chartmix_get_ranking_csv()); }
+  // Dataset, period, the mix's #1 and the official chart's #1 (for captions and announcements).
+  getSummary() { return JSON.parse(this._string(this.core._chartmix_get_summary())); }
+  // The view as a URL fragment ("#v1&d=…"), and a link to this page with it.
+  getView() { return '#' + this._string(this.core._chartmix_get_view()); }
+  shareLink() { return location.href.replace(/#.*$/, '') + this.getView(); }
+  // iframe + loader script for this view; baseUrl is where the app is published (default: here).
+  embedSnippet(baseUrl = this.options.baseUrl) {
+    return this._withStrings([baseUrl], (p) => this._string(this.core._chartmix_embed_snippet(p)));
+  }
+
+  // Calls fn({ revision }) after every frame in which the ranking's inputs changed. Returns an unsubscribe function.
+  subscribe(fn) {
+    this._subscribers.add(fn);
+    return () => this._subscribers.delete(fn);
+  }
+  _changed(revision, dragging) {
+    for (const fn of this._subscribers) {
+      try { fn({ revision, dragging }); } catch (err) { console.warn('chartmix: a subscriber threw:', err); }
+    }
+  }
+
+  // 'dark' or 'light'.
+  setTheme(name) { this.core._chartmix_set_theme(name === 'light' ? 0 : 1); }
+
+  // Shows a one-line notice inside the app (also announced to screen readers).
+  notify(text, isError = false) {
+    this._withStrings([String(text)], (p) => this.core._chartmix_set_notice(p, isError ? 1 : 0));
+  }
+
+  // ---------------------------------------------------------------- loading
+  // Loads files as one dataset: [{ name, bytes: Uint8Array|ArrayBuffer|string }] or File objects
+  // (a CSV, a JSON file, or a manifest with the files it lists). Keeps the current data on failure.
+  async loadFiles(files, ref) {
+    const list = [];
+    for (const f of files) {
+      if (typeof File !== 'undefined' && f instanceof File) list.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
+      else if (typeof f.bytes === 'string') list.push({ name: f.name, bytes: new TextEncoder().encode(f.bytes) });
+      else list.push({ name: f.name, bytes: f.bytes instanceof Uint8Array ? f.bytes : new Uint8Array(f.bytes) });
+    }
+    if (!list.length) throw new ChartmixError('no files were given: pick a CSV, a JSON file or a manifest with its files.');
+    this._loadBytes(list, ref || 'file:' + list[0].name);
+  }
+
+  // The calling convention of chartmix_load_files: three arrays of count 32-bit words (name
+  // pointers, byte pointers, byte counts) plus the dataset reference.
+  _loadBytes(list, ref) {
+    const core = this.core;
+    const n = list.length;
+    const table = core._malloc(n * 12);
+    const owned = [];
+    try {
+      list.forEach((f, i) => {
+        const nameLen = core.lengthBytesUTF8(f.name) + 1;
+        const namePtr = core._malloc(nameLen);
+        owned.push(namePtr);
+        core.stringToUTF8(f.name, namePtr, nameLen);
+        const dataPtr = core._malloc(Math.max(1, f.bytes.length));
+        owned.push(dataPtr);
+        core.HEAPU8.set(f.bytes, dataPtr);
+        const words = new Uint32Array(core.HEAPU8.buffer, table, n * 3);  // after malloc: memory may have grown
+        words[i] = namePtr;
+        words[n + i] = dataPtr;
+        words[2 * n + i] = f.bytes.length;
+      });
+      this._withStrings([ref], (refPtr) => this._check(core._chartmix_load_files(n, table, table + 4 * n, table + 8 * n, refPtr)));
+    } finally {
+      owned.forEach((p) => core._free(p));
+      core._free(table);
+    }
+  }
+
+  // Replaces the data with the built-in simulated market (seed 1 is the start-up demo).
+  loadDemo(seed = 1) { this._check(this.core._chartmix_load_demo(seed)); }
+
+  _setProgress(active, received = 0, total = 0, what = '') {
+    this.progress = { active, received, total, what };
+    this._withStrings([what], (p) => this.core._chartmix_set_progress(active ? 1 : 0, received, total, p));
+  }
+
+  // Stops a running download; the data already loaded stays.
+  cancelLoad() { if (this._abort) this._abort.abort(); }
+
+  // Downloads URLs (six at a time) with one progress bar; resolves to [{ name, bytes }] in order.
+  // Errors say what happened and what to try.
+  async _fetchAll(urls, signal) {
+    const results = new Array(urls.length);
+    let received = 0, total = 0, next = 0;
+    const one = async ({ url, name }) => {
+      let response;
+      try {
+        response = await fetch(url, { signal, credentials: 'same-origin' });
+      } catch (err) {
+        if (signal.aborted) throw new ChartmixError(kNoticeCancelled, 'aborted');
+        throw new ChartmixError(`The browser could not download ${url}: the server did not answer, or it does not let other sites read its files (CORS). Download the file yourself and drop it on chartmix, or use a copy on this server.`, 'network');
+      }
+      if (!response.ok) {
+        const what = response.status === 404 ? 'there is no file at that address (404 Not Found)' : `the server answered ${response.status} ${response.statusText}`;
+        throw new ChartmixError(`Could not download ${url}: ${what}. Check the address, or pick a dataset from the catalogue.`, 'http');
+      }
+      total += Number(response.headers.get('Content-Length')) || 0;
+      const chunks = [];
+      const reader = response.body.getReader();
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          chunks.push(value);
+          received += value.length;
+          this._setProgress(true, received, Math.max(total, received), name);
+        }
+      } catch (err) {
+        if (signal.aborted) throw new ChartmixError(kNoticeCancelled, 'aborted');
+        throw new ChartmixError(`The download of ${url} broke off (${err.message}). Try again.`, 'network');
+      }
+      const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+      let at = 0;
+      for (const c of chunks) { bytes.set(c, at); at += c.length; }
+      return { name, bytes };
+    };
+    const worker = async () => {
+      while (next < urls.length) {
+        const i = next++;
+        results[i] = await one(urls[i]);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(6, urls.length) }, worker));
+    return results;
+  }
+
+  // Loads a dataset from a URL: a CSV or JSON file, or a manifest (then every file it lists,
+  // resolved against dataBase or the manifest's own URL). Progress feeds the app's progress bar;
+  // cancelLoad() stops it. On any failure the current data stays and the app shows why.
+  async loadUrl(url, { ref, dataBase } = {}) {
+    const absolute = new URL(url, location.href).href;
+    if (this._abort) this._abort.abort();
+    const abort = new AbortController();
+    this._abort = abort;
+    this._setProgress(true, 0, 0, absolute);
+    try {
+      const [first] = await this._fetchAll([{ url: absolute, name: fileName(absolute) }], abort.signal);
+      let files = [first];
+      if (/\.json$/i.test(first.name)) {
+        let doc = null;
+        try { doc = JSON.parse(new TextDecoder().decode(first.bytes)); } catch { /* the core reports bad JSON with its position */ }
+        if (isManifest(doc)) {
+          const base = dataBase ? new URL(dataBase, location.href).href : absolute;
+          const members = doc.files.filter((f) => f && typeof f.path === 'string')
+            .map((f) => ({ url: new URL(f.path, base).href, name: f.path }));
+          files = [first, ...await this._fetchAll(members, abort.signal)];
+        }
+      }
+      this._loadBytes(files, ref || 'url:' + absolute);
+    } catch (err) {
+      const e = err instanceof ChartmixError ? err : new ChartmixError(String(err.message || err));
+      if (e.code !== 'core') this.notify(e.message, e.code !== 'aborted');  // the core has shown its own notice
+      throw e;
+    } finally {
+      if (this._abort === abort) this._abort = null;
+      this._setProgress(false);
+    }
+  }
+
+  // The catalogue of published datasets (web/catalogue.json, or options.catalogueUrl).
+  // options.mirror (or ?mirror= on the page) points every entry at a local copy.
+  async catalogue() {
+    if (!this._catalogue) {
+      const url = new URL(this.options.catalogueUrl || 'catalogue.json', this.options.baseUrl).href;
+      const response = await fetch(url, { credentials: 'same-origin' });
+      if (!response.ok) throw new ChartmixError(`The catalogue ${url} could not be read (${response.status}).`, 'http');
+      const doc = await response.json();
+      const entries = Array.isArray(doc.datasets) ? doc.datasets : [];
+      const mirror = this.options.mirror || doc.mirror || '';
+      this._catalogue = entries.filter((e) => e && typeof e.id === 'string' && typeof e.manifest === 'string').map((e) => ({
+        ...e,
+        manifest: new URL(e.manifest, url).href,
+        dataBase: mirror && e.mirrorPath ? new URL(e.mirrorPath, new URL(mirror, location.href)).href
+          : e.dataBase ? new URL(e.dataBase, url).href : undefined,
+      }));
+    }
+    return this._catalogue;
+  }
+
+  // Loads a catalogue entry by id.
+  async loadCatalogue(id) {
+    const entry = (await this.catalogue()).find((e) => e.id === id);
+    if (!entry) {
+      const e = new ChartmixError(`The catalogue has no dataset '${id}'. Pick one from the list.`, 'refused');
+      this.notify(e.message, true);
+      throw e;
+    }
+    await this.loadUrl(entry.manifest, { ref: 'catalog:' + id, dataBase: entry.dataBase });
+  }
+
+  // Origins a shared link may fetch from without asking: this page's and the catalogue's.
+  async _trusted(url) {
+    const origin = new URL(url).origin;
+    if (origin === location.origin) return true;
+    if ((this.options.trustedOrigins || []).includes(origin)) return true;
+    const entries = await this.catalogue().catch(() => []);
+    return entries.some((e) => [e.manifest, e.dataBase].some((u) => u && new URL(u).origin === origin));
+  }
+
+  // Applies a URL fragment: loads the dataset it names first (asking before fetching from an
+  // origin this page does not trust), then the view. A broken fragment gives a notice and the defaults.
+  async applyView(fragment) {
+    const code = this._withStrings([fragment || ''], (p) => this.core._chartmix_apply_view(p, 0));
+    if (code !== 2) return code === 0;
+    const ref = this._string(this.core._chartmix_last_error());
+    let loaded = false;
+    try {
+      if (ref.startsWith('catalog:')) { await this.loadCatalogue(ref.slice(8)); loaded = true; }
+      else if (ref.startsWith('url:')) {
+        const url = new URL(ref.slice(4), location.href).href;
+        if (!/^https?:$/.test(new URL(url).protocol)) throw new ChartmixError('This link names data at an address chartmix does not open.', 'refused');
+        const ask = this.options.confirm || ((q) => window.confirm(q));
+        if (!(await this._trusted(url)) && !(await ask(`This link wants chartmix to download data from ${new URL(url).origin}, a site this page does not know. Download ${url}?`))) {
+          throw new ChartmixError(`Not downloaded: ${url} (you declined). The view is shown on the data already loaded.`, 'refused');
+        }
+        await this.loadUrl(url, { ref });
+        loaded = true;
+      } else if (ref.startsWith('file:')) {
+        throw new ChartmixError(`This link was made with a file on someone's computer (${ref.slice(5)}): open that file here, then the link's mix applies.`, 'refused');
+      } else {
+        throw new ChartmixError(`This link names data chartmix does not know (${ref}).`, 'refused');
+      }
+    } catch (err) {
+      if (err.code === 'refused') this.notify(err.message, true);
+    }
+    const again = this._withStrings([fragment], (p) => this.core._chartmix_apply_view(p, loaded ? 0 : 1));
+    return loaded && again === 0;
+  }
 }
 
-// Starts chartmix on a canvas. Resolves when the core is running (call ready() for the first frame).
+// Starts chartmix on a canvas. Options:
+//   baseUrl         where chartmix-core.wasm and catalogue.json live (default: next to this file)
+//   compact         the embed layout (one column, fewer controls)
+//   syncUrl         keep the view in this page's URL fragment, with back/forward (the full page)
+//   accessible      mirror the ranking in a visually hidden table + live region (default true)
+//   catalogueUrl, mirror, trustedOrigins, confirm(question) → Promise<boolean>|boolean
+// Resolves when the core runs; await instance.ready() for the first frame.
 export async function create(canvas, options = {}) {
   if (!(canvas instanceof HTMLCanvasElement)) throw new ChartmixError('create() needs a <canvas> element');
-  const base = options.baseUrl || new URL('.', import.meta.url).href;
+  const opts = { accessible: true, ...options, baseUrl: options.baseUrl || new URL('.', import.meta.url).href };
+  const host = {};  // filled by attachPage; the core calls it (src/web/host_web.cpp)
+  const args = opts.compact ? ['--compact'] : [];
   const core = await createChartmixCore({
     canvas,
-    locateFile: (path) => new URL(path, base).href,
+    arguments: args,
+    chartmixHost: host,
+    locateFile: (path) => new URL(path, opts.baseUrl).href,
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
   });
-  return new Chartmix(core, canvas);
+  const app = new Chartmix(core, canvas, opts);
+  attachPage(app, host);
+  if (opts.theme) app.setTheme(opts.theme);
+  if (opts.syncUrl && location.hash.length > 1) await app.applyView(location.hash);
+  return app;
 }

@@ -1,12 +1,24 @@
-// The full-page app: starts chartmix on the page's canvas and exposes it as window.chartmix for
-// tests and the browser console.
+// The full-page app: starts chartmix on the page's canvas with the view in the URL fragment, and
+// exposes it as window.chartmix for tests and the browser console.
+//   index.html?mirror=/datasets/   reads the catalogue's datasets from a local mirror (offline classrooms)
 import { create } from './chartmix.js';
 
 const status = document.getElementById('status');
 
 async function start() {
   try {
-    const app = await create(document.getElementById('canvas'));
+    const params = new URLSearchParams(location.search);
+    // A link could carry ?mirror= or ?catalogue=: only this server's own copies are accepted.
+    const local = (name) => {
+      const value = params.get(name);
+      if (!value) return undefined;
+      try { return new URL(value, location.href).origin === location.origin ? value : undefined; } catch { return undefined; }
+    };
+    const app = await create(document.getElementById('canvas'), {
+      syncUrl: true,
+      mirror: local('mirror'),
+      catalogueUrl: local('catalogue'),
+    });
     window.chartmix = app;
     await app.ready();
     status.textContent = '';

@@ -1,9 +1,30 @@
 #pragma once
-// What the app tells the page that hosts it (the browser) or nobody (the desktop).
-// Browser implementations live in src/web/, the desktop ones in src/app/host_native.cpp.
+// What the app asks of the platform around it: the browser page (src/web/host_web.cpp) or the
+// desktop (src/app/host_native.cpp). Both fill AppState::Host so the panels never know which.
+#include <string>
+#include <vector>
+
+namespace chartmix::ui { struct AppState; }
+
 namespace chartmix::app {
 
-// Called after each frame is presented; the page exposes the count as its readiness flag.
-void HostFrameDrawn(int frame_count);
+// Start-up wishes read from the command line (desktop) or Module.arguments (browser).
+struct StartOptions {
+    int MaxFrames = 0;                 // --frames N: stop after N frames (smoke tests)
+    const char* ScreenshotPath = nullptr;  // --screenshot out.ppm
+    bool Compact = false;              // --compact: the embed layout
+    std::vector<std::string> Files;    // positional: files to load at start (desktop)
+};
+
+// Parses argv; unknown options are reported on stderr and skipped.
+StartOptions ParseStartOptions(int argc, char** argv);
+
+// Fills state.Host with this platform's actions and applies the start options.
+void HostStart(ui::AppState& state, const StartOptions& options);
+// Called after each frame is presented: the readiness flag, change notifications, the text
+// input overlay. Cheap when nothing changed.
+void HostFrameDrawn(ui::AppState& state);
+// Desktop: loads dropped or command-line files (a manifest brings the files it lists).
+void HostLoadPaths(ui::AppState& state, const std::vector<std::string>& paths);
 
 } // namespace chartmix::app

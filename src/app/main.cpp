@@ -1,9 +1,9 @@
 // chartmix desktop and browser app: one SDL2 window, Dear ImGui panels over the ranking core.
-//   chartmix_app [--frames N] [--screenshot out.ppm]
-// --frames stops after N frames (for smoke tests); --screenshot writes the last frame as PPM.
+//   chartmix_app [--frames N] [--screenshot out.ppm] [--compact] [data files...]
+// --frames stops after N frames (for smoke tests); --screenshot writes the last frame as PPM;
+// --compact draws the embed layout; files (CSV, JSON, a manifest) load instead of the demo.
+// In the browser the same flags arrive through Module.arguments (web/chartmix.js).
 #include <cstdio>
-#include <cstdlib>
-#include <cstring>
 #include <string>
 
 #include <imgui.h>
@@ -17,9 +17,8 @@ namespace {
 
 struct AppRun {
     chartmix::app::Window Window;
-    chartmix::ui::AppState State;
-    int MaxFrames = 0;
-    const char* ScreenshotPath = nullptr;
+    chartmix::ui::AppState State;  // the one AppState: panels, host actions and the JS API all act on it
+    chartmix::app::StartOptions Options;
 };
 
 bool WritePpm(const char* path, int width, int height, const std::string& rgb)
@@ -35,6 +34,7 @@ bool Frame(void* user)
 {
     AppRun& run = *(AppRun*)user;
     bool open = chartmix::app::BeginFrame(&run.Window);
+    if (!run.Window.DroppedFiles.empty()) chartmix::app::HostLoadPaths(run.State, run.Window.DroppedFiles);
     ImGui::NewFrame();
     chartmix::ui::DrawExplorer(run.State);
     ImGui::Render();
@@ -42,13 +42,13 @@ bool Frame(void* user)
     const float clear = dark ? 0.08f : 0.94f;
     chartmix::app::EndFrame(&run.Window, clear, clear, clear);
     run.State.FrameCount++;
-    chartmix::app::HostFrameDrawn(run.State.FrameCount);
-    if (run.MaxFrames > 0 && run.State.FrameCount >= run.MaxFrames) {
-        if (run.ScreenshotPath) {
+    chartmix::app::HostFrameDrawn(run.State);
+    if (run.Options.MaxFrames > 0 && run.State.FrameCount >= run.Options.MaxFrames) {
+        if (run.Options.ScreenshotPath) {
             int w = 0, h = 0;
             std::string rgb;
-            if (!chartmix::app::ReadPixels(&run.Window, &w, &h, &rgb) || !WritePpm(run.ScreenshotPath, w, h, rgb))
-                std::fprintf(stderr, "chartmix: could not write the screenshot to %s\n", run.ScreenshotPath);
+            if (!chartmix::app::ReadPixels(&run.Window, &w, &h, &rgb) || !WritePpm(run.Options.ScreenshotPath, w, h, rgb))
+                std::fprintf(stderr, "chartmix: could not write the screenshot to %s\n", run.Options.ScreenshotPath);
         }
         open = false;
     }
@@ -60,10 +60,9 @@ bool Frame(void* user)
 int main(int argc, char** argv)
 {
     static AppRun run;  // outlives main() in the browser, where the loop keeps running
-    for (int i = 1; i < argc; i++) {
-        if (!std::strcmp(argv[i], "--frames") && i + 1 < argc) run.MaxFrames = std::atoi(argv[++i]);
-        else if (!std::strcmp(argv[i], "--screenshot") && i + 1 < argc) run.ScreenshotPath = argv[++i];
-    }
+    run.Options = chartmix::app::ParseStartOptions(argc, argv);
+    // The host binds to its page (canvas, keyboard element) before the window opens.
+    chartmix::app::HostStart(run.State, run.Options);
     if (!chartmix::app::OpenWindow(&run.Window, "chartmix", 1280, 800)) {
         std::fprintf(stderr, "chartmix: %s\n", run.Window.Error.c_str());
         return 1;

@@ -49,7 +49,9 @@ bool OpenWindow(Window* window, const char* title, int width, int height)
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
-    ImGui::GetIO().IniFilename = nullptr;  // the view state lives in the URL, not in an ini file
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // the view state lives in the URL, not in an ini file
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // Tab / arrows / Space reach every control
     ImGui_ImplSDL2_InitForOpenGL(window->Handle, window->GlContext);
     ImGui_ImplOpenGL3_Init(glsl_version);
     return true;
@@ -59,7 +61,13 @@ bool BeginFrame(Window* window)
 {
     bool open = true;
     SDL_Event event;
+    window->DroppedFiles.clear();
     while (SDL_PollEvent(&event)) {
+        if (event.type == SDL_DROPFILE && event.drop.file) {
+            window->DroppedFiles.push_back(event.drop.file);
+            SDL_free(event.drop.file);
+            continue;
+        }
         ImGui_ImplSDL2_ProcessEvent(&event);
         if (event.type == SDL_QUIT) open = false;
         if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&

@@ -2,6 +2,7 @@
 // The SDL2 window with an OpenGL 3 (desktop) or WebGL2 (browser) context, and Dear ImGui's
 // platform and renderer backends bound to it.
 #include <string>
+#include <vector>
 
 struct SDL_Window;
 
@@ -11,6 +12,7 @@ struct Window {
     SDL_Window* Handle = nullptr;
     void* GlContext = nullptr;
     std::string Error;  // why Open() failed
+    std::vector<std::string> DroppedFiles;  // paths dropped on the window during the last BeginFrame (desktop)
 };
 
 // Opens the window and initialises Dear ImGui's context and backends. Returns false with

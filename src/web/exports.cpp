@@ -1,10 +1,287 @@
-// The JS API: a handful of coarse C functions taking and returning JSON or bytes (listed in
+// The JS API: a handful of coarse C functions taking and returning JSON, text or bytes (listed in
 // exports.txt). web/chartmix.js wraps them and turns status codes into exceptions.
+//
+// Conventions: functions that can fail return 0 on success and 1 on failure, with the core's
+// message (file:line:column where it has one) in chartmix_last_error(). Returned strings are
+// UTF-8 owned by the module and valid until the next call that returns a string.
 #include <emscripten.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "core/mix_json.h"
+#include "core/ranking.h"
+#include "core/view_state.h"
+#include "ui/app_state.h"
+#include "ui/explorer.h"
+#include "web/web_state.h"
+
+namespace {
+
+std::string g_error;
+std::string g_out;
+
+chartmix::ui::AppState& S() { return *chartmix::web::State(); }
+
+int Fail(std::string message)
+{
+    g_error = std::move(message);
+    return 1;
+}
+
+int Check(const chartmix::Status& st)
+{
+    if (st) return 0;
+    return Fail(st.Err().ToString());
+}
+
+const char* Out(std::string text)
+{
+    g_out = std::move(text);
+    return g_out.c_str();
+}
+
+void Notice(std::string text, bool error)
+{
+    S().Notice = std::move(text);
+    S().NoticeIsError = error;
+}
+
+// "demo" -> 1, "demo:7" -> 7; false for anything else.
+bool DemoSeed(const std::string& ref, uint64_t* seed)
+{
+    if (ref == "demo") { *seed = 1; return true; }
+    if (ref.rfind("demo:", 0) != 0 || ref.size() == 5 || ref.size() > 25) return false;
+    uint64_t v = 0;
+    for (size_t i = 5; i < ref.size(); i++) {
+        if (ref[i] < '0' || ref[i] > '9') return false;
+        v = v * 10 + (uint64_t)(ref[i] - '0');
+    }
+    *seed = v;
+    return true;
+}
+
+void AppendJsonString(std::string& out, std::string_view s)
+{
+    out += '"';
+    for (unsigned char c : s) {
+        if (c == '"' || c == '\\') { out += '\\'; out += (char)c; }
+        else if (c < 0x20) { char buf[8]; std::snprintf(buf, sizeof buf, "\\u%04x", c); out += buf; }
+        else out += (char)c;
+    }
+    out += '"';
+}
+
+// The official chart's #1 in the current period, or -1 when the data has no official chart.
+int OfficialTop(const chartmix::Dataset& data, uint32_t period, std::string* source_name)
+{
+    if (period + 1 >= data.PeriodGroupBegin.size()) return -1;
+    for (uint32_t g = data.PeriodGroupBegin[period]; g < data.PeriodGroupBegin[period + 1]; g++) {
+        const chartmix::EntryGroup& group = data.Groups[g];
+        if (!data.Sources[group.Source].IsOfficial) continue;
+        for (uint32_t e = group.Begin; e < group.End; e++) {
+            if (data.EntryRank[e] == 1) {
+                *source_name = data.Sources[group.Source].Name;
+                return (int)data.EntrySong[e];
+            }
+        }
+    }
+    return -1;
+}
+
+} // namespace
 
 extern "C" {
 
 // The version string of the core, e.g. "0.1.0".
 EMSCRIPTEN_KEEPALIVE const char* chartmix_version() { return CHARTMIX_VERSION; }
+
+// The message of the last call that returned 1.
+EMSCRIPTEN_KEEPALIVE const char* chartmix_last_error() { return g_error.c_str(); }
+
+// Loads files as one dataset: count files, names[i] (UTF-8, as a manifest writes the path) and
+// bytes[i] of sizes[i] bytes. ref names the data in shared links ("url:…", "catalog:…", "file:…").
+// On failure the current dataset and mix stay, and the notice says what happened.
+EMSCRIPTEN_KEEPALIVE int chartmix_load_files(int count, const char* const* names, const uint8_t* const* bytes,
+                                             const uint32_t* sizes, const char* ref)
+{
+    if (count <= 0) return Fail("no files were given: pick a CSV, a JSON file or a manifest with its files.");
+    std::vector<chartmix::InputFile> files((size_t)count);
+    for (int i = 0; i < count; i++) {
+        files[i].Name = names[i];
+        files[i].Bytes.assign((const char*)bytes[i], sizes[i]);
+    }
+    chartmix::Status st = S().Session_.LoadFiles(files, chartmix::LoadOptions{}, ref ? ref : "file:");
+    if (!st) {
+        Notice("Could not load " + files[0].Name + ": " + st.Err().ToString() + " The data you had stays loaded; fix the file or pick another.", true);
+        return Check(st);
+    }
+    Notice("", false);
+    return 0;
+}
+
+// Replaces the data with the built-in simulated market for this seed (1 = the start-up demo).
+EMSCRIPTEN_KEEPALIVE int chartmix_load_demo(double seed)
+{
+    if (!(seed >= 0 && seed < 9007199254740992.0)) return Fail("the demo seed must be a whole number >= 0.");
+    return Check(S().Session_.LoadDemo((uint64_t)seed));
+}
+
+// Sets the whole mix from the engine's mix JSON (docs/mix-format.md). On failure the mix stays.
+EMSCRIPTEN_KEEPALIVE int chartmix_set_mix(const char* json) { return Check(S().Session_.SetMixJson(json ? json : "")); }
+
+// The current mix as canonical JSON.
+EMSCRIPTEN_KEEPALIVE const char* chartmix_get_mix() { return Out(chartmix::SerializeMix(S().Session_.CurrentMix())); }
+
+// The current ranking as JSON (RankingToJson), at most top_n songs (every ranked song when <= 0).
+EMSCRIPTEN_KEEPALIVE const char* chartmix_get_ranking(int top_n) { return Out(S().Session_.RankingJson(top_n)); }
+
+// The current ranking as CSV (RankingToCsv).
+EMSCRIPTEN_KEEPALIVE const char* chartmix_get_ranking_csv()
+{
+    chartmix::Session& session = S().Session_;
+    const chartmix::Ranking& ranking = session.CurrentRanking();
+    return Out(chartmix::RankingToCsv(session.GetEngine(), ranking));
+}
+
+// Increases whenever data, mix, period or selection change.
+EMSCRIPTEN_KEEPALIVE double chartmix_revision() { return (double)S().Session_.Revision(); }
+
+// The view as a URL fragment without '#': "v1&d=demo&p=…&m=…&s=…&v=chart".
+EMSCRIPTEN_KEEPALIVE const char* chartmix_get_view() { return Out(chartmix::EncodeViewState(S().Session_.CurrentView())); }
+
+// Applies a URL fragment. Returns 0 when applied; 1 when it could not be read (the defaults are
+// restored, a notice says why, chartmix_last_error() holds the reason); 2 when it names data that is
+// not loaded and the page must fetch first (chartmix_last_error() holds the dataset reference).
+// With any_data != 0 the view applies to whatever is loaded (after that fetch failed).
+EMSCRIPTEN_KEEPALIVE int chartmix_apply_view(const char* fragment, int any_data)
+{
+    chartmix::Session& session = S().Session_;
+    std::string_view text = fragment ? fragment : "";
+    if (!text.empty() && text[0] == '#') text.remove_prefix(1);
+    if (text.empty()) return 0;
+    chartmix::Result<chartmix::ViewState> view = chartmix::DecodeViewState(text);
+    if (!view) {
+        session.SetMix(session.DefaultMix());
+        Notice("This link's view could not be read (" + view.Err().ToString() + "), so chartmix shows the defaults. Ask for a fresh link.", true);
+        return Fail(view.Err().ToString());
+    }
+    const std::string& ref = view->DatasetRef;
+    if (!any_data && !ref.empty() && ref != session.DatasetRef()) {
+        uint64_t seed = 0;
+        if (!DemoSeed(ref, &seed)) { g_error = ref; return 2; }
+        if (chartmix::Status st = session.LoadDemo(seed); !st) return Check(st);
+    }
+    // A mix that does not read is tampering or a newer link: the default mix, and say so.
+    std::string mix_error;
+    if (!view->MixJson.empty()) {
+        if (chartmix::Status st = session.SetMixJson(view->MixJson); !st) {
+            session.SetMix(session.DefaultMix());
+            mix_error = st.Err().ToString();
+        }
+        view->MixJson.clear();
+    }
+    std::string notice;
+    session.ApplyView(*view, &notice);
+    if (!mix_error.empty()) {
+        Notice("This link's mix could not be read (" + mix_error + "), so chartmix shows the default mix. Ask for a fresh link.", true);
+        return Fail(mix_error);
+    }
+    if (!notice.empty()) Notice(notice, false);
+    return 0;
+}
+
+// Switches the colour theme: 1 dark, 0 light.
+EMSCRIPTEN_KEEPALIVE void chartmix_set_theme(int dark)
+{
+    S().CurrentTheme = dark ? chartmix::ui::Theme::Dark : chartmix::ui::Theme::Light;
+    chartmix::ui::ApplyTheme(S().CurrentTheme);
+}
+
+// Shows a one-line notice in the app (errors from the page: a failed download, a refused link).
+EMSCRIPTEN_KEEPALIVE void chartmix_set_notice(const char* text, int is_error) { Notice(text ? text : "", is_error != 0); }
+
+// The page's download progress, drawn as a progress bar with a cancel button.
+EMSCRIPTEN_KEEPALIVE void chartmix_set_progress(int active, double received, double total, const char* what)
+{
+    chartmix::ui::LoadProgress& p = S().Progress;
+    p.Active = active != 0;
+    p.Received = received;
+    p.Total = total;
+    p.What = what ? what : "";
+}
+
+// The text the overlay <input> holds (IME-composed Korean or Chinese, pasted text): the focused
+// search field adopts TextInput.Text.
+EMSCRIPTEN_KEEPALIVE void chartmix_set_text_input(const char* utf8) { S().TextInput.Text = utf8 ? utf8 : ""; }
+
+// The text field the UI has focused, as the overlay should show it.
+EMSCRIPTEN_KEEPALIVE const char* chartmix_get_text_input() { return Out(S().TextInput.Text); }
+
+// A short summary for screen readers and the accessible table's caption:
+// {"dataset":…,"period":…,"top":{"title","artist"}|null,"official":{"title","artist","chart"}|null}
+EMSCRIPTEN_KEEPALIVE const char* chartmix_get_summary()
+{
+    chartmix::Session& session = S().Session_;
+    const chartmix::Dataset& data = session.Data();
+    const chartmix::Ranking& ranking = session.CurrentRanking();
+    std::string out = "{\"dataset\":";
+    AppendJsonString(out, data.Name);
+    out += ",\"ref\":";
+    AppendJsonString(out, session.DatasetRef());
+    out += ",\"period\":";
+    AppendJsonString(out, data.Periods.empty() ? "" : data.Periods[session.Period()].Label);
+    out += ",\"top\":";
+    if (ranking.Songs.empty()) out += "null";
+    else {
+        out += "{\"title\":";
+        AppendJsonString(out, data.SongTitle(ranking.Songs[0]));
+        out += ",\"artist\":";
+        AppendJsonString(out, data.SongArtist(ranking.Songs[0]));
+        out += "}";
+    }
+    std::string chart;
+    int official = OfficialTop(data, session.Period(), &chart);
+    out += ",\"official\":";
+    if (official < 0) out += "null";
+    else {
+        out += "{\"title\":";
+        AppendJsonString(out, data.SongTitle((uint32_t)official));
+        out += ",\"artist\":";
+        AppendJsonString(out, data.SongArtist((uint32_t)official));
+        out += ",\"chart\":";
+        AppendJsonString(out, chart);
+        out += "}";
+    }
+    out += ",\"panel\":";
+    AppendJsonString(out, session.Panel);
+    out += ",\"compact\":";
+    out += S().Compact ? "true" : "false";
+    out += "}";
+    return Out(std::move(out));
+}
+
+// The embed code for the current view: an iframe of embed.html carrying the view in its fragment,
+// plus the loader script that sizes it to its content. base_url is where the app is published.
+EMSCRIPTEN_KEEPALIVE const char* chartmix_embed_snippet(const char* base_url)
+{
+    std::string base = base_url ? base_url : "";
+    if (!base.empty() && base.back() != '/') base += '/';
+    std::string attr_safe;  // the base comes from the page's own URL; quotes and angle brackets are escaped anyway
+    for (char c : base) {
+        if (c == '"') attr_safe += "&quot;";
+        else if (c == '<') attr_safe += "&lt;";
+        else if (c == '>') attr_safe += "&gt;";
+        else if (c == '&') attr_safe += "&amp;";
+        else attr_safe += c;
+    }
+    std::string view = chartmix::EncodeViewState(S().Session_.CurrentView());  // URL-safe by construction
+    return Out("<iframe src=\"" + attr_safe + "embed.html#" + view +
+               "\" title=\"chartmix: re-weighted chart\" data-chartmix-embed style=\"width:100%;height:480px;border:0\" loading=\"lazy\"></iframe>\n"
+               "<script src=\"" + attr_safe + "embed-loader.js\" async></script>");
+}
 
 }

@@ -1,16 +1,98 @@
-// The page learns from here that frames are drawn: Module.framesDrawn and a "chartmix:frame" event
-// on the canvas after the first frame, which tests and the embed loader wait for.
+// The browser host. Every action calls into the page object web/chartmix.js passes to the module
+// as Module.chartmixHost (file picker, fetch with progress, clipboard, downloads, PNG); after each
+// frame the page hears about changes (revision, notice, text field) so it can update the URL, the
+// accessible table and the IME overlay. All text crosses as UTF-8 and lands in the DOM as text.
+#include <SDL.h>
 #include <emscripten.h>
+#include <imgui.h>
 
 #include "app/host.h"
+#include "ui/app_state.h"
+#include "web/web_state.h"
 
-EM_JS(void, chartmix_js_frame_drawn, (int count), {
+// Binds SDL to this module's own canvas: SDL looks up "#canvas" through specialHTMLTargets, so two
+// widgets on one page each drive their own canvas and keyboard.
+EM_JS(void, chartmix_js_bind_canvas, (), {
+    if (typeof specialHTMLTargets !== "undefined" && Module["canvas"]) specialHTMLTargets["#canvas"] = Module["canvas"];
+});
+
+EM_JS(void, chartmix_js_call, (const char* action, const char* a, int a_len, const char* b, const char* c, int c_len), {
+    var host = Module["chartmixHost"];
+    var name = UTF8ToString(action);
+    if (!host || typeof host[name] !== "function") return;
+    var first = a ? UTF8ToString(a, a_len) : "";
+    var third = c ? HEAPU8.slice(c, c + c_len) : null;
+    host[name](first, b ? UTF8ToString(b) : "", third);
+});
+
+EM_JS(void, chartmix_js_frame, (int count, double revision, int dragging), {
     Module["framesDrawn"] = count;
+    var host = Module["chartmixHost"];
+    if (host && host["frame"]) host["frame"](count, revision, !!dragging);
     if (count == 1 && Module["canvas"]) Module["canvas"].dispatchEvent(new CustomEvent("chartmix:ready"));
 });
 
-namespace chartmix::app {
+EM_JS(void, chartmix_js_notice, (const char* text, int is_error), {
+    var host = Module["chartmixHost"];
+    if (host && host["notice"]) host["notice"](UTF8ToString(text), !!is_error);
+});
 
-void HostFrameDrawn(int frame_count) { chartmix_js_frame_drawn(frame_count); }
+EM_JS(void, chartmix_js_text_input, (int active, float x, float y, float w, float h, const char* text), {
+    var host = Module["chartmixHost"];
+    if (host && host["textInput"]) host["textInput"](!!active, x, y, w, h, UTF8ToString(text));
+});
+
+namespace chartmix::web {
+
+namespace { ui::AppState* g_state = nullptr; }
+ui::AppState* State() { return g_state; }
+void SetState(ui::AppState* state) { g_state = state; }
+
+} // namespace chartmix::web
+
+namespace chartmix::app {
+namespace {
+
+void Call(const char* action, const std::string& a = {}, const std::string& b = {}, const std::string* bytes = nullptr)
+{
+    chartmix_js_call(action, a.data(), (int)a.size(), b.c_str(), bytes ? bytes->data() : nullptr, bytes ? (int)bytes->size() : 0);
+}
+
+} // namespace
+
+void HostStart(ui::AppState& state, const StartOptions& options)
+{
+    web::SetState(&state);
+    state.Compact = options.Compact;
+    chartmix_js_bind_canvas();
+    SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
+    state.Host.OpenFiles = [] { Call("openFiles"); };
+    state.Host.LoadUrl = [](const std::string& url) { Call("loadUrl", url); };
+    state.Host.CancelLoad = [] { Call("cancelLoad"); };
+    state.Host.CopyText = [](const std::string& text) { Call("copyText", text); };
+    state.Host.SaveFile = [](const std::string& name, const std::string& mime, const std::string& bytes) { Call("saveFile", name, mime, &bytes); };
+    state.Host.SavePng = [] { Call("savePng"); };
+}
+
+void HostLoadPaths(ui::AppState&, const std::vector<std::string>&) {}
+
+void HostFrameDrawn(ui::AppState& state)
+{
+    static std::string last_notice;
+    static ui::TextInputRequest last_input;
+    if (state.Notice != last_notice) {
+        last_notice = state.Notice;
+        chartmix_js_notice(last_notice.c_str(), state.NoticeIsError);
+    }
+    const ui::TextInputRequest& in = state.TextInput;
+    if (in.Active != last_input.Active || (in.Active && (in.X != last_input.X || in.Y != last_input.Y || in.Width != last_input.Width ||
+                                                         in.Height != last_input.Height || in.Text != last_input.Text))) {
+        last_input = in;
+        chartmix_js_text_input(in.Active, in.X, in.Y, in.Width, in.Height, in.Text.c_str());
+    }
+    // A slider held down is one gesture: the page replaces its history entry until it ends.
+    const bool dragging = ImGui::GetCurrentContext() && ImGui::IsAnyItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left);
+    chartmix_js_frame(state.FrameCount, (double)state.Session_.Revision(), dragging);
+}
 
 } // namespace chartmix::app

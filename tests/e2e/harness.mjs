@@ -18,9 +18,10 @@ export const chromiumArgs = [
 ];
 
 // Starts the server and the browser once per test file. Call close() in after().
-export async function openSession({ headers } = {}) {
+// serverOptions go to tools/serve.mjs's startServer (throttle, routes with their own headers).
+export async function openSession({ headers, serverOptions = {} } = {}) {
   if (!fs.existsSync(path.join(webRoot, 'index.html'))) throw new Error(`no web build at ${webRoot}: run tools/test`);
-  const served = await startServer({ root: webRoot, datasets: fs.existsSync(sharedDatasets) ? sharedDatasets : null, headers });
+  const served = await startServer({ root: webRoot, datasets: fs.existsSync(sharedDatasets) ? sharedDatasets : null, headers, ...serverOptions });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: chromiumArgs });
   return {
     url: served.url,

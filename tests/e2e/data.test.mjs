@@ -1,0 +1,118 @@
+// Opening data: drag-and-drop, a download with progress and cancel, the catalogue through a local
+// mirror, and errors (404, CORS, a bad file) that leave the loaded dataset and mix in place.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { openSession, newPage, waitForFrames, sharedDatasets } from './harness.mjs';
+import { startServer } from '../../tools/serve.mjs';
+
+const fixtures = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../fixtures');
+const goodCsv = fs.readFileSync(path.join(fixtures, 'canonical_small.csv'), 'utf8');
+const haveShared = fs.existsSync(sharedDatasets);
+
+let session, page, other;
+before(async () => {
+  session = await openSession({ serverOptions: { throttle: true } });
+  other = await startServer({ root: fs.mkdtempSync('/tmp/chartmix-other-') });  // another origin, no CORS headers
+  page = await newPage(session);
+  await page.goto(session.url);
+  await waitForFrames(page, 5);
+});
+after(async () => { other?.server.close(); await session?.close(); });
+
+// Drops files on the canvas the way a browser does: a drop event carrying a DataTransfer.
+async function drop(files) {
+  await page.evaluate(async (list) => {
+    const dt = new DataTransfer();
+    for (const f of list) dt.items.add(new File([f.text], f.name, { type: 'text/csv' }));
+    const canvas = document.getElementById('canvas');
+    canvas.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    canvas.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, files);
+}
+
+const state = () => page.evaluate(() => ({
+  ref: window.chartmix.getSummary().ref,
+  dataset: window.chartmix.getSummary().dataset,
+  mix: window.chartmix.getMix(),
+  top: window.chartmix.getRanking(5).entries.map((e) => e.title),
+  notice: window.chartmix.lastNotice,
+}));
+
+test('a dropped CSV replaces the demo, and a bad file then keeps that dataset and the mix', async () => {
+  await drop([{ name: 'small.csv', text: goodCsv }]);
+  await page.waitForFunction(() => window.chartmix.getSummary().ref === 'file:small.csv');
+  await page.evaluate(() => window.chartmix.setMix({ version: 1, method: 'weighted_sum', normalization: 'rank_points', weights: { melon: 2, 'spotify-kr': 1 } }));
+  const before = await state();
+  assert.ok(before.top.includes('Flower'), 'the dropped chart is ranked');
+  assert.equal(before.mix.weights.melon, 2);
+
+  await drop([{ name: 'broken.csv', text: 'when,who\n2023-01-01,nobody\n' }]);
+  await page.waitForFunction(() => window.chartmix.lastNotice.error);
+  const afterBad = await state();
+  assert.match(afterBad.notice.text, /broken\.csv:1:1: /, 'the notice names the file, line and column');
+  assert.match(afterBad.notice.text, /stays/, 'the notice says the data stays');
+  assert.equal(afterBad.ref, before.ref);
+  assert.deepEqual(afterBad.mix, before.mix);
+  assert.deepEqual(afterBad.top, before.top);
+  const alert = await page.evaluate(() => document.querySelector('.chartmix-alert').textContent);
+  assert.equal(alert, afterBad.notice.text, 'the error is also announced as text');
+  // The JS API reports the same failure as an exception carrying the core's message.
+  const thrown = await page.evaluate(() => window.chartmix.loadFiles([{ name: 'x.csv', bytes: 'nonsense' }]).then(() => '', (e) => `${e.name}: ${e.message}`));
+  assert.match(thrown, /^ChartmixError: x\.csv/);
+  assert.deepEqual(page.problems, []);
+});
+
+test('a slow download shows progress and can be cancelled; the data stays', async () => {
+  const before = await state();
+  const big = haveShared ? 'slow/datasets/billboard-hot100-mhollingshead/hot100_2020_2026.csv' : 'slow/chartmix-core.wasm';
+  const outcome = page.evaluate((u) => window.chartmix.loadUrl(u).then(() => 'loaded', (e) => e.code), big);
+  await page.waitForFunction(() => window.chartmix.progress.active && window.chartmix.progress.received > 40000);
+  const p = await page.evaluate(() => window.chartmix.progress);
+  assert.ok(p.total > p.received, `the total (${p.total}) is known and not reached (${p.received})`);
+  await page.evaluate(() => window.chartmix.cancelLoad());
+  assert.equal(await outcome, 'aborted');
+  const afterCancel = await state();
+  assert.equal(afterCancel.notice.text, 'Download cancelled. The data you had stays loaded.');
+  assert.equal(afterCancel.ref, before.ref);
+  assert.deepEqual(afterCancel.mix, before.mix);
+  assert.equal(await page.evaluate(() => window.chartmix.progress.active), false);
+  assert.deepEqual(page.problems, []);
+});
+
+test('404 and a CORS refusal explain what happened and what to try', async () => {
+  const before = await state();
+  const missing = await page.evaluate(() => window.chartmix.loadUrl('/no-such-file.csv').then(() => null, (e) => ({ code: e.code, message: e.message })));
+  assert.equal(missing.code, 'http');
+  assert.match(missing.message, /404 Not Found/);
+  assert.match(missing.message, /catalogue/);
+  const cors = await page.evaluate((u) => window.chartmix.loadUrl(u).then(() => null, (e) => ({ code: e.code, message: e.message })), other.url + 'x.csv');
+  assert.equal(cors.code, 'network');
+  assert.match(cors.message, /CORS/);
+  assert.match(cors.message, /drop it/);
+  assert.equal((await state()).ref, before.ref);
+  // The browser logs a failed fetch on the console by itself; nothing else may go wrong.
+  assert.deepEqual(page.problems.filter((p) => !/Failed to load resource|Access-Control|CORS/.test(p)), []);
+  page.problems.length = 0;
+});
+
+test('the catalogue lists the shared datasets, and a published dataset loads from a local mirror', { skip: !haveShared && 'no ../shared/datasets here' }, async () => {
+  const mirrored = await newPage(session);
+  await mirrored.goto(session.url + '?mirror=/datasets/');
+  await waitForFrames(mirrored, 3);
+  const cat = await mirrored.evaluate(() => window.chartmix.catalogue());
+  assert.ok(cat.some((e) => e.id === 'billboard-hot100-2023'));
+  assert.ok(cat.some((e) => e.id === 'local:demo-multisource-week'), 'the shared datasets are listed');
+  await mirrored.evaluate(() => window.chartmix.loadCatalogue('billboard-hot100-2023'));
+  // The Hot 100 is an official chart: the default mix leaves it out, so rank by it alone.
+  await mirrored.evaluate(() => window.chartmix.setMix({ version: 1, method: 'weighted_sum', normalization: 'rank_points', weights: { 'billboard-hot100': 1 } }));
+  const s = await mirrored.evaluate(() => ({ ...window.chartmix.getSummary(), n: window.chartmix.getRanking(0).ranked }));
+  assert.equal(s.ref, 'catalog:billboard-hot100-2023');
+  assert.match(s.period, /^2023-12/);
+  assert.ok(s.n >= 100, `a full chart is ranked (${s.n})`);
+  await mirrored.evaluate(() => window.chartmix.loadCatalogue('local:demo-multisource-week'));
+  assert.equal(await mirrored.evaluate(() => window.chartmix.getSummary().ref), 'catalog:local:demo-multisource-week');
+  assert.deepEqual(mirrored.problems, []);
+  await mirrored.context().close();
+});

@@ -1,0 +1,223 @@
+// The page side of one chartmix instance: what the core asks the browser for (file picker, drops,
+// clipboard, downloads, PNG), the view in the URL fragment with back/forward, the IME overlay, and
+// the accessible mirror of the ranking. Data from files only ever reaches the DOM as text
+// (textContent / createElement), never as HTML.
+
+// [SECTION] downloads
+function download(name, mime, bytes) {
+  const url = URL.createObjectURL(new Blob([bytes], { type: mime || 'application/octet-stream' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+// [SECTION] accessible mirror: a visually hidden table of the ranking and a live region
+function makeMirror(app) {
+  const box = document.createElement('div');
+  box.className = 'chartmix-sr';
+  const table = document.createElement('table');
+  table.className = 'chartmix-table';
+  const caption = document.createElement('caption');
+  const head = document.createElement('thead');
+  const headRow = document.createElement('tr');
+  for (const label of ['Rank', 'Title', 'Artist', 'Score']) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = label;
+    headRow.appendChild(th);
+  }
+  head.appendChild(headRow);
+  const body = document.createElement('tbody');
+  table.append(caption, head, body);
+  const live = document.createElement('p');
+  live.className = 'chartmix-live';
+  live.setAttribute('aria-live', 'polite');
+  const alert = document.createElement('p');
+  alert.className = 'chartmix-alert';
+  alert.setAttribute('role', 'alert');
+  box.append(live, alert, table);
+  app.canvas.insertAdjacentElement('afterend', box);
+  let lastTop = null;
+
+  return {
+    table, live, alert,
+    update() {
+      const ranking = app.getRanking(app.options.tableRows || 100);
+      const summary = app.getSummary();
+      caption.textContent = `Ranking under your mix: ${summary.dataset}${summary.period ? ', ' + summary.period : ''}`;
+      const rows = ranking.entries.map((e) => {
+        const tr = document.createElement('tr');
+        const cells = [String(e.rank), e.title, e.artist, String(e.score)];
+        cells.forEach((text, i) => {
+          const cell = document.createElement(i === 0 ? 'th' : 'td');
+          if (i === 0) cell.scope = 'row';
+          cell.textContent = text;
+          tr.appendChild(cell);
+        });
+        return tr;
+      });
+      body.replaceChildren(...rows);
+      const top = summary.top ? `“${summary.top.title}” by ${summary.top.artist}` : 'nothing';
+      const official = summary.official ? `; the official #1 (${summary.official.chart}) is “${summary.official.title}” by ${summary.official.artist}` : '';
+      const sentence = `Under your mix, #1 is ${top}${official}.`;
+      if (sentence !== lastTop) { live.textContent = sentence; lastTop = sentence; }
+    },
+    notice(text, isError) {
+      alert.textContent = isError ? text : '';
+      if (!isError && text) live.textContent = text;
+    },
+  };
+}
+
+// [SECTION] IME overlay: a real <input> over the canvas while the UI's text field is focused, so
+// Korean / Chinese composition, paste and the OS keyboard work; committed text goes to the core.
+function makeOverlay(app) {
+  const input = document.createElement('input');
+  input.type = 'text';
+  input.className = 'chartmix-ime';
+  input.setAttribute('aria-label', 'Search songs and artists');
+  input.hidden = true;
+  const parent = app.canvas.parentElement;
+  if (getComputedStyle(parent).position === 'static') parent.style.position = 'relative';
+  app.canvas.insertAdjacentElement('afterend', input);
+  let composing = false;
+  const commit = () => app._withStrings([input.value], (p) => app.core._chartmix_set_text_input(p));
+  input.addEventListener('compositionstart', () => { composing = true; });
+  input.addEventListener('compositionend', () => { composing = false; commit(); });
+  input.addEventListener('input', (e) => { if (!composing && !e.isComposing) commit(); });
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' || (e.key === 'Enter' && !e.isComposing)) { commit(); app.canvas.focus(); }
+  });
+  return {
+    input,
+    show(active, x, y, w, h, text) {
+      if (!active) {
+        const had = document.activeElement === input;
+        input.hidden = true;
+        if (had) app.canvas.focus();
+        return;
+      }
+      const left = app.canvas.offsetLeft, top = app.canvas.offsetTop;
+      Object.assign(input.style, { left: `${left + x}px`, top: `${top + y}px`, width: `${w}px`, height: `${h}px` });
+      if (!composing && input.value !== text) input.value = text;
+      input.hidden = false;
+      if (document.activeElement !== input) input.focus({ preventScroll: true });
+    },
+  };
+}
+
+// [SECTION] the view in the URL: pushState for discrete changes, replaceState while a slider drags
+function makeUrlSync(app) {
+  let gesture = false, timer = 0, applying = false;
+  const write = (push) => {
+    const hash = app.getView();
+    if (hash === location.hash) return;
+    if (push) history.pushState(null, '', hash);
+    else history.replaceState(null, '', hash);
+  };
+  const onNavigate = async () => {
+    if (location.hash === app.getView()) return;
+    applying = true;
+    try {
+      const ok = await app.applyView(location.hash.length > 1 ? location.hash : '#v1&d=demo');
+      if (!ok) history.replaceState(null, '', app.getView());  // a tampered link: show the defaults' own link
+    } finally { applying = false; }
+  };
+  window.addEventListener('popstate', onNavigate);
+  window.addEventListener('hashchange', onNavigate);
+  return {
+    changed(dragging, first) {
+      clearTimeout(timer);
+      if (first || applying) { write(false); return; }
+      if (dragging) {
+        if (!gesture) { gesture = true; write(true); } else timer = setTimeout(() => write(false), 150);
+      } else if (gesture) { gesture = false; write(false); } else write(true);
+    },
+  };
+}
+
+// Binds the instance to its page. host is the object the core calls (Module.chartmixHost).
+export function attachPage(app, host) {
+  const { canvas } = app;
+  const mirror = app.options.accessible ? makeMirror(app) : null;
+  const overlay = makeOverlay(app);
+  const url = app.options.syncUrl ? makeUrlSync(app) : null;
+  app.textInput = overlay.input;
+  app.accessibleTable = mirror && mirror.table;
+  let lastRevision = -1, wasDragging = false, pngWaiters = [], mirrorTimer = 0;
+
+  host.frame = (count, revision, dragging) => {
+    if (pngWaiters.length) {  // right after a frame, while the drawing buffer still holds it
+      const waiters = pngWaiters;
+      pngWaiters = [];
+      canvas.toBlob((blob) => waiters.forEach((w) => w(blob)), 'image/png');
+    }
+    if (revision === lastRevision && !(wasDragging && !dragging)) { wasDragging = dragging; return; }
+    const first = lastRevision < 0;
+    lastRevision = revision;
+    wasDragging = dragging;
+    if (url) url.changed(dragging, first);
+    if (mirror) {
+      clearTimeout(mirrorTimer);
+      if (dragging) mirrorTimer = setTimeout(() => mirror.update(), 300);
+      else mirror.update();
+    }
+    if (!first) app._changed(revision, dragging);
+  };
+  host.notice = (text, isError) => {
+    app.lastNotice = { text, error: isError };
+    if (mirror) mirror.notice(text, isError);
+  };
+  host.textInput = (active, x, y, w, h, text) => overlay.show(active, x, y, w, h, text);
+
+  const picker = document.createElement('input');
+  picker.type = 'file';
+  picker.multiple = true;
+  picker.accept = '.csv,.json,.tsv,.txt,text/csv,application/json';
+  picker.hidden = true;
+  canvas.insertAdjacentElement('afterend', picker);
+  const loadList = (files) => app.loadFiles(Array.from(files)).catch(() => { /* the app shows the core's notice */ });
+  picker.addEventListener('change', () => { if (picker.files.length) loadList(picker.files); picker.value = ''; });
+  host.openFiles = () => picker.click();
+  host.loadUrl = (u) => app.loadUrl(u).catch(() => {});
+  host.cancelLoad = () => app.cancelLoad();
+  host.copyText = (text) => app.copyText(text);
+  host.saveFile = (name, mime, bytes) => download(name, mime, bytes);
+  host.savePng = () => app.exportPng();
+
+  canvas.addEventListener('dragover', (e) => { e.preventDefault(); if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy'; });
+  canvas.addEventListener('drop', (e) => {
+    e.preventDefault();
+    if (e.dataTransfer && e.dataTransfer.files.length) loadList(e.dataTransfer.files);
+  });
+  // SDL resizes the canvas on window resize events; a container that changes size alone sends one too.
+  if (typeof ResizeObserver !== 'undefined') {
+    let last = '';
+    new ResizeObserver(() => {
+      const size = `${canvas.clientWidth}x${canvas.clientHeight}x${devicePixelRatio}`;
+      if (size !== last) { last = size; window.dispatchEvent(new Event('resize')); }
+    }).observe(canvas);
+  }
+
+  // Exports: the view as PNG, the ranking as CSV, the mix as JSON.
+  app.capturePng = () => new Promise((resolve) => pngWaiters.push(resolve));
+  app.exportPng = async () => download('chartmix-view.png', 'image/png', await app.capturePng());
+  app.exportCsv = () => download('chartmix-ranking.csv', 'text/csv', app.getRankingCsv());
+  app.exportMix = () => download('chartmix-mix.json', 'application/json', JSON.stringify(app.getMix(), null, 2) + '\n');
+  app.copyText = async (text) => {
+    try {
+      await navigator.clipboard.writeText(text);
+      app.notify('Copied to the clipboard.');
+      return true;
+    } catch {
+      app.notify('The browser did not allow copying: select the text and copy it by hand.', true);
+      return false;
+    }
+  };
+  app.copyLink = () => app.copyText(app.shareLink());
+}
