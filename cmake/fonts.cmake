@@ -26,8 +26,8 @@ endif()
 set(_font_outputs ${CHARTMIX_FONT_DIR}/chartmix-latin.ttf ${CHARTMIX_FONT_DIR}/chartmix-cjk.ttf)
 add_custom_command(OUTPUT ${_font_outputs}
     COMMAND ${CHARTMIX_FONT_PYTHON} ${CMAKE_SOURCE_DIR}/tools/fonts/subset_fonts.py --out-dir ${CHARTMIX_FONT_DIR}
-            --datasets ${CHARTMIX_SHARED_DIR}/datasets --latin ${CHARTMIX_LATIN_FONT} --cjk ${CHARTMIX_CJK_FONT}
-    DEPENDS ${CMAKE_SOURCE_DIR}/tools/fonts/subset_fonts.py
+            --datasets ${CHARTMIX_SHARED_DIR}/datasets --text ${CMAKE_SOURCE_DIR}/src/core/demo_market.cpp --latin ${CHARTMIX_LATIN_FONT} --cjk ${CHARTMIX_CJK_FONT}
+    DEPENDS ${CMAKE_SOURCE_DIR}/tools/fonts/subset_fonts.py ${CMAKE_SOURCE_DIR}/src/core/demo_market.cpp
     COMMENT "Subsetting fonts (Latin + the CJK characters the datasets use)")
 add_custom_target(chartmix_fonts ALL DEPENDS ${_font_outputs})
 add_dependencies(chartmix_ui chartmix_fonts)

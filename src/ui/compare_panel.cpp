@@ -72,7 +72,7 @@ void ComparePanel::Draw(AppState& state)
     Session& session = state.Session_;
     const Dataset& data = session.Data();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-    ImGui::SliderInt("top", &Depth, 5, 50, "top %d");
+    ImGui::SliderInt("##depth", &Depth, 5, 50, "top %d");
     Refresh(state);
     const float em = ImGui::GetFontSize();
     if (Official < 0) {

@@ -178,7 +178,9 @@ bool UpdateFonts(AppState& state)
         cfg.OversampleV = 1;
         void* bytes = IM_ALLOC(state.CjkFontBytes.size());
         std::memcpy(bytes, state.CjkFontBytes.data(), state.CjkFontBytes.size());
-        atlas->AddFontFromMemoryTTF(bytes, (int)state.CjkFontBytes.size(), size, &cfg, cache.CjkRanges.Data);
+        // stb_truetype sizes a font by ascent - descent: Noto CJK's 1.448 em against DejaVu's 1.164
+        // would draw Hangul and ideographs a fifth smaller than Latin text. Baselines stay aligned.
+        atlas->AddFontFromMemoryTTF(bytes, (int)state.CjkFontBytes.size(), size * 1.2f, &cfg, cache.CjkRanges.Data);
         cache.Stats.HasCjk = true;
     }
     atlas->Build();

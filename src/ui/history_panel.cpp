@@ -62,7 +62,7 @@ void HistoryPanel::Draw(AppState& state)
     }
     ImGui::SameLine();
     period = (int)session.Period();
-    ImGui::SetNextItemWidth(ImMax(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 7.5f, ImGui::GetFontSize() * 6));
+    ImGui::SetNextItemWidth(ImMax(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 6.0f - ImGui::GetStyle().ItemSpacing.x * 2, ImGui::GetFontSize() * 6));
     if (ImGui::SliderInt("##period", &period, 0, periods - 1, data.Periods[(size_t)session.Period()].Label.c_str()))
         ReportStatus(state, session.SetPeriod((uint32_t)period));
     ImGui::SameLine();
@@ -93,7 +93,9 @@ void HistoryPanel::Draw(AppState& state)
         }
     }
     const int64_t pinned = SelectedSong(state);
-    const bool focus = Hovered >= 0 || pinned >= 0;
+    bool pinned_shown = false;
+    for (uint32_t song : SeriesSongs) pinned_shown |= (int64_t)song == pinned;
+    const bool focus = Hovered >= 0 || pinned_shown;
     char label[256];
     for (int pass = 0; pass < 2; pass++) {  // dim lines first, highlighted ones on top
         for (size_t s = 0; s < SeriesSongs.size(); s++) {

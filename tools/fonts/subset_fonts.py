@@ -131,6 +131,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out-dir", required=True)
     ap.add_argument("--datasets", default="", help="folder of datasets whose characters must be covered")
+    ap.add_argument("--text", action="append", default=[], help="more files whose characters must be covered (the simulated market's names)")
     ap.add_argument("--latin", default="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
     ap.add_argument("--cjk", default="/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
     ap.add_argument("--cjk-face", default="Noto Sans CJK KR", help="face of the collection to take")
@@ -140,6 +141,9 @@ def main():
     os.makedirs(args.out_dir, exist_ok=True)
 
     used = dataset_chars(args.datasets)
+    for path in args.text:
+        with open(path, "rb") as f:
+            used.update(c for c in map(ord, decode(f.read())) if c >= 0x20)
     used_cjk = {c for c in used if is_cjk(c)}
     common = set()
     groups = {"hangul": common_hangul, "kana": kana_and_punctuation, "hanzi": common_hanzi}
