@@ -1,5 +1,6 @@
 #include "bench_cases.h"
 
+#include <cstdio>
 #include <cstring>
 
 #include "core/csv.h"
@@ -96,10 +97,17 @@ static void ScalingRow(Json& j, int sources, int depth, int periods, const Suite
         .Num("ns_per_entry", t.MedianMs * 1e6 / (double)data.EntryCount()).End();
 }
 
+static void Progress(const SuiteOptions& o, const char* what)
+{
+    if (o.Progress) std::fprintf(stderr, "chartmix_bench: %s (%.0f ms)\n", what, NowMs());
+}
+
 void RunSyntheticSuite(Json& j, const SuiteOptions& o)
 {
     j.Begin("synthetic");
+    Progress(o, "one period");
     OnePeriodCase(j, o);
+    Progress(o, "demo market 1M");
     {
         double t0 = NowMs();
         Result<DemoMarket> market = GenerateDemoMarket({ .Seed = 1, .Weeks = 500, .ScaleEntries = 1000000, .Sources = 20 });
@@ -110,11 +118,13 @@ void RunSyntheticSuite(Json& j, const SuiteOptions& o)
             j.Begin("history_demo_1m").Str("error", market.Err().ToString()).End();
         }
     }
+    Progress(o, "synthetic shares 1M");
     {
         double t0 = NowMs();
         Dataset data = MakeRemixDataset(20, 100, 500, 11);
         HistoryCase(j, "history_share_1m", data, ShareMix(), NowMs() - t0, o);
     }
+    Progress(o, "scaling");
     if (o.Scaling) {
         j.BeginArray("scaling_entries");
         for (int depth : { 500, 2000, 8000, 32000 }) ScalingRow(j, 20, depth, 1, o);
@@ -126,6 +136,7 @@ void RunSyntheticSuite(Json& j, const SuiteOptions& o)
         for (int periods : { 50, 200, 800 }) ScalingRow(j, 20, 100, periods, o);
         j.EndArray();
     }
+    Progress(o, "done");
     j.End();
 }
 

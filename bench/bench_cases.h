@@ -12,6 +12,7 @@ struct SuiteOptions {
     int Samples = 15;           // timed samples per measurement (the median is reported)
     double MinSampleMs = 20.0;  // each sample repeats the call until it lasts this long
     bool Scaling = true;        // the entries / sources / periods growth tables
+    bool Progress = false;      // one line on stderr per case
 };
 
 // One-period re-mix (20 x 2,000), whole-history re-mix (1M entries, demo market and synthetic

@@ -63,6 +63,7 @@ static int MemoryMode(const std::string& manifest)
 int main(int argc, char** argv)
 {
     SuiteOptions o;
+    o.Progress = true;
     bool synthetic = true;
     std::vector<std::string> manifests;
     for (int i = 1; i < argc; i++) {
