@@ -189,6 +189,19 @@ export function attachPage(app, host) {
   host.copyText = (text) => app.copyText(text);
   host.saveFile = (name, mime, bytes) => download(name, mime, bytes);
   host.savePng = () => app.exportPng();
+  app.fontsLoaded = [];
+  host.loadFont = async (kind) => {  // fonts/chartmix-latin.ttf at start; chartmix-cjk.ttf only when the data needs it
+    try {
+      const response = await fetch(new URL(`fonts/chartmix-${kind}.ttf`, app.options.baseUrl), { credentials: 'same-origin' });
+      if (!response.ok) return;  // no generated fonts in this build: Dear ImGui's own font stays
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      const ptr = app.core._malloc(Math.max(1, bytes.length));
+      app.core.HEAPU8.set(bytes, ptr);
+      app.core._chartmix_set_font(kind === 'cjk' ? 1 : 0, ptr, bytes.length);
+      app.core._free(ptr);
+      app.fontsLoaded.push(kind);
+    } catch { /* offline: the built-in font stays */ }
+  };
 
   canvas.addEventListener('dragover', (e) => { e.preventDefault(); if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy'; });
   canvas.addEventListener('drop', (e) => {

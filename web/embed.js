@@ -10,7 +10,7 @@ const parentOrigin = params.get('origin');  // optional: the only origin allowed
 
 function postHeight() {
   if (window.parent === window) return;
-  const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+  const height = Math.ceil(document.getElementById('app').getBoundingClientRect().height);
   window.parent.postMessage({ type: 'chartmix:height', height }, parentOrigin || '*');
 }
 
@@ -20,7 +20,7 @@ async function start() {
     window.chartmix = app;
     await app.ready();
     status.textContent = '';
-    new ResizeObserver(postHeight).observe(document.body);
+    new ResizeObserver(postHeight).observe(document.getElementById('app'));
     postHeight();
     window.addEventListener('message', (e) => {
       if (parentOrigin && e.origin !== parentOrigin) return;

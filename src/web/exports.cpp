@@ -12,6 +12,9 @@
 #include <string>
 #include <vector>
 
+#include <imgui.h>
+#include <imgui_internal.h>
+
 #include "core/mix_json.h"
 #include "core/ranking.h"
 #include "core/view_state.h"
@@ -216,7 +219,37 @@ EMSCRIPTEN_KEEPALIVE void chartmix_set_progress(int active, double received, dou
 
 // The text the overlay <input> holds (IME-composed Korean or Chinese, pasted text): the focused
 // search field adopts TextInput.Text.
-EMSCRIPTEN_KEEPALIVE void chartmix_set_text_input(const char* utf8) { S().TextInput.Text = utf8 ? utf8 : ""; }
+// The text goes straight into Dear ImGui's active text field (its edit buffer, cursor at the end),
+// which copies it to the UI's own buffer on the next frame.
+EMSCRIPTEN_KEEPALIVE void chartmix_set_text_input(const char* utf8)
+{
+    const char* text = utf8 ? utf8 : "";
+    S().TextInput.Text = text;
+    if (!ImGui::GetCurrentContext()) return;
+    ImGuiID id = ImGui::GetActiveID();
+    ImGuiInputTextState* st = id ? ImGui::GetInputTextState(id) : nullptr;
+    if (!st || st->BufCapacityA <= 0) return;
+    if (st->TextW.Size < st->BufCapacityA + 1) st->TextW.resize(st->BufCapacityA + 1);
+    const char* end = nullptr;
+    int chars = ImTextStrFromUtf8(st->TextW.Data, st->TextW.Size, text, nullptr, &end);
+    // Keep within the UI's buffer (UTF-8 bytes), dropping whole characters only.
+    while (chars > 0 && ImTextCountUtf8BytesFromStr(st->TextW.Data, st->TextW.Data + chars) >= st->BufCapacityA) chars--;
+    st->TextW[chars] = 0;
+    st->CurLenW = chars;
+    st->CurLenA = ImTextCountUtf8BytesFromStr(st->TextW.Data, st->TextW.Data + chars);
+    st->Stb.cursor = st->Stb.select_start = st->Stb.select_end = chars;
+    st->CursorFollow = true;
+    st->Edited = true;
+}
+
+// Font files the host fetched (kind 0: Latin, 1: CJK subset): the UI rebuilds its atlas between frames.
+EMSCRIPTEN_KEEPALIVE void chartmix_set_font(int kind, const uint8_t* bytes, uint32_t size)
+{
+    std::string data((const char*)bytes, size);
+    if (kind == 1) S().CjkFontBytes = std::move(data);
+    else S().LatinFontBytes = std::move(data);
+    S().FontsDirty = true;
+}
 
 // The text field the UI has focused, as the overlay should show it.
 EMSCRIPTEN_KEEPALIVE const char* chartmix_get_text_input() { return Out(S().TextInput.Text); }

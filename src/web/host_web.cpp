@@ -90,6 +90,10 @@ void HostFrameDrawn(ui::AppState& state)
         last_input = in;
         chartmix_js_text_input(in.Active, in.X, in.Y, in.Width, in.Height, in.Text.c_str());
     }
+    // Fonts: the Latin face at start, the CJK subset only once the data has CJK text.
+    static bool latin_asked = false, cjk_asked = false;
+    if (!latin_asked) { latin_asked = true; Call("loadFont", "latin"); }
+    if (state.WantCjkFont && state.CjkFontBytes.empty() && !cjk_asked) { cjk_asked = true; Call("loadFont", "cjk"); }
     // A slider held down is one gesture: the page replaces its history entry until it ends.
     const bool dragging = ImGui::GetCurrentContext() && ImGui::IsAnyItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left);
     chartmix_js_frame(state.FrameCount, (double)state.Session_.Revision(), dragging);
