@@ -5,6 +5,7 @@
 
 #include "core/csv.h"
 #include "core/demo_market.h"
+#include "dense_remix.h"
 
 namespace chartmix::bench {
 
@@ -60,7 +61,13 @@ static void OnePeriodCase(Json& j, const SuiteOptions& o)
     (void)engine.SetMix(mix);
     ApplyWeights(engine, 0);
     (void)engine.Rank(0, 100, &ranking);
-    j.Str("top100_hash", Hex(RankingHash(ranking.Songs.data(), ranking.Scores.data(), ranking.Songs.size())));
+    const uint64_t engine_hash = RankingHash(ranking.Songs.data(), ranking.Scores.data(), ranking.Songs.size());
+    j.Str("top100_hash", Hex(engine_hash));
+    // The recommended layout (bench/dense_remix.h), same weights, same bytes expected.
+    DenseRemix dense(data);
+    dense.Rank(engine, 0, 100, &ranking);
+    j.Bool("dense_matches_engine", RankingHash(ranking.Songs.data(), ranking.Scores.data(), ranking.Songs.size()) == engine_hash);
+    j.Time("dense_remix_all_weights", Measure([&] { ApplyWeights(engine, ++step); dense.Rank(engine, 0, 100, &ranking); }, o.Samples, o.MinSampleMs));
     j.End();
 }
 
@@ -77,7 +84,12 @@ static void HistoryCase(Json& j, const char* key, const Dataset& data, const Mix
     j.Time("remix_history", Measure([&] { ApplyWeights(engine, ++step); (void)engine.RankHistory(100, &h); }, o.Samples, o.MinSampleMs));
     ApplyWeights(engine, 0);
     (void)engine.RankHistory(100, &h);
-    j.Str("history_hash", Hex(RankingHash(h.Songs.data(), h.Scores.data(), h.Songs.size())));
+    const uint64_t engine_hash = RankingHash(h.Songs.data(), h.Scores.data(), h.Songs.size());
+    j.Str("history_hash", Hex(engine_hash));
+    DenseRemix dense(data);
+    dense.RankHistory(engine, 100, &h);
+    j.Bool("dense_matches_engine", RankingHash(h.Songs.data(), h.Scores.data(), h.Songs.size()) == engine_hash);
+    j.Time("dense_remix_history", Measure([&] { ApplyWeights(engine, ++step); dense.RankHistory(engine, 100, &h); }, o.Samples, o.MinSampleMs));
     j.End();
 }
 

@@ -3,12 +3,14 @@
 //
 //   chartmix_bench [--quick] [--no-synthetic] [--no-scaling] [MANIFEST.json ...]
 //   chartmix_bench --memory MANIFEST.json     (one dataset, fresh process: heap after loading it)
+//   chartmix_bench --profile one_period|history|dense_one_period|dense_history|load [MANIFEST.json]   (fixed work, for callgrind)
 #include <cstdio>
 #include <cstring>
 #include <string>
 #include <vector>
 
 #include "bench_cases.h"
+#include "dense_remix.h"
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten/heap.h>
@@ -28,6 +30,36 @@ static std::string BaseName(const std::string& path)
 }
 
 // Loads one dataset the way the app does (bytes in memory, then LoadDataset) and reports the memory.
+// A fixed amount of work for callgrind (instruction counts are reproducible, timings here are not):
+//   valgrind --tool=callgrind chartmix_bench --profile one_period|history|dense_one_period|dense_history|load [MANIFEST]
+static int ProfileMode(const std::string& what, const std::string& manifest)
+{
+    if (what == "load") {
+        std::vector<InputFile> files;
+        std::string why;
+        if (!ReadManifestFiles(manifest, &files, &why)) { std::fprintf(stderr, "chartmix_bench: %s\n", why.c_str()); return 1; }
+        Result<LoadedDataset> r = LoadDataset(files, LoadOptions{});
+        std::printf("%zu entries\n", r ? r->Data.EntryCount() : 0);
+        return 0;
+    }
+    const bool history = what == "history" || what == "dense_history";
+    const bool dense_mode = what == "dense_history" || what == "dense_one_period";
+    Dataset data = history ? MakeRemixDataset(20, 100, 500, 11) : MakeRemixDataset(20, 2000, 1, 42);
+    Engine engine(data);
+    (void)engine.SetMix(ShareMix());
+    DenseRemix dense(data);
+    Ranking r;
+    History h;
+    const int steps = history ? 10 : 200;
+    for (int i = 1; i <= steps; i++) {
+        ApplyWeights(engine, i);
+        if (history) dense_mode ? dense.RankHistory(engine, 100, &h) : (void)engine.RankHistory(100, &h);
+        else dense_mode ? dense.Rank(engine, 0, 100, &r) : (void)engine.Rank(0, 100, &r);
+    }
+    std::printf("%d re-mixes\n", steps);
+    return 0;
+}
+
 static int MemoryMode(const std::string& manifest)
 {
     std::vector<InputFile> files;
@@ -71,6 +103,7 @@ int main(int argc, char** argv)
         else if (!std::strcmp(argv[i], "--no-synthetic")) synthetic = false;
         else if (!std::strcmp(argv[i], "--no-scaling")) o.Scaling = false;
         else if (!std::strcmp(argv[i], "--memory") && i + 1 < argc) return MemoryMode(argv[++i]);
+        else if (!std::strcmp(argv[i], "--profile") && i + 1 < argc) return ProfileMode(argv[i + 1], i + 2 < argc ? argv[i + 2] : "");
         else if (argv[i][0] == '-') { std::fprintf(stderr, "chartmix_bench: unknown option %s\n", argv[i]); return 2; }
         else manifests.push_back(argv[i]);
     }

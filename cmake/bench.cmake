@@ -5,7 +5,8 @@
 #                   chartmix_bench_web   an ES module for the benchmark page (bench/web/), data handed in as bytes
 # The bench sources get the same optimization flags as the product (the web link uses -Oz like the
 # app), so the numbers describe what ships.
-set(CHARTMIX_BENCH_COMMON ${CMAKE_SOURCE_DIR}/bench/bench_common.cpp ${CMAKE_SOURCE_DIR}/bench/bench_cases.cpp)
+set(CHARTMIX_BENCH_COMMON ${CMAKE_SOURCE_DIR}/bench/bench_common.cpp ${CMAKE_SOURCE_DIR}/bench/bench_cases.cpp
+    ${CMAKE_SOURCE_DIR}/bench/dense_remix.cpp)
 
 add_executable(chartmix_bench EXCLUDE_FROM_ALL ${CMAKE_SOURCE_DIR}/bench/bench_main.cpp ${CHARTMIX_BENCH_COMMON})
 target_link_libraries(chartmix_bench PRIVATE chartmix_core)
