@@ -8,8 +8,6 @@ CsvReader::CsvReader(std::string_view file_name, char* data, size_t size, char d
     : FileName_(file_name), Data_(data), Size_(size), Delimiter_(delimiter)
 {
     Fields_.reserve(32);
-    FieldLines_.reserve(32);
-    FieldColumns_.reserve(32);
 }
 
 static inline uint64_t HasZeroByte(uint64_t v) { return (v - 0x0101010101010101ull) & ~v & 0x8080808080808080ull; }
@@ -34,9 +32,13 @@ static inline const char* FindSpecial(const char* p, const char* end, char delim
 
 void CsvReader::FieldPosition(size_t i, int* line, int* column) const
 {
-    if (i < FieldLines_.size()) {
-        *line = (int)FieldLines_[i];
-        *column = (int)FieldColumns_[i];
+    if (i < Fields_.size()) {
+        size_t start = Fields_[i].Start, line_start = RecordLineStart_;
+        int l = RecordLine_;
+        for (uint32_t nl : RecordNewlines_)
+            if (nl <= start) { l++; line_start = nl; }
+        *line = l;
+        *column = (int)(start - line_start) + 1;
     } else {
         *line = NextLine_;
         *column = (int)(Pos_ - LineStart_) + 1;
@@ -52,8 +54,7 @@ void CsvReader::SetError(int line, int column, std::string message)
 bool CsvReader::Next()
 {
     Fields_.clear();
-    FieldLines_.clear();
-    FieldColumns_.clear();
+    RecordNewlines_.clear();
     RecordError_.reset();
     const char* const begin = Data_;
     const char* const end = Data_ + Size_;
@@ -66,12 +67,12 @@ bool CsvReader::Next()
     if (Pos_ >= Size_) return false;
     RecordStart_ = Pos_;
     RecordLine_ = NextLine_;
+    RecordLineStart_ = LineStart_;
     const char* p = Data_ + Pos_;
     for (;;) {
         const int start_line = NextLine_;
         const int start_column = (int)((size_t)(p - begin) - LineStart_) + 1;
-        FieldLines_.push_back((uint32_t)start_line);
-        FieldColumns_.push_back((uint32_t)start_column);
+        const uint32_t start = (uint32_t)(p - begin);
         if (p < end && *p == '"') {
             // Quoted field: unescape "" in place, count embedded newlines.
             const char* r = p + 1;
@@ -82,7 +83,7 @@ bool CsvReader::Next()
                 const char* quote = (const char*)std::memchr(r, '"', (size_t)(end - r));
                 const char* stop = quote ? quote : end;
                 for (const char* s = r; s < stop; s++)
-                    if (*s == '\n') { NextLine_++; LineStart_ = (size_t)(s + 1 - begin); }
+                    if (*s == '\n') { NextLine_++; LineStart_ = (size_t)(s + 1 - begin); RecordNewlines_.push_back((uint32_t)LineStart_); }
                 size_t run = (size_t)(stop - r);
                 if (w != r) std::memmove(w, r, run);
                 w += run;
@@ -99,7 +100,7 @@ bool CsvReader::Next()
             }
             if (!closed) {
                 SetError(start_line, start_column, "the file ends inside a quoted field that starts here (is the file truncated?)");
-                Fields_.emplace_back(text, (size_t)(w - text));
+                Fields_.push_back(FieldSpan{ (uint32_t)(text - begin), (uint32_t)(w - text), start });
                 Pos_ = Size_;
                 return true;
             }
@@ -114,18 +115,18 @@ bool CsvReader::Next()
                 w += run;
                 p = stray_end;
             }
-            Fields_.emplace_back(text, (size_t)(w - text));
+            Fields_.push_back(FieldSpan{ (uint32_t)(text - begin), (uint32_t)(w - text), start });
         } else {
             const char* q = FindSpecial(p, end, Delimiter_);
             // A quote inside an unquoted field is kept as text (common in real exports: 12" Mix).
             while (q < end && *q == '"') q = FindSpecial(q + 1, end, Delimiter_);
             const char* field_end = q;
             if (field_end > p && (q == end || *q == '\n') && field_end[-1] == '\r') field_end--;
-            Fields_.emplace_back(p, (size_t)(field_end - p));
+            Fields_.push_back(FieldSpan{ start, (uint32_t)(field_end - p), start });
             p = q;
         }
         if (p >= end) { Pos_ = Size_; break; }
-        if (*p == Delimiter_) { p++; if (p == end) { FieldLines_.push_back((uint32_t)NextLine_); FieldColumns_.push_back((uint32_t)((size_t)(p - begin) - LineStart_) + 1); Fields_.emplace_back(); Pos_ = Size_; break; } continue; }
+        if (*p == Delimiter_) { p++; if (p == end) { Fields_.push_back(FieldSpan{ (uint32_t)(p - begin), 0, (uint32_t)(p - begin) }); Pos_ = Size_; break; } continue; }
         if (*p == '\r') p++;
         if (p < end && *p == '\n') { p++; NextLine_++; LineStart_ = (size_t)(p - begin); }
         Pos_ = (size_t)(p - begin);

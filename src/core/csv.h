@@ -28,7 +28,10 @@ public:
     bool Next();
     size_t FieldCount() const { return Fields_.size(); }
     // The i-th field of the current record ("" past the end, so short rows read as empty fields).
-    std::string_view Field(size_t i) const { return i < Fields_.size() ? Fields_[i] : std::string_view(); }
+    std::string_view Field(size_t i) const
+    {
+        return i < Fields_.size() ? std::string_view(Data_ + Fields_[i].Text, Fields_[i].Length) : std::string_view();
+    }
     // 1-based line where the current record starts.
     int Line() const { return RecordLine_; }
     // 1-based line and byte column where field i starts (the record's end when i is past it).
@@ -47,10 +50,17 @@ private:
     int NextLine_ = 1;
     int RecordLine_ = 0;
     size_t RecordStart_ = 0;
-    std::vector<std::string_view> Fields_;
-    size_t LineStart_ = 0;               // offset where the current line starts
-    std::vector<uint32_t> FieldLines_;   // where each field starts, for errors
-    std::vector<uint32_t> FieldColumns_;
+    // One small record per field: where its text is and where it starts, for errors. Lines inside a
+    // record are rare (quoted newlines), so they are kept apart and searched only when asked.
+    struct FieldSpan {
+        uint32_t Text;    // offset of the (unescaped) text
+        uint32_t Length;
+        uint32_t Start;   // offset of the field's first byte (its opening quote, if any)
+    };
+    std::vector<FieldSpan> Fields_;
+    size_t LineStart_ = 0;                    // offset where the current line starts
+    size_t RecordLineStart_ = 0;              // ... and where the record's first line starts
+    std::vector<uint32_t> RecordNewlines_;    // offsets just past newlines inside the current record
     std::optional<Error> RecordError_;
     void SetError(int line, int column, std::string message);
 };
