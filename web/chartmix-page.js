@@ -187,6 +187,11 @@ export function attachPage(app, host) {
   host.loadUrl = (u) => app.loadUrl(u).catch(() => {});
   host.cancelLoad = () => app.cancelLoad();
   host.copyText = (text) => app.copyText(text);
+  host.clipboardWrite = (text) => { navigator.clipboard?.writeText(text).catch(() => { /* no permission: the app keeps its own copy */ }); };
+  document.addEventListener('paste', (e) => {
+    if (document.activeElement !== canvas || !e.clipboardData) return;
+    app._withStrings([e.clipboardData.getData('text/plain')], (p) => app.core._chartmix_set_clipboard(p));
+  });
   host.saveFile = (name, mime, bytes) => download(name, mime, bytes);
   host.savePng = () => app.exportPng();
   app.fontsLoaded = [];

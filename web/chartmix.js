@@ -119,6 +119,19 @@ class Chartmix {
       else list.push({ name: f.name, bytes: f.bytes instanceof Uint8Array ? f.bytes : new Uint8Array(f.bytes) });
     }
     if (!list.length) throw new ChartmixError('no files were given: pick a CSV, a JSON file or a manifest with its files.');
+    // A picker or a drop gives bare file names; a manifest writes paths ("../data/week.csv"):
+    // each listed path takes the file of the same name.
+    for (const f of list.filter((x) => /\.json$/i.test(x.name))) {
+      let doc = null;
+      try { doc = JSON.parse(new TextDecoder().decode(f.bytes)); } catch { continue; }
+      if (!isManifest(doc)) continue;
+      for (const { path } of doc.files.filter((m) => m && typeof m.path === 'string')) {
+        if (list.some((x) => x.name === path)) continue;
+        const base = path.slice(path.lastIndexOf('/') + 1);
+        const match = list.find((x) => x.name === base);
+        if (match) match.name = path;
+      }
+    }
     this._loadBytes(list, ref || 'file:' + list[0].name);
   }
 

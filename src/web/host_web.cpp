@@ -76,8 +76,21 @@ void HostStart(ui::AppState& state, const StartOptions& options)
 
 void HostLoadPaths(ui::AppState&, const std::vector<std::string>&) {}
 
+// Dear ImGui's Ctrl+C also reaches the system clipboard (SDL keeps its own copy for Ctrl+V, which
+// the page refreshes from paste events: chartmix_set_clipboard).
+static void SetClipboardText(void*, const char* text)
+{
+    SDL_SetClipboardText(text);
+    Call("clipboardWrite", text ? text : "");
+}
+
 void HostFrameDrawn(ui::AppState& state)
 {
+    static bool clipboard_bound = false;
+    if (!clipboard_bound && ImGui::GetCurrentContext()) {
+        clipboard_bound = true;
+        ImGui::GetIO().SetClipboardTextFn = SetClipboardText;
+    }
     static std::string last_notice;
     static ui::TextInputRequest last_input;
     if (state.Notice != last_notice) {
@@ -100,3 +113,6 @@ void HostFrameDrawn(ui::AppState& state)
 }
 
 } // namespace chartmix::app
+
+// Text the user pasted (a paste event on the canvas): Dear ImGui's Ctrl+V reads it next frame.
+extern "C" EMSCRIPTEN_KEEPALIVE void chartmix_set_clipboard(const char* utf8) { SDL_SetClipboardText(utf8 ? utf8 : ""); }

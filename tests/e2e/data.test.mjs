@@ -116,3 +116,16 @@ test('the catalogue lists the shared datasets, and a published dataset loads fro
   assert.deepEqual(mirrored.problems, []);
   await mirrored.context().close();
 });
+
+test('a manifest dropped together with its file loads as one dataset', { skip: !haveShared && 'no ../shared/datasets here' }, async () => {
+  const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+  const manifest = fs.readFileSync(path.join(root, 'tests/manifests/demo-multisource-week.json'), 'utf8');
+  const csv = fs.readFileSync(path.join(sharedDatasets, 'demo-candidates/demo_multisource_week_2023-03-23.csv'), 'utf8');
+  await drop([{ name: 'demo-multisource-week.json', text: manifest }, { name: 'demo_multisource_week_2023-03-23.csv', text: csv }]);
+  await page.waitForFunction(() => window.chartmix.getSummary().ref === 'file:demo-multisource-week.json');
+  const s = await page.evaluate(() => ({ summary: window.chartmix.getSummary(), sources: window.chartmix.getRanking(1).sources }));
+  assert.equal(s.summary.dataset, 'One tracking week (ending 2023-03-23) on four charts');
+  assert.deepEqual(s.sources.sort(), ['spotify-global', 'spotify-us']);
+  assert.ok(s.summary.official, 'the official charts are there to compare against');
+  assert.deepEqual(page.problems, []);
+});

@@ -97,3 +97,14 @@ test('a link naming data on a foreign origin asks first, and declining fetches n
   assert.deepEqual(p.problems, []);
   await p.context().close();
 });
+
+test('"copy link" puts the view\'s link on the clipboard', async () => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.url.replace(/\/$/, '') });
+  await page.bringToFront();
+  const copied = await page.evaluate(() => window.chartmix.copyLink());
+  assert.equal(copied, true);
+  const text = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(text, await page.evaluate(() => location.href.replace(/#.*$/, '') + window.chartmix.getView()));
+  assert.match(await page.evaluate(() => window.chartmix.lastNotice.text), /Copied/);
+  assert.deepEqual(page.problems, []);
+});
