@@ -184,9 +184,15 @@ export function attachPage(app, host) {
   const loadList = (files) => app.loadFiles(Array.from(files)).catch(() => { /* the app shows the core's notice */ });
   picker.addEventListener('change', () => { if (picker.files.length) loadList(picker.files); picker.value = ''; });
   host.openFiles = () => picker.click();
-  host.loadUrl = (u) => app.loadUrl(u).catch(() => {});
+  // The app's address field takes a catalogue id ("billboard-hot100-2023", "catalog:…") or a URL.
+  host.loadUrl = async (u) => {
+    const id = u.startsWith('catalog:') ? u.slice(8) : u.trim();
+    const known = (await app.catalogue().catch(() => [])).some((e) => e.id === id);
+    (known ? app.loadCatalogue(id) : app.loadUrl(u.trim())).catch(() => { /* the app shows why */ });
+  };
   host.cancelLoad = () => app.cancelLoad();
-  host.copyText = (text) => app.copyText(text);
+  // A view fragment ("#v1&…") from the app's "Copy link" becomes this page's link with that view.
+  host.copyText = (text) => app.copyText(text.startsWith('#v') ? location.href.replace(/#.*$/, '').replace(/embed\.html(\?.*)?$/, 'index.html') + text : text);
   host.clipboardWrite = (text) => { navigator.clipboard?.writeText(text).catch(() => { /* no permission: the app keeps its own copy */ }); };
   document.addEventListener('paste', (e) => {
     if (document.activeElement !== canvas || !e.clipboardData) return;

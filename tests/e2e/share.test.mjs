@@ -106,5 +106,9 @@ test('"copy link" puts the view\'s link on the clipboard', async () => {
   const text = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(text, await page.evaluate(() => location.href.replace(/#.*$/, '') + window.chartmix.getView()));
   assert.match(await page.evaluate(() => window.chartmix.lastNotice.text), /Copied/);
+  // The app's own "Copy link" button (top bar at 1280 px) goes through HostActions::CopyText.
+  await page.evaluate(() => navigator.clipboard.writeText(''));
+  await page.mouse.click(972, 17);
+  await page.waitForFunction(async () => (await navigator.clipboard.readText()) === window.chartmix.shareLink());
   assert.deepEqual(page.problems, []);
 });
