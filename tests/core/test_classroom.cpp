@@ -215,8 +215,18 @@ TEST_CASE("step-throughs on one period of the simulated market") {
         Result<CondorcetSearch> search = SearchCondorcetCycles(market->Data, 8);
         REQUIRE(search.Ok());
         CHECK(search->PeriodsSearched == (int)market->PeriodCount());
-        CHECK(!search->Report.Explanation.empty());
-        if (search->Period >= 0) CHECK(search->Report.Cycle.size() >= 3);
+        // The default market has majority cycles among its top 8 in some weeks: a classroom example.
+        REQUIRE(search->Period >= 0);
+        CHECK(search->PeriodsWithCycle >= 1);
+        const std::vector<int>& cycle = search->Report.Cycle;
+        REQUIRE(cycle.size() >= 3);
+        std::vector<double> d = PairwiseCounts(search->Where);
+        const size_t n = search->Where.Candidates.size();
+        for (size_t i = 0; i < cycle.size(); i++) {
+            size_t a = cycle[i], b = cycle[(i + 1) % cycle.size()];
+            CHECK(d[a * n + b] > d[b * n + a]);
+        }
+        CHECK(search->Report.Explanation.find("Condorcet cycle") == 0);
     }
 }
 
@@ -257,7 +267,10 @@ TEST_CASE("the final state of each step-through equals the ranking engine's resu
                                                            { ClassroomMethod::Kemeny, Method::Kemeny },
                                                            { ClassroomMethod::Mc4, Method::Markov } };
     for (const Case& c : cases) {
-        for (const auto& [ours, theirs] : methods) {
+        for (const auto& method : methods) {
+            // Plain variables: clang 14 (Emscripten) cannot capture structured bindings in INFO.
+            const ClassroomMethod ours = method.first;
+            const Method theirs = method.second;
             StepThrough s = Steps(ours, c.E);
             std::vector<int> engine = EngineOrder(c.E, theirs);
             auto text = [](const std::vector<int>& v) { std::string t; for (int x : v) t += std::to_string(x) + " "; return t; };
