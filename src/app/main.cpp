@@ -12,6 +12,7 @@
 #include "app/main_loop.h"
 #include "app/window.h"
 #include "ui/explorer.h"
+#include "ui/fonts.h"
 
 namespace {
 
@@ -33,6 +34,8 @@ bool WritePpm(const char* path, int width, int height, const std::string& rgb)
 bool Frame(void* user)
 {
     AppRun& run = *(AppRun*)user;
+    // Between frames: a dataset with new characters or a new display scale rebuilds the atlas.
+    if (chartmix::ui::UpdateFonts(run.State)) chartmix::app::InvalidateFontTexture(&run.Window);
     bool open = chartmix::app::BeginFrame(&run.Window);
     if (!run.Window.DroppedFiles.empty()) chartmix::app::HostLoadPaths(run.State, run.Window.DroppedFiles);
     ImGui::NewFrame();

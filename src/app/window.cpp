@@ -82,6 +82,11 @@ bool BeginFrame(Window* window)
     return open;
 }
 
+void InvalidateFontTexture(Window*)
+{
+    ImGui_ImplOpenGL3_DestroyDeviceObjects();
+}
+
 void EndFrame(Window* window, float clear_r, float clear_g, float clear_b)
 {
     ImGuiIO& io = ImGui::GetIO();

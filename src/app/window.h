@@ -20,6 +20,9 @@ struct Window {
 bool OpenWindow(Window* window, const char* title, int width, int height);
 // Starts a frame: feeds pending events to Dear ImGui. Returns false when the user closed the window.
 bool BeginFrame(Window* window);
+// Drops the GL objects built from the font atlas; the next BeginFrame re-creates them, so a
+// rebuilt atlas (new glyphs, new scale) reaches the screen.
+void InvalidateFontTexture(Window* window);
 // Renders Dear ImGui's draw data and presents it.
 void EndFrame(Window* window, float clear_r, float clear_g, float clear_b);
 // Reads back the last rendered frame as 8-bit RGB, top row first.
