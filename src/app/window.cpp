@@ -75,6 +75,7 @@ bool BeginFrame(Window* window)
             open = false;
     }
     ImGui_ImplOpenGL3_NewFrame();
+    window->DeviceObjectsReady = true;  // the first NewFrame creates the backend's GL objects
     ImGui_ImplSDL2_NewFrame();
     // imgui 1.86 asserts when the clock did not advance (headless Chromium's virtual time, coarse timers).
     ImGuiIO& io = ImGui::GetIO();
@@ -82,9 +83,15 @@ bool BeginFrame(Window* window)
     return open;
 }
 
-void InvalidateFontTexture(Window*)
+void InvalidateFontTexture(Window* window)
 {
-    ImGui_ImplOpenGL3_DestroyDeviceObjects();
+    // Only the texture: imgui 1.86's DestroyDeviceObjects forgets its vertex buffer sizes, and the
+    // next frame then overflows the re-created buffers in WebGL. Before the first frame there is
+    // no texture yet, and NewFrame builds it from the new atlas anyway.
+    if (window->DeviceObjectsReady) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
 }
 
 void EndFrame(Window* window, float clear_r, float clear_g, float clear_b)

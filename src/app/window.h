@@ -11,6 +11,7 @@ namespace chartmix::app {
 struct Window {
     SDL_Window* Handle = nullptr;
     void* GlContext = nullptr;
+    bool DeviceObjectsReady = false;  // the renderer's GL objects (font texture included) exist
     std::string Error;  // why Open() failed
     std::vector<std::string> DroppedFiles;  // paths dropped on the window during the last BeginFrame (desktop)
 };
@@ -20,8 +21,7 @@ struct Window {
 bool OpenWindow(Window* window, const char* title, int width, int height);
 // Starts a frame: feeds pending events to Dear ImGui. Returns false when the user closed the window.
 bool BeginFrame(Window* window);
-// Drops the GL objects built from the font atlas; the next BeginFrame re-creates them, so a
-// rebuilt atlas (new glyphs, new scale) reaches the screen.
+// Re-uploads the font atlas texture, so a rebuilt atlas (new glyphs, new scale) reaches the screen.
 void InvalidateFontTexture(Window* window);
 // Renders Dear ImGui's draw data and presents it.
 void EndFrame(Window* window, float clear_r, float clear_g, float clear_b);
