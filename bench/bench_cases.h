@@ -9,7 +9,7 @@
 namespace chartmix::bench {
 
 struct SuiteOptions {
-    int Samples = 15;           // timed samples per measurement (the median is reported)
+    int Samples = 11;           // timed samples per measurement (the median is reported)
     double MinSampleMs = 20.0;  // each sample repeats the call until it lasts this long
     bool Scaling = true;        // the entries / sources / periods growth tables
     bool Progress = false;      // one line on stderr per case
