@@ -8,6 +8,7 @@
 
 #include "core/csv.h"
 #include "core/importer_rows.h"
+#include "core/limits.h"
 #include "core/manifest.h"
 #include "core/period.h"
 #include "core/units.h"
@@ -57,18 +58,22 @@ public:
 
     bool Row(const RawRow& row, const RowLocator& where) override
     {
-        File_->RowsRead++;
-        Report_.RowsRead++;
+        if (!CountRow()) return false;
         auto reject = [&](int field, std::string message) {
             Error e = where.Locate(field, std::move(message));
             e.File = File_->Name;
             return RejectRow(std::move(e));
         };
+        for (int f = 0; f < kFieldCount; f++)
+            if (row.Values[f].size() > kMaxFieldBytes)
+                return reject(f, "the " + std::string(FieldName(f)) + " is " + std::to_string(row.Values[f].size()) + " bytes long; values longer than " +
+                                     std::to_string(kMaxFieldBytes) + " bytes are refused (the longest real titles are a few hundred characters).");
         int source = FixedSource_;
         if (source < 0) {
             std::string_view value = TrimSpaces(row.Values[kFieldSource]);
             source = ResolveSource(value);
             if (source == -2) return reject(kFieldSource, "the source is empty.");
+            if (source == -4) return false;
             if (source < 0) { FilterRow(); return true; }
         }
         Source& src = Builder_.Peek().Sources[(size_t)source];
@@ -141,23 +146,35 @@ public:
 
     bool Reject(Error error) override
     {
-        File_->RowsRead++;
-        Report_.RowsRead++;
+        if (!CountRow()) return false;
         return RejectRow(std::move(error));
     }
 
-    void Filter() override
+    bool Filter() override
+    {
+        if (!CountRow()) return false;
+        FilterRow();
+        return true;
+    }
+
+    // Counts a data row; false (and a fatal error) once the load holds more rows than it may.
+    bool CountRow()
     {
         File_->RowsRead++;
         Report_.RowsRead++;
-        FilterRow();
+        if (Report_.RowsRead <= Options_.MaxRows) return true;
+        if (!FatalError_)
+            FatalError_ = MakeErrorAt(File_->Name, 0, 0, "the data holds more than " + std::to_string(Options_.MaxRows) +
+                                                             " rows, the most one load may hold (the browser app has 1 GB of memory); load fewer periods or charts at a time.");
+        return false;
     }
 
     bool RejectRow(Error error)
     {
         if (error.File.empty()) error.File = File_->Name;
         File_->RowsRejected++;
-        Report_.Rejected.push_back(error);
+        Report_.RowsRejected++;
+        if (Report_.Rejected.size() < kMaxListedRejections) Report_.Rejected.push_back(error);
         if (Options_.Strict) {
             StrictError_ = error;
             return false;
@@ -201,6 +218,8 @@ public:
 
     void PrepareSources() { SourceSeen_.assign(Builder_.Peek().Sources.size(), false); }
     const std::optional<Error>& StrictError() const { return StrictError_; }
+    // Set when the load must stop whatever the mode (a limit of limits.h was reached).
+    const std::optional<Error>& FatalError() const { return FatalError_; }
 
 private:
     const LoadOptions& Options_;
@@ -212,13 +231,13 @@ private:
     FileReport* File_ = nullptr;
     uint32_t FileIndex_ = 0;
     int FixedSource_ = -1;
-    std::vector<std::pair<std::string, int>> ValueCache_;
+    std::map<std::string, int, std::less<>> ValueCache_;  // source column value -> source (a map: datasets may have 1,000 sources)
     std::vector<bool> SourceSeen_;
     std::unordered_map<Key3, RowOrigin, Key3Hash> EntrySeen_, DailySeen_;
     std::unordered_map<Key3, Rollup, Key3Hash> Rollups_;
     RowOrigin Earlier_;
     size_t NoFigure_ = 0;
-    std::optional<Error> StrictError_;
+    std::optional<Error> StrictError_, FatalError_;
 
     bool Claim(std::unordered_map<Key3, RowOrigin, Key3Hash>& seen, Key3 key, RowOrigin origin)
     {
@@ -234,15 +253,21 @@ private:
         return "at " + where;
     }
 
-    // Source index for a value of the source column; -1 = not loaded (filtered), -2 = empty.
+    // Source index for a value of the source column; -1 = not loaded (filtered), -2 = empty, -4 = too many sources (fatal).
     int ResolveSource(std::string_view value)
     {
         if (value.empty()) return -2;
-        for (auto& [v, index] : ValueCache_) if (v == value) return index;
+        if (auto it = ValueCache_.find(value); it != ValueCache_.end()) return it->second;
         int index = -1;
         Dataset& d = Builder_.Peek();
         if (AutoSources_) {
             index = d.FindSource(value);
+            if (index < 0 && d.Sources.size() >= kMaxSources) {
+                if (!FatalError_)
+                    FatalError_ = MakeErrorAt(File_->Name, 0, 0, "the data names more than " + std::to_string(kMaxSources) +
+                                                                     " sources, the most one dataset may have (each is a slider and a weight in every mix); split it into several datasets.");
+                return -4;
+            }
             if (index < 0) {
                 Source s;
                 s.Key = std::string(value);
@@ -253,12 +278,19 @@ private:
         } else if (auto it = Mapping_->SourceValues.find(std::string(value)); it != Mapping_->SourceValues.end()) {
             index = d.FindSource(it->second);
         }
-        ValueCache_.emplace_back(std::string(value), index);
+        ValueCache_.emplace(std::string(value), index);
         return index;
     }
 };
 
 // [SECTION] Files
+
+// "3 MB", or "1,000 bytes" below a megabyte, so a limit message never says "0 MB".
+std::string DescribeBytes(size_t bytes)
+{
+    if (bytes >= (size_t(1) << 20)) return std::to_string(bytes >> 20) + " MB";
+    return std::to_string(bytes) + " bytes";
+}
 
 bool EndsWith(std::string_view s, std::string_view suffix) { return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix; }
 
@@ -266,8 +298,8 @@ Result<DecodedText> CheckAndDecode(const InputFile& file, TextEncoding encoding,
 {
     if (file.Bytes.empty()) return MakeErrorAt(file.Name, 0, 0, "the file is empty: there is no chart in it.");
     if (file.Bytes.size() > options.MaxFileBytes)
-        return MakeErrorAt(file.Name, 0, 0, "the file is " + std::to_string(file.Bytes.size() >> 20) + " MB, more than the " +
-                                                std::to_string(options.MaxFileBytes >> 20) + " MB this loader accepts; split it into smaller files.");
+        return MakeErrorAt(file.Name, 0, 0, "the file is " + DescribeBytes(file.Bytes.size()) + ", more than the " + DescribeBytes(options.MaxFileBytes) +
+                                                " one load may hold (the browser app has 1 GB of memory); split it into smaller files.");
     if (file.Bytes.size() >= 2 && (unsigned char)file.Bytes[0] == 0x1F && (unsigned char)file.Bytes[1] == 0x8B)
         return MakeErrorAt(file.Name, 0, 0, "the file is gzip-compressed: decompress it first.");
     if (LooksBinary(file.Bytes)) return MakeErrorAt(file.Name, 0, 0, "the file holds binary data, not a chart (CSV or JSON text).");
@@ -351,9 +383,14 @@ const InputFile* FindInput(const std::vector<InputFile>& files, const std::strin
 Result<LoadedDataset> LoadDataset(const std::vector<InputFile>& files, const LoadOptions& options)
 {
     if (files.empty()) return MakeError("no file was given.");
+    if (files.size() > kMaxFiles)
+        return MakeError(std::to_string(files.size()) + " files were given; one load takes at most " + std::to_string(kMaxFiles) + " files.");
     LoadedDataset loaded;
     LoadReport& report = loaded.Report;
     for (const InputFile& f : files) report.InputBytes += f.Bytes.size();
+    if (files.size() > 1 && report.InputBytes > options.MaxFileBytes)
+        return MakeError("the files are " + DescribeBytes(report.InputBytes) + " together, more than the " + DescribeBytes(options.MaxFileBytes) +
+                         " one load may hold (the browser app has 1 GB of memory); load fewer files at a time.");
 
     const InputFile* manifest_file = nullptr;
     for (const InputFile& f : files)
@@ -395,6 +432,12 @@ Result<LoadedDataset> LoadDataset(const std::vector<InputFile>& files, const Loa
             continue;
         }
         decoded[i] = text.Take();
+        std::string& t = decoded[i].Text;
+        if (mapping.Format == FileFormat::Csv && t.find('\n') == std::string::npos && t.find('\r') != std::string::npos) {
+            // Classic Mac line endings (CR only): without this the whole file would read as one record.
+            std::replace(t.begin(), t.end(), '\r', '\n');
+            report.Notes.push_back(input->Name + ": lines end with CR only (classic Mac); read as ordinary lines.");
+        }
         if (!manifest_file) {
             Result<FileMapping> m = CanonicalMapping(input->Name, decoded[i].Text, &rules, i == 0);
             if (!m) {
@@ -424,6 +467,7 @@ Result<LoadedDataset> LoadDataset(const std::vector<InputFile>& files, const Loa
                                                            : ReadCsvRows(mapping, decoded[i].Text, input->Name, !manifest_file, importer);
         std::string().swap(decoded[i].Text);
         importer.EndFile();
+        if (importer.FatalError()) return *importer.FatalError();
         if (importer.StrictError()) {
             Error e = *importer.StrictError();
             e.Message += " (strict loading stops at the first row it cannot read)";
@@ -437,6 +481,9 @@ Result<LoadedDataset> LoadDataset(const std::vector<InputFile>& files, const Loa
         }
     }
     importer.FinishRollups();
+    if (report.RowsRejected > kMaxListedRejections)
+        report.Notes.push_back(std::to_string(report.RowsRejected) + " rows could not be read; the first " + std::to_string(kMaxListedRejections) +
+                               " are listed with the reason (the count per file is exact).");
     for (const Source& s : builder.Peek().Sources)
         if (s.Granularity_ == Granularity::Daily && rules.Target != Granularity::Daily)
             report.Notes.push_back(s.Key + ": daily chart rolled up to " + GranularityName(rules.Target) +

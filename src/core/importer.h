@@ -11,6 +11,7 @@
 
 #include "core/dataset.h"
 #include "core/encoding.h"
+#include "core/limits.h"
 #include "core/matching.h"
 #include "core/result.h"
 
@@ -24,7 +25,8 @@ struct InputFile {
 struct LoadOptions {
     bool Strict = false;                   // the first unreadable row fails the whole load
     bool Match = true;                     // merge song spellings across sources (matching.h)
-    size_t MaxFileBytes = size_t(1) << 30; // a bigger file is refused with a sentence, not loaded
+    size_t MaxFileBytes = kMaxLoadBytes;   // a bigger file, or files bigger together, are refused with a sentence
+    size_t MaxRows = kMaxRows;             // more data rows in all files stop the load with a sentence (limits.h)
 };
 
 struct FileReport {
@@ -41,8 +43,8 @@ struct FileReport {
 struct LoadReport {
     std::vector<FileReport> Files;
     size_t InputBytes = 0;
-    size_t RowsRead = 0, RowsLoaded = 0, RowsFiltered = 0;
-    std::vector<Error> Rejected;       // every row or file that could not be read: file:line:column and why
+    size_t RowsRead = 0, RowsLoaded = 0, RowsFiltered = 0, RowsRejected = 0;
+    std::vector<Error> Rejected;       // rows or files that could not be read (the first kMaxListedRejections): file:line:column and why
     std::vector<std::string> Notes;    // what the loader decided on the user's behalf (roll-ups, date fixes)
     MatchReport Matching;
 };

@@ -10,6 +10,8 @@ namespace chartmix::detail {
 
 static const char* const kFieldNames[kFieldCount] = { "source", "period", "rank", "title", "artist", "units", "unit_type", "ids" };
 
+const char* FieldName(int field) { return field >= 0 && field < kFieldCount ? kFieldNames[field] : "value"; }
+
 static const ColumnRef* MappedColumn(const FileMapping& m, int field)
 {
     switch (field) {
@@ -115,7 +117,7 @@ Status ReadCsvRows(const FileMapping& mapping, std::string& text, std::string_vi
             (size_t)index[kFieldTitle] < header.size() && (size_t)index[kFieldPeriod] < header.size() &&
             SameName(row.Values[kFieldTitle], header[(size_t)index[kFieldTitle]], false) &&
             SameName(row.Values[kFieldPeriod], header[(size_t)index[kFieldPeriod]], false)) {
-            sink.Filter();
+            if (!sink.Filter()) return OkStatus();
             continue;
         }
         if (mapping.FillDownPeriod) {

@@ -10,6 +10,8 @@
 namespace chartmix::detail {
 
 enum RowField { kFieldSource, kFieldPeriod, kFieldRank, kFieldTitle, kFieldArtist, kFieldUnits, kFieldUnitType, kFieldIds, kFieldCount };
+// "source", "period", ... as manifests name the fields.
+const char* FieldName(int field);
 
 struct RawRow {
     std::string_view Values[kFieldCount];
@@ -29,8 +31,8 @@ public:
     virtual bool Row(const RawRow& row, const RowLocator& where) = 0;
     // A record that could not be read at all. Returns false to stop reading.
     virtual bool Reject(Error error) = 0;
-    // A row left out on purpose (a repeated header, a chart the manifest does not load).
-    virtual void Filter() = 0;
+    // A row left out on purpose (a repeated header, a chart the manifest does not load). Returns false to stop reading.
+    virtual bool Filter() = 0;
     virtual ~RowSink() = default;
 };
 

@@ -1,6 +1,7 @@
 #include "core/manifest.h"
 
 #include "core/json.h"
+#include "core/limits.h"
 
 namespace chartmix {
 
@@ -30,6 +31,10 @@ bool ReadString(const Reader& r, const JsonValue& object, const char* name, cons
     const JsonValue* v = Member(object, name);
     if (!v || v->IsNull()) return true;
     if (!v->IsString()) { *error = r.Fail(where + "." + name, "must be a string."); return false; }
+    if (v->GetStringLength() > kMaxFieldBytes) {
+        *error = r.Fail(where + "." + name, "is " + std::to_string(v->GetStringLength()) + " bytes long; manifest values are at most " + std::to_string(kMaxFieldBytes) + " bytes.");
+        return false;
+    }
     out->assign(v->GetString(), v->GetStringLength());
     return true;
 }
@@ -218,6 +223,9 @@ Result<Manifest> ParseManifest(std::string_view text, std::string_view file_name
 
     const JsonValue* sources = Member(doc, "sources");
     if (!sources || !sources->IsArray() || sources->Empty()) return r.Fail("sources", "a manifest needs a non-empty \"sources\" list.");
+    if (sources->Size() > kMaxSources)
+        return r.Fail("sources", "lists " + std::to_string(sources->Size()) + " sources; a dataset has at most " + std::to_string(kMaxSources) +
+                                     " (each is a slider and a weight in every mix); split it into several datasets.");
     for (rapidjson::SizeType i = 0; i < sources->Size(); i++) {
         Source s;
         std::string where = "sources[" + std::to_string(i) + "]";
@@ -244,6 +252,8 @@ Result<Manifest> ParseManifest(std::string_view text, std::string_view file_name
 
     const JsonValue* files = Member(doc, "files");
     if (!files || !files->IsArray() || files->Empty()) return r.Fail("files", "a manifest needs a non-empty \"files\" list.");
+    if (files->Size() > kMaxFiles)
+        return r.Fail("files", "lists " + std::to_string(files->Size()) + " files; one load takes at most " + std::to_string(kMaxFiles) + ".");
     for (rapidjson::SizeType i = 0; i < files->Size(); i++) {
         FileMapping f;
         if (!ReadFile(r, (*files)[i], "files[" + std::to_string(i) + "]", m, &f, &error)) return error;
