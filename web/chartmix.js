@@ -112,6 +112,10 @@ class Chartmix {
   // Loads files as one dataset: [{ name, bytes: Uint8Array|ArrayBuffer|string }] or File objects
   // (a CSV, a JSON file, or a manifest with the files it lists). Keeps the current data on failure.
   async loadFiles(files, ref) {
+    try {
+      // A File's size is known before reading it: a 2 GB file is refused without touching memory.
+      this._checkSizes(Array.from(files, (f) => ({ name: f.name, size: typeof File !== 'undefined' && f instanceof File ? f.size : 0 })));
+    } catch (e) { this.notify(e.message, true); throw e; }
     const list = [];
     for (const f of files) {
       if (typeof File !== 'undefined' && f instanceof File) list.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
@@ -119,6 +123,7 @@ class Chartmix {
       else list.push({ name: f.name, bytes: f.bytes instanceof Uint8Array ? f.bytes : new Uint8Array(f.bytes) });
     }
     if (!list.length) throw new ChartmixError('no files were given: pick a CSV, a JSON file or a manifest with its files.');
+    try { this._checkSizes(list.map((f) => ({ name: f.name, size: f.bytes.length }))); } catch (e) { this.notify(e.message, true); throw e; }
     // A picker or a drop gives bare file names; a manifest writes paths ("../data/week.csv"):
     // each listed path takes the file of the same name.
     for (const f of list.filter((x) => /\.json$/i.test(x.name))) {
@@ -135,9 +140,23 @@ class Chartmix {
     this._loadBytes(list, ref || 'file:' + list[0].name);
   }
 
+  // Throws (code 'refused') when one file, or all together, exceed what one load may hold
+  // (core/limits.h kMaxLoadBytes, read through chartmix_max_load_bytes).
+  _checkSizes(entries) {
+    const limit = this.core._chartmix_max_load_bytes();
+    const mb = (n) => Math.ceil(n / 1048576) + ' MB';
+    const total = entries.reduce((sum, f) => sum + f.size, 0);
+    const big = entries.find((f) => f.size > limit);
+    if (big || total > limit) {
+      throw new ChartmixError(`${big ? big.name + ' is ' + mb(big.size) : 'the files are ' + mb(total) + ' together'}, more than the ` +
+        `${mb(limit)} one load may hold (the browser app has 1 GB of memory); split the data into smaller files. The data you had stays loaded.`, 'refused');
+    }
+  }
+
   // The calling convention of chartmix_load_files: three arrays of count 32-bit words (name
   // pointers, byte pointers, byte counts) plus the dataset reference.
   _loadBytes(list, ref) {
+    this._checkSizes(list.map((f) => ({ name: f.name, size: f.bytes.length })));
     const core = this.core;
     const n = list.length;
     const table = core._malloc(n * 12);
@@ -149,6 +168,7 @@ class Chartmix {
         owned.push(namePtr);
         core.stringToUTF8(f.name, namePtr, nameLen);
         const dataPtr = core._malloc(Math.max(1, f.bytes.length));
+        if (!dataPtr) throw new ChartmixError(`there is not enough memory to load ${f.name}; the data you had stays loaded.`, 'refused');
         owned.push(dataPtr);
         core.HEAPU8.set(f.bytes, dataPtr);
         const words = new Uint32Array(core.HEAPU8.buffer, table, n * 3);  // after malloc: memory may have grown

@@ -15,6 +15,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include "core/limits.h"
 #include "core/mix_json.h"
 #include "core/ranking.h"
 #include "core/view_state.h"
@@ -104,6 +105,9 @@ EMSCRIPTEN_KEEPALIVE const char* chartmix_version() { return CHARTMIX_VERSION; }
 
 // The message of the last call that returned 1.
 EMSCRIPTEN_KEEPALIVE const char* chartmix_last_error() { return g_error.c_str(); }
+
+// The most bytes one load may hold (core/limits.h): the page refuses bigger files before reading them.
+EMSCRIPTEN_KEEPALIVE double chartmix_max_load_bytes() { return (double)chartmix::kMaxLoadBytes; }
 
 // Loads files as one dataset: count files, names[i] (UTF-8, as a manifest writes the path) and
 // bytes[i] of sizes[i] bytes. ref names the data in shared links ("url:…", "catalog:…", "file:…").
