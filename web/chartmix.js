@@ -81,6 +81,9 @@ class Chartmix {
   getRankingCsv() { return this._string(this.core._chartmix_get_ranking_csv()); }
   // Dataset, period, the mix's #1 and the official chart's #1 (for captions and announcements).
   getSummary() { return JSON.parse(this._string(this.core._chartmix_get_summary())); }
+  // Where the app drew its named controls in the last frame, in CSS pixels of the canvas, and the
+  // values they showed: { items: { name: [x, y, w, h] }, values: { name: text } }.
+  uiProbe() { return JSON.parse(this._string(this.core._chartmix_ui_probe())); }
   // The view as a URL fragment ("#v1&d=…"), and a link to this page with it.
   getView() { return '#' + this._string(this.core._chartmix_get_view()); }
   shareLink() { return location.href.replace(/#.*$/, '') + this.getView(); }

@@ -7,6 +7,7 @@
 #include <imgui_internal.h>
 
 #include "ui/plot.h"
+#include "ui/ui_probe.h"
 #include "ui/ui_common.h"
 
 namespace chartmix::ui {
@@ -56,6 +57,7 @@ void ClassroomPanel::DrawStep(AppState& state)
     if (ImGui::Button(Playing ? "Pause" : "Play")) { Playing = !Playing; PlayClock = 0; if (Playing && Step == count - 1) Step = 0; }
     ImGui::SameLine();
     if (ImGui::ArrowButton("##fwd", ImGuiDir_Right) && Step + 1 < count) Step++;
+    ProbeItem("classroom.next");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImMax(ImGui::GetContentRegionAvail().x, em * 6));
     ImGui::SliderInt("##step", &Step, 0, count - 1, "step %d");
@@ -97,6 +99,15 @@ void ClassroomPanel::DrawStep(AppState& state)
         if (order[i] >= 0 && order[i] < n) line += Letters[(size_t)order[i]];
     }
     ImGui::TextWrapped("%s", line.c_str());
+    ProbeValue("classroom.step", std::to_string(Step + 1) + "/" + std::to_string(count));
+    ProbeValue("classroom.order", line);
+    ProbeValue("classroom.formula", Steps.Formula);
+    std::string result;
+    for (size_t i = 0; i < Steps.Result.size(); i++) {
+        if (i) result += " > ";
+        if (Steps.Result[i] >= 0 && Steps.Result[i] < n) result += Letters[(size_t)Steps.Result[i]];
+    }
+    ProbeValue("classroom.result", result);
 }
 
 void ClassroomPanel::DrawCondorcet(AppState& state)
@@ -189,7 +200,15 @@ void ClassroomPanel::Draw(AppState& state)
     static const char* const kMethods[] = { "Borda", "Schulze", "Kemeny", "MC4" };
     const float em = ImGui::GetFontSize();
     ImGui::SetNextItemWidth(em * 8);
-    ImGui::Combo("##method", &MethodIndex, kMethods, IM_ARRAYSIZE(kMethods));
+    if (ImGui::BeginCombo("##method", kMethods[MethodIndex])) {
+        for (int i = 0; i < IM_ARRAYSIZE(kMethods); i++) {
+            if (ImGui::Selectable(kMethods[i], i == MethodIndex)) MethodIndex = i;
+            ProbeItem((std::string("classroom.method.") + kMethods[i]).c_str());
+        }
+        ImGui::EndCombo();
+    }
+    ProbeItem("classroom.method");
+    ProbeValue("classroom.method", kMethods[MethodIndex]);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em * 8);
     ImGui::SliderInt("##candidates", &Candidates, 3, kClassroomMaxCandidates, "%d songs");

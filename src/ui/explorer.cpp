@@ -1,4 +1,5 @@
 #include "ui/explorer.h"
+#include "ui/ui_probe.h"
 
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -103,6 +104,7 @@ static void DrawPanelTabs(AppState& state, ExplorerView& view, TabBarState& bar,
 
 void DrawExplorer(AppState& state)
 {
+    ProbeBeginFrame();
     ExplorerView& view = GetExplorerView(state);
     UpdateStyle(state, view);
     NoteFontsNeeded(state);

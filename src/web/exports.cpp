@@ -21,6 +21,7 @@
 #include "core/view_state.h"
 #include "ui/app_state.h"
 #include "ui/explorer.h"
+#include "ui/ui_probe.h"
 #include "web/web_state.h"
 
 namespace {
@@ -254,6 +255,10 @@ EMSCRIPTEN_KEEPALIVE void chartmix_set_font(int kind, const uint8_t* bytes, uint
     else S().LatinFontBytes = std::move(data);
     S().FontsDirty = true;
 }
+
+// Where the UI drew its named controls last frame and what they showed (ui/ui_probe.h):
+// {"items":{"classroom.next":[x,y,w,h],…},"values":{"classroom.step":"3/12",…}}.
+EMSCRIPTEN_KEEPALIVE const char* chartmix_ui_probe() { return Out(chartmix::ui::ProbeJson()); }
 
 // The text field the UI has focused, as the overlay should show it.
 EMSCRIPTEN_KEEPALIVE const char* chartmix_get_text_input() { return Out(S().TextInput.Text); }
