@@ -366,6 +366,25 @@ Result<FileMapping> CanonicalMapping(const std::string& name, std::string_view t
     return m;
 }
 
+// Refuses a dataset whose busiest period, times its sources, is more than the per-song breakdown
+// of a ranking may hold (kMaxPeriodCells). Linear in the entries.
+Status CheckPeriodCells(const Dataset& d, const std::string& name)
+{
+    const size_t sources = d.Sources.size();
+    std::vector<uint32_t> seen(d.Songs.size(), UINT32_MAX);
+    for (uint32_t p = 0; p + 1 < d.PeriodGroupBegin.size(); p++) {
+        size_t songs = 0;
+        for (uint32_t g = d.PeriodGroupBegin[p]; g < d.PeriodGroupBegin[p + 1]; g++)
+            for (uint32_t e = d.Groups[g].Begin; e < d.Groups[g].End; e++)
+                if (seen[d.EntrySong[e]] != p) { seen[d.EntrySong[e]] = p; songs++; }
+        if (songs * sources > kMaxPeriodCells)
+            return MakeErrorAt(name, 0, 0, "the period " + d.Periods[p].Label + " has " + std::to_string(songs) + " songs on " + std::to_string(sources) +
+                                               " charts; the per-chart breakdown of its ranking would hold more than " + std::to_string(kMaxPeriodCells) +
+                                               " values, too many for the browser app's 1 GB of memory. Load fewer charts or split the data.");
+    }
+    return OkStatus();
+}
+
 const InputFile* FindInput(const std::vector<InputFile>& files, const std::string& path)
 {
     for (const InputFile& f : files) if (f.Name == path) return &f;
@@ -501,6 +520,7 @@ Result<LoadedDataset> LoadDataset(const std::vector<InputFile>& files, const Loa
     loaded.Data = builder.Finish();
     if (options.Match) report.Matching = MatchSongs(loaded.Data, manifest.Aliases, manifest.Overrides);
     else report.Matching.Spellings = report.Matching.Songs = loaded.Data.Songs.size();
+    if (Status st = CheckPeriodCells(loaded.Data, work.size() == 1 ? files[0].Name : manifest.Name); !st) return st.Err();
     return loaded;
 }
 

@@ -32,6 +32,11 @@ constexpr size_t kMaxFieldBytes = 1024;
 // a slider drag cost O(sources x mix settings), which stays well inside a frame at 1,000.
 constexpr size_t kMaxSources = 1000;
 
+// Songs of one period times sources. The chart panel and the ranking exports keep one contribution
+// per (ranked song, source) of the shown period (Engine::Contributions), 8 bytes each: 16 million
+// cells are 128 MiB. 150 sources with 20,000 songs in a week is 3 million.
+constexpr size_t kMaxPeriodCells = size_t(16) << 20;
+
 // Files of one load (manifest "files" entries or dropped files): file look-up is by name.
 constexpr size_t kMaxFiles = 1000;
 

@@ -234,6 +234,22 @@ TEST_CASE("10,000 sources are refused with a sentence; 1,000 load and re-mix") {
     }
 }
 
+TEST_CASE("a period whose songs times sources exceed the breakdown limit is refused") {
+    // One week on 1,000 charts, each listing its own songs: 16 each is 16,000 songs x 1,000 sources
+    // (16 million contribution cells) and loads; 20 each is 20 million and is refused.
+    auto week = [](int per_source) {
+        std::string t = kHeader;
+        for (int s = 0; s < 1000; s++)
+            for (int r = 1; r <= per_source; r++) t += "s" + std::to_string(s) + ",2023-03-23," + std::to_string(r) + ",Song " + std::to_string(s * 100 + r) + ",A,\n";
+        return t;
+    };
+    Result<LoadedDataset> ok = LoadCsv(week(16));
+    CHECK_MESSAGE(ok.Ok(), ErrorText(ok));
+    Result<LoadedDataset> refused = LoadCsv(week(20));
+    REQUIRE_FALSE(refused.Ok());
+    CHECK(Contains(refused.Err().Message, "the period 2023-03-23 has 20000 songs on 1000 charts"));
+}
+
 TEST_CASE("one period with a million entries ranks; ranks above 65,535 are refused") {
     SUBCASE("rank 65,536 is refused with a sentence, 65,535 loads") {
         Result<LoadedDataset> r = LoadCsv(std::string(kHeader) + "a,2023-03-23,65536,Song,Artist,\na,2023-03-23,65535,Other,Artist,\n");
