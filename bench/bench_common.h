@@ -26,7 +26,7 @@ struct Timing {
     int CallsPerSample = 0;
 };
 
-// Warm-up (one sample's worth of calls, discarded), then `samples` samples.
+// Warm-up (at least 200 ms of calls, discarded), then `samples` samples.
 template <typename F>
 Timing Measure(F&& fn, int samples, double min_sample_ms);
 
@@ -78,7 +78,11 @@ private:
 template <typename F>
 Timing Measure(F&& fn, int samples, double min_sample_ms)
 {
-    // Calibrate: how many calls fill one sample (this is also the warm-up).
+    // Warm-up: keep calling for a while first. V8 starts wasm in its baseline compiler (Liftoff) and
+    // swaps in optimized code only for later calls, so a short warm-up times the baseline code.
+    const double warmup_ms = std::max(200.0, 5.0 * min_sample_ms);
+    for (double t0 = NowMs(); NowMs() - t0 < warmup_ms;) fn();
+    // Calibrate: how many calls fill one sample.
     int calls = 1;
     for (;;) {
         double t0 = NowMs();

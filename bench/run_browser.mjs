@@ -54,7 +54,11 @@ async function benchPage(browser, result) {
     result.wasm_chromium.datasets = [];
     for (const m of manifests) {
       say(`page: dataset ${m}`);
-      result.wasm_chromium.datasets.push(await page.evaluate(([u, q]) => window.bench.dataset(u, q), [m, quick]));
+      try {
+        result.wasm_chromium.datasets.push(await page.evaluate(([u, q]) => window.bench.dataset(u, q), [m, quick]));
+      } catch (err) {
+        result.wasm_chromium.datasets.push({ name: path.basename(m, '.json'), error: String(err.message || err).split('\n')[0] });
+      }
     }
     say('page: re-mix peers, one period');
     result.peers_one_period = await page.evaluate(([q]) => window.bench.remixPeers({ sources: 20, depth: 2000, periods: 1, seed: 42, history: false, runs: q ? 5 : 15, arqueroRuns: q ? 3 : 9 }), [quick]);
@@ -108,7 +112,7 @@ async function productPage(browser, result) {
     page.on('pageerror', (e) => say(`app error: ${e.message}`));
     await page.goto(served.url + 'index.html');
     await page.waitForFunction(() => window.chartmix && window.chartmix.framesDrawn >= 1, null, { timeout: 60000 });
-    result.slider = await page.evaluate(async ({ seconds }) => {
+    result.slider = await page.evaluate(async ({ seconds }) => { try {
       const app = window.chartmix;
       if (typeof app.setMix !== 'function' || typeof app.loadFiles !== 'function')
         return { error: 'the JS API has no setMix/loadFiles: frame times were not measured' };
@@ -147,7 +151,7 @@ async function productPage(browser, result) {
         load_ms: loadMs, frames: frames.length, median_ms: s[s.length >> 1], p95_ms: s[Math.floor(s.length * 0.95)], max_ms: s[s.length - 1],
         summary,
       };
-    }, { seconds: quick ? 3 : 8 });
+    } catch (err) { return { error: 'the drag could not be driven: ' + (err.message || err) }; } }, { seconds: quick ? 3 : 8 });
     await context.close();
   } finally {
     served.server.close();
