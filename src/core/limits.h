@@ -48,6 +48,6 @@ constexpr size_t kMaxListedRejections = 1000;
 constexpr int kMaxRank = 65535;
 
 // The CSV reader stores field offsets as uint32: every accepted file must be shorter than 4 GiB.
-static_assert(kMaxLoadBytes < (size_t(1) << 32), "CsvReader offsets are 32-bit");
+static_assert(uint64_t(kMaxLoadBytes) < (uint64_t(1) << 32), "CsvReader offsets are 32-bit");
 
 } // namespace chartmix
