@@ -1,4 +1,5 @@
 #include "ui/chart_panel.h"
+#include "ui/ui_probe.h"
 
 #include <cfloat>
 #include <cstdio>
@@ -94,6 +95,7 @@ void ChartPanel::Draw(AppState& state)
     // Search box; while focused the browser lays a native input over it for IME (Korean, Chinese).
     ImGui::SetNextItemWidth(ImMin(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 18.0f));
     ImGui::InputTextWithHint("##search", "Search title or artist", Search, sizeof(Search));
+    ProbeItem("chart.search");
     SearchRect = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y);
     if (ImGui::IsItemActive()) {
         ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
@@ -141,6 +143,11 @@ void ChartPanel::Draw(AppState& state)
     }
     ShownRows = (int)Rows.size();
     FirstShownSong = Rows.empty() ? UINT32_MAX : ranking.Songs[Rows[0]];
+    // The song ids of the first rows as shown (after search and sort), for tests outside the canvas.
+    std::string shown;
+    for (size_t i = 0; i < Rows.size() && i < 10; i++) shown += (i ? "," : "") + std::to_string(ranking.Songs[Rows[i]]);
+    ProbeValue("chart.rows", shown);
+    ProbeValue("chart.count", std::to_string(ShownRows));
 
     const int64_t selected = SelectedSong(state);
     const float row_h = ImGui::GetTextLineHeight() + (state.CoarsePointer ? em * 0.9f : em * 0.25f);

@@ -1,4 +1,5 @@
 #include "ui/sources_panel.h"
+#include "ui/ui_probe.h"
 
 #include <algorithm>
 #include <cfloat>
@@ -132,6 +133,7 @@ void SourcesPanel::DrawSourceRow(AppState& state, uint32_t source)
         if (edited != weight) ReportStatus(state, session.SetSourceWeight(source, edited));
     }
     if (ImGui::IsItemHovered()) SourceTooltip(state, source);
+    ProbeItem(("sources.weight." + src.Key).c_str());
     if (source < SliderRects.size()) SliderRects[source] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y);
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
@@ -175,10 +177,12 @@ void SourcesPanel::DrawMixMenus(AppState& state)
                 next.Method_ = m;
                 ReportStatus(state, session.SetMix(next));
             }
+            ProbeItem((std::string("sources.method.") + MethodName(m)).c_str());
             HelpTooltip(MethodExplanation(m));
         }
         ImGui::EndCombo();
     }
+    ProbeItem("sources.method");
     ImGui::TextWrapped("%s", MethodExplanation(session.CurrentMix().Method_));
     if (session.CurrentMix().Method_ == Method::WeightedSum) {
         ImGui::SetNextItemWidth(-FLT_MIN);

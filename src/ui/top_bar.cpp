@@ -1,4 +1,5 @@
 #include "ui/top_bar.h"
+#include "ui/ui_probe.h"
 
 #include <cstdio>
 
@@ -31,8 +32,11 @@ static void DrawPeriodCombo(AppState& state)
     HelpTooltip("Tracking period of the chart (also: the slider in History).");
     ImGui::SameLine(0, 2);
     if (ImGui::ArrowButton("##prev", ImGuiDir_Left) && period > 0) ReportStatus(state, session.SetPeriod((uint32_t)period - 1));
+    ProbeItem("topbar.period.prev");
     ImGui::SameLine(0, 2);
     if (ImGui::ArrowButton("##next", ImGuiDir_Right) && period + 1 < (int)data.Periods.size()) ReportStatus(state, session.SetPeriod((uint32_t)period + 1));
+    ProbeItem("topbar.period.next");
+    ProbeValue("topbar.period", data.Periods[(size_t)session.Period()].Label);
 }
 
 static void DrawExportMenu(AppState& state)
