@@ -54,7 +54,7 @@ void PrintText(const LoadedDataset& loaded)
     const LoadReport& r = loaded.Report;
     std::printf("dataset: %s\n", d.Name.c_str());
     std::printf("files: %zu (%zu bytes); rows read %zu, loaded %zu, left out on purpose %zu, rejected %zu\n", r.Files.size(), r.InputBytes, r.RowsRead,
-                r.RowsLoaded, r.RowsFiltered, r.Rejected.size());
+                r.RowsLoaded, r.RowsFiltered, r.RowsRejected);
     for (const FileReport& f : r.Files)
         std::printf("  %s: %s%s, %zu rows read, %zu loaded, %zu left out, %zu rejected\n", f.Name.c_str(), TextEncodingName(f.Encoding),
                     f.HadBom ? " with BOM" : "", f.RowsRead, f.RowsLoaded, f.RowsFiltered, f.RowsRejected);
@@ -76,7 +76,9 @@ void PrintText(const LoadedDataset& loaded)
     for (const std::string& n : r.Notes) std::printf("note: %s\n", n.c_str());
     for (const std::string& a : m.Ambiguous) std::printf("ambiguous: %s\n", a.c_str());
     for (const std::string& p : m.Problems) std::printf("problem: %s\n", p.c_str());
-    if (!r.Rejected.empty()) std::printf("rejected rows: %zu\n", r.Rejected.size());
+    // Every rejection is counted; the list keeps the first ones (core/limits.h) so that a file of
+    // garbage cannot fill memory with messages.
+    if (r.RowsRejected) std::printf("rejected rows: %zu%s\n", r.RowsRejected, r.RowsRejected > r.Rejected.size() ? " (the first ones listed)" : "");
     for (const Error& e : r.Rejected) std::printf("  %s\n", e.ToString().c_str());
 }
 
@@ -88,7 +90,7 @@ void PrintJson(const LoadedDataset& loaded)
     AppendJsonString(out, d.Name);
     out += ",\"input_bytes\":" + std::to_string(r.InputBytes) + ",\"memory_bytes\":" + std::to_string(d.MemoryBytes());
     out += ",\"rows\":{\"read\":" + std::to_string(r.RowsRead) + ",\"loaded\":" + std::to_string(r.RowsLoaded) + ",\"filtered\":" +
-           std::to_string(r.RowsFiltered) + ",\"rejected\":" + std::to_string(r.Rejected.size()) + "}";
+           std::to_string(r.RowsFiltered) + ",\"rejected\":" + std::to_string(r.RowsRejected) + "}";
     out += ",\"files\":[";
     for (size_t i = 0; i < r.Files.size(); i++) {
         const FileReport& f = r.Files[i];
