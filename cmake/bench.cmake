@@ -3,8 +3,8 @@
 #   native preset   chartmix_bench       bench/bench_main.cpp, prints JSON
 #   web preset      chartmix_bench       the same program as .js + .wasm for node (reads files from disk)
 #                   chartmix_bench_web   an ES module for the benchmark page (bench/web/), data handed in as bytes
-# The bench sources get the same optimization flags as the product (the web link uses -Oz like the
-# app), so the numbers describe what ships.
+# chartmix_core is the product's own library target (its flags come from CMakeLists.txt) and the web
+# link uses -Oz like the app, so the numbers describe what ships.
 set(CHARTMIX_BENCH_COMMON ${CMAKE_SOURCE_DIR}/bench/bench_common.cpp ${CMAKE_SOURCE_DIR}/bench/bench_cases.cpp
     ${CMAKE_SOURCE_DIR}/bench/dense_remix.cpp)
 
