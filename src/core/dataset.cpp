@@ -79,6 +79,12 @@ uint32_t DatasetBuilder::AddPeriod(DayNumber start, DayNumber end, std::string l
     return it->second;
 }
 
+int64_t DatasetBuilder::FindPeriod(DayNumber start, DayNumber end) const
+{
+    auto it = PeriodIndex_.find({ start, end });
+    return it == PeriodIndex_.end() ? -1 : (int64_t)it->second;
+}
+
 uint32_t DatasetBuilder::AddSong(std::string_view title, std::string_view artist)
 {
     uint64_t key = ((uint64_t)Data_.Strings.Intern(title) << 32) | Data_.Strings.Intern(artist);

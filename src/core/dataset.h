@@ -115,6 +115,8 @@ public:
     uint32_t AddSource(Source source);
     // Returns the index of the period with exactly this [start, end], adding it when new.
     uint32_t AddPeriod(DayNumber start, DayNumber end, std::string label);
+    // Index of the period with exactly this [start, end], or -1 (lets callers skip making a label).
+    int64_t FindPeriod(DayNumber start, DayNumber end) const;
     // Returns the id of the song with exactly this title and artist, adding it when new.
     // Cross-source matching of spelling variants happens later (see matching.h).
     uint32_t AddSong(std::string_view title, std::string_view artist);

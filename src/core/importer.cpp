@@ -120,7 +120,8 @@ public:
         if (src.UnitName.empty() && row.Has[kFieldUnitType]) src.UnitName = std::string(TrimSpaces(row.Values[kFieldUnitType]));
 
         uint32_t song = Builder_.AddSong(title, artist);
-        uint32_t period = Builder_.AddPeriod(slot.Start, slot.End, slot.Label);
+        int64_t found = Builder_.FindPeriod(slot.Start, slot.End);
+        uint32_t period = found >= 0 ? (uint32_t)found : Builder_.AddPeriod(slot.Start, slot.End, PeriodSlotLabel(slot));
         RowOrigin origin{ FileIndex_, where.Locate(kFieldTitle, "").Line };
 
         if (src.Granularity_ == Granularity::Daily && Rules_.Target != Granularity::Daily) {
@@ -134,8 +135,8 @@ public:
             Key3 key = rank != kNoRank ? Key3{ (uint32_t)source, period, (uint32_t)rank } : Key3{ (uint32_t)source, period, 0x80000000u | song };
             if (!Claim(EntrySeen_, key, origin)) {
                 if (rank != kNoRank)
-                    return reject(kFieldRank, "rank " + std::to_string(rank) + " on " + src.Key + " for " + slot.Label + " is already taken (" + Describe(Earlier_) + ").");
-                return reject(kFieldTitle, "\"" + std::string(title) + "\" appears twice off-chart on " + src.Key + " for " + slot.Label + " (first " + Describe(Earlier_) + ").");
+                    return reject(kFieldRank, "rank " + std::to_string(rank) + " on " + src.Key + " for " + PeriodSlotLabel(slot) + " is already taken (" + Describe(Earlier_) + ").");
+                return reject(kFieldTitle, "\"" + std::string(title) + "\" appears twice off-chart on " + src.Key + " for " + PeriodSlotLabel(slot) + " (first " + Describe(Earlier_) + ").");
             }
             Builder_.AddEntry(period, (uint32_t)source, song, (uint16_t)rank, units);
         }

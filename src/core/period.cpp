@@ -187,7 +187,7 @@ static void MonthSlot(DayNumber day, PeriodSlot* out)
     CivilFromDays(day, &y, &m, &d);
     out->Start = DaysFromCivil(y, m, 1);
     out->End = DaysFromCivil(y, m, DaysInMonth(y, m));
-    out->Label = FormatMonth(y, m);
+    out->Month = true;
 }
 
 static void WeekSlot(DayNumber day, int week_ends_on, PeriodSlot* out)
@@ -195,7 +195,15 @@ static void WeekSlot(DayNumber day, int week_ends_on, PeriodSlot* out)
     int ahead = (week_ends_on - Weekday(day) + 7) % 7;
     out->End = day + ahead;
     out->Start = out->End - 6;
-    out->Label = FormatDay(out->End);
+    out->Month = false;
+}
+
+std::string PeriodSlotLabel(const PeriodSlot& slot)
+{
+    if (!slot.Month) return FormatDay(slot.End);
+    int y, m, d;
+    CivilFromDays(slot.Start, &y, &m, &d);
+    return FormatMonth(y, m);
 }
 
 bool AssignPeriod(const ParsedDate& chart_date, Granularity granularity, int offset_days, const PeriodRules& rules,
@@ -219,7 +227,7 @@ bool AssignPeriod(const ParsedDate& chart_date, Granularity granularity, int off
     switch (rules.Target) {
     case Granularity::Daily:
         out->Start = out->End = anchor;
-        out->Label = FormatDay(anchor);
+        out->Month = false;
         return true;
     case Granularity::Weekly: WeekSlot(anchor, rules.WeekEndsOn, out); return true;
     case Granularity::Monthly: MonthSlot(anchor, out); return true;

@@ -54,8 +54,12 @@ struct PeriodRules {
 struct PeriodSlot {
     DayNumber Start = 0;
     DayNumber End = 0;
-    std::string Label;  // week: its last day "2023-03-23"; month: "2023-03"; day: "2023-03-23"
+    bool Month = false;  // a calendar month (labelled "2023-03"); otherwise labelled by its last day
 };
+
+// The label users see (week: its last day "2023-03-23"; month: "2023-03"; day: "2023-03-23").
+// Made only when a period is new, not per row: formatting it per row dominated CSV ingest.
+std::string PeriodSlotLabel(const PeriodSlot& slot);
 
 // The dataset period that holds a chart's tracking period.
 //   chart_date        the date printed on the chart

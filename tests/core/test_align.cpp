@@ -16,7 +16,7 @@ std::string Slot(ParsedDate date, Granularity g, int offset, PeriodRules rules =
 {
     PeriodSlot slot;
     if (!AssignPeriod(date, g, offset, rules, &slot)) return "(none)";
-    return slot.Label;
+    return PeriodSlotLabel(slot);
 }
 
 Result<LoadedDataset> LoadFixtureManifest(const std::string& folder)
