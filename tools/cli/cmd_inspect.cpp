@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "core/importer.h"
 #include "core/json.h"
@@ -16,16 +17,6 @@
 namespace chartmix::cli {
 
 namespace {
-
-bool ReadWholeFile(const std::string& path, std::string* out)
-{
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::ostringstream s;
-    s << in.rdbuf();
-    *out = s.str();
-    return true;
-}
 
 std::string Folder(const std::string& path)
 {
