@@ -49,7 +49,9 @@ Result<rapidjson::Document> ParseJson(std::string_view text, std::string_view fi
                            "JSON is nested more than " + std::to_string(kMaxJsonDepth) + " levels deep; no chart, manifest or mix needs that.");
     }
     rapidjson::Document doc;
-    doc.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseStopWhenDoneFlag>(text.data(), text.size());
+    // Full precision: a number chartmix wrote as the shortest round-trip decimal must read back as the
+    // same double (rapidjson's fast path can be off by an ulp; found by fuzz_mix).
+    doc.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseStopWhenDoneFlag | rapidjson::kParseFullPrecisionFlag>(text.data(), text.size());
     if (doc.HasParseError()) {
         LocateOffset(text, doc.GetErrorOffset(), &line, &column);
         return MakeErrorAt(std::string(file_name), line, column,
