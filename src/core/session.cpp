@@ -62,7 +62,7 @@ void Session::Adopt(std::unique_ptr<Dataset> data, std::string ref, std::unique_
     DatasetRef_ = std::move(ref);
     Period_ = Data_->Periods.empty() ? 0 : (uint32_t)Data_->Periods.size() - 1;
     Selected_.clear();
-    Touch();
+    ContentChanged();
 }
 
 Status Session::LoadDemo(uint64_t seed)
@@ -99,7 +99,7 @@ Status Session::SetMix(const Mix& mix)
         Engine_->SetMix(previous);
         return st;
     }
-    Touch();
+    ContentChanged();
     return st;
 }
 
@@ -123,7 +123,7 @@ Status Session::SetSourceWeight(uint32_t source, double weight)
         for (const SourceSetting& s : current.Weights) listed = listed || s.Selector == Data_->Sources[source].Key;
         if (listed) {
             Status st = Engine_->SetWeight(source, weight);
-            if (st) Touch();
+            if (st) ContentChanged();
             return st;
         }
     }
@@ -155,9 +155,10 @@ const Ranking& Session::CurrentRanking()
 
 const History& Session::CurrentHistory(int top_n)
 {
-    if (HistoryRevision_ != Revision_ || HistoryTopN_ != top_n) {
+    if (HistoryRevision_ != ContentRevision_ || HistoryTopN_ != top_n) {
         if (!Engine_->RankHistory(top_n, &History_)) History_ = History();
-        HistoryRevision_ = Revision_;
+        HistoryPasses_++;
+        HistoryRevision_ = ContentRevision_;
         HistoryTopN_ = top_n;
     }
     return History_;

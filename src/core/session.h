@@ -64,6 +64,9 @@ public:
     // Increases on every change a subscriber may care about (data, mix, period, selection).
     uint64_t Revision() const { return Revision_; }
     void Touch() { Revision_++; }
+    // How many times the whole history was ranked (it is redone only when data or mix change,
+    // not when the period or the selection moves: playing through time must not re-rank it all).
+    uint64_t HistoryPasses() const { return HistoryPasses_; }
 
     // The shareable view: dataset reference, period, mix, selection, panel.
     ViewState CurrentView() const;
@@ -81,7 +84,11 @@ private:
     LoadReport Report_;
     uint32_t Period_ = 0;
     std::vector<uint32_t> Selected_;
+    void ContentChanged() { ContentRevision_++; Touch(); }
+
     uint64_t Revision_ = 1;
+    uint64_t ContentRevision_ = 1;  // data and mix only: what the history depends on
+    uint64_t HistoryPasses_ = 0;
     uint64_t RankingRevision_ = 0;
     Ranking Ranking_;
     uint64_t HistoryRevision_ = 0;

@@ -42,14 +42,12 @@ std::string ProbeJson()
         if (!first) out += ',';
         first = false;
         AppendJsonString(out, name);
+        const float rect[4] = { r.x, r.y, r.z, r.w };
         out += ":[";
-        AppendJsonNumber(out, r.x);
-        out += ',';
-        AppendJsonNumber(out, r.y);
-        out += ',';
-        AppendJsonNumber(out, r.z);
-        out += ',';
-        AppendJsonNumber(out, r.w);
+        for (int i = 0; i < 4; i++) {
+            if (i) out += ',';
+            AppendJsonNumber(out, rect[i]);
+        }
         out += ']';
     }
     out += "},\"values\":{";

@@ -79,4 +79,22 @@ TEST_CASE("the shared view round-trips through a fresh session") {
     CHECK(b.CurrentRanking().Songs == a.CurrentRanking().Songs);
 }
 
+TEST_CASE("stepping through periods reuses the history; a weight change recomputes it") {
+    Session session;
+    History first = session.CurrentHistory(20);
+    const uint64_t passes = session.HistoryPasses();
+    REQUIRE(session.SetPeriod(0).Ok());
+    session.Selected() = { 3 };
+    session.Touch();
+    const History& same = session.CurrentHistory(20);
+    CHECK(session.HistoryPasses() == passes);
+    CHECK(same.Songs == first.Songs);
+    CHECK(session.CurrentRanking().Period == 0);  // the period view itself did follow
+
+    REQUIRE(session.SetSourceWeight(0, 0.0).Ok());
+    const History& changed = session.CurrentHistory(20);
+    CHECK(session.HistoryPasses() == passes + 1);
+    CHECK(changed.Songs != first.Songs);
+}
+
 }

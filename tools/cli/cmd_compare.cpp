@@ -65,21 +65,20 @@ int RunCompare(int argc, char** argv)
     ListAgreement g = CompareLists(*a, b, p);
     int64_t all_kill = AllKillSong(*data, *period);
     std::string out;
+    // One list of figures for both formats, so the CSV header and the JSON keys cannot drift apart.
+    const std::pair<const char*, double> figures[] = {
+        { "tau_b", g.TauB }, { "footrule", g.Footrule }, { "footrule_normalized", g.FootruleNormalized },
+        { "rbo", g.Rbo }, { "rbo_p", p }, { "overlap", g.Overlap },
+    };
     if (format == "json") {
         out = "{\"period\":";
         AppendJsonString(out, data->Periods[*period].Label);
-        out += ",\"tau_b\":";
-        AppendJsonNumber(out, g.TauB);
-        out += ",\"footrule\":";
-        AppendJsonNumber(out, g.Footrule);
-        out += ",\"footrule_normalized\":";
-        AppendJsonNumber(out, g.FootruleNormalized);
-        out += ",\"rbo\":";
-        AppendJsonNumber(out, g.Rbo);
-        out += ",\"rbo_p\":";
-        AppendJsonNumber(out, p);
-        out += ",\"overlap\":";
-        AppendJsonNumber(out, g.Overlap);
+        for (const auto& [name, value] : figures) {
+            out += ",\"";
+            out += name;
+            out += "\":";
+            AppendJsonNumber(out, value);
+        }
         out += ",\"same_top\":";
         out += g.SameTop ? "true" : "false";
         out += ",\"all_kill\":";
@@ -87,19 +86,13 @@ int RunCompare(int argc, char** argv)
         else AppendJsonString(out, std::string(data->SongTitle((uint32_t)all_kill)) + " - " + std::string(data->SongArtist((uint32_t)all_kill)));
         out += "}\n";
     } else {
-        out = "period,tau_b,footrule,footrule_normalized,rbo,rbo_p,overlap,same_top\n";
-        out += data->Periods[*period].Label + ",";
-        AppendJsonNumber(out, g.TauB);
-        out += ",";
-        AppendJsonNumber(out, g.Footrule);
-        out += ",";
-        AppendJsonNumber(out, g.FootruleNormalized);
-        out += ",";
-        AppendJsonNumber(out, g.Rbo);
-        out += ",";
-        AppendJsonNumber(out, p);
-        out += ",";
-        AppendJsonNumber(out, g.Overlap);
+        out = "period";
+        for (const auto& figure : figures) out += std::string(",") + figure.first;
+        out += ",same_top\n" + data->Periods[*period].Label;
+        for (const auto& figure : figures) {
+            out += ",";
+            AppendJsonNumber(out, figure.second);
+        }
         out += g.SameTop ? ",true\n" : ",false\n";
     }
     std::fwrite(out.data(), 1, out.size(), stdout);
