@@ -1,5 +1,7 @@
 #include "core/dataset.h"
 
+#include "core/hash.h"
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -74,23 +76,50 @@ uint32_t DatasetBuilder::AddSource(Source source)
 
 uint32_t DatasetBuilder::AddPeriod(DayNumber start, DayNumber end, std::string label)
 {
-    auto [it, inserted] = PeriodIndex_.try_emplace({ start, end }, (uint32_t)Data_.Periods.size());
+    auto [period, inserted] = PeriodIndex_.Insert(PeriodKey(start, end), (uint32_t)Data_.Periods.size());
     if (inserted) Data_.Periods.push_back(Period{ start, end, std::move(label) });
-    return it->second;
+    return *period;
 }
 
 int64_t DatasetBuilder::FindPeriod(DayNumber start, DayNumber end) const
 {
-    auto it = PeriodIndex_.find({ start, end });
-    return it == PeriodIndex_.end() ? -1 : (int64_t)it->second;
+    const uint32_t* period = PeriodIndex_.Find(PeriodKey(start, end));
+    return period ? (int64_t)*period : -1;
 }
 
 uint32_t DatasetBuilder::AddSong(std::string_view title, std::string_view artist)
 {
-    uint64_t key = ((uint64_t)Data_.Strings.Intern(title) << 32) | Data_.Strings.Intern(artist);
-    auto [it, inserted] = SongIndex_.try_emplace(key, (uint32_t)Data_.Songs.size());
-    if (inserted) Data_.Songs.push_back(Song{ (uint32_t)(key >> 32), (uint32_t)key });
-    return it->second;
+    // One hash over title and artist finds the song; strings are interned only for a new one.
+    const uint64_t hash = HashBytes(artist, HashBytes(title)) | 1;  // 0 marks an empty slot
+    if ((Data_.Songs.size() + 1) * 2 > SongHashes_.size()) GrowSongTable();
+    const size_t mask = SongHashes_.size() - 1;
+    size_t i = (size_t)hash & mask;
+    for (; SongHashes_[i] != 0; i = (i + 1) & mask) {
+        if (SongHashes_[i] != hash) continue;
+        const uint32_t song = SongIds_[i];
+        if (Data_.SongTitle(song) == title && Data_.SongArtist(song) == artist) return song;
+    }
+    const uint32_t song = (uint32_t)Data_.Songs.size();
+    Data_.Songs.push_back(Song{ Data_.Strings.Intern(title), Data_.Strings.Intern(artist) });
+    SongHashes_[i] = hash;
+    SongIds_[i] = song;
+    return song;
+}
+
+void DatasetBuilder::GrowSongTable()
+{
+    std::vector<uint64_t> hashes(SongHashes_.empty() ? 1024 : SongHashes_.size() * 2, 0);
+    std::vector<uint32_t> ids(hashes.size(), 0);
+    const size_t mask = hashes.size() - 1;
+    for (size_t k = 0; k < SongHashes_.size(); k++) {
+        if (!SongHashes_[k]) continue;
+        size_t i = (size_t)SongHashes_[k] & mask;
+        while (hashes[i]) i = (i + 1) & mask;
+        hashes[i] = SongHashes_[k];
+        ids[i] = SongIds_[k];
+    }
+    SongHashes_.swap(hashes);
+    SongIds_.swap(ids);
 }
 
 void DatasetBuilder::AddEntry(uint32_t period, uint32_t source, uint32_t song, uint16_t rank, double units)
@@ -125,6 +154,50 @@ static void Permute(std::vector<T>& column, const std::vector<uint32_t>& order)
     column.swap(out);
 }
 
+static uint32_t RankKey(uint16_t rank) { return rank == kNoRank ? 0x10000u : rank; }
+
+// The order that sorts entries by (period, source, rank), stable; empty when they already are.
+// Files arrive one chart at a time, each in date and rank order, so two counting passes (by source,
+// then by period) leave only the rare out-of-order chart to sort by rank.
+static std::vector<uint32_t> EntryOrder(const Dataset& d)
+{
+    const size_t n = d.EntryCount();
+    auto before = [&](size_t a, size_t b) {
+        if (d.EntryPeriod[a] != d.EntryPeriod[b]) return d.EntryPeriod[a] < d.EntryPeriod[b];
+        if (d.EntrySource[a] != d.EntrySource[b]) return d.EntrySource[a] < d.EntrySource[b];
+        return RankKey(d.EntryRank[a]) < RankKey(d.EntryRank[b]);
+    };
+    size_t i = 1;
+    while (i < n && !before(i, i - 1)) i++;
+    if (i >= n) return {};
+
+    auto counting_pass = [n](const std::vector<uint32_t>& keys, size_t buckets, const std::vector<uint32_t>& in) {
+        std::vector<uint32_t> start(buckets + 1, 0);
+        for (uint32_t k : keys) start[k + 1]++;
+        for (size_t b = 0; b < buckets; b++) start[b + 1] += start[b];
+        std::vector<uint32_t> out(n);
+        for (uint32_t e : in) out[start[keys[e]]++] = e;
+        return out;
+    };
+    std::vector<uint32_t> order(n);
+    std::iota(order.begin(), order.end(), 0);
+    order = counting_pass(d.EntrySource, d.Sources.size(), order);
+    order = counting_pass(d.EntryPeriod, d.Periods.size(), order);
+    for (size_t begin = 0; begin < n;) {
+        size_t end = begin + 1;
+        bool sorted = true;
+        while (end < n && d.EntryPeriod[order[end]] == d.EntryPeriod[order[begin]] && d.EntrySource[order[end]] == d.EntrySource[order[begin]]) {
+            sorted = sorted && RankKey(d.EntryRank[order[end]]) >= RankKey(d.EntryRank[order[end - 1]]);
+            end++;
+        }
+        if (!sorted)
+            std::stable_sort(order.begin() + (std::ptrdiff_t)begin, order.begin() + (std::ptrdiff_t)end,
+                             [&](uint32_t a, uint32_t b) { return RankKey(d.EntryRank[a]) < RankKey(d.EntryRank[b]); });
+        begin = end;
+    }
+    return order;
+}
+
 Dataset DatasetBuilder::Finish()
 {
     Dataset& d = Data_;
@@ -143,19 +216,14 @@ Dataset DatasetBuilder::Finish()
 
     // Entries by (period, source, rank) with off-chart rows (rank 0) last; ties keep input order.
     const size_t n = d.EntryCount();
-    std::vector<uint32_t> order(n);
-    std::iota(order.begin(), order.end(), 0);
-    auto rank_key = [&](uint32_t i) { return d.EntryRank[i] == kNoRank ? 0x10000u : (uint32_t)d.EntryRank[i]; };
-    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-        if (d.EntryPeriod[a] != d.EntryPeriod[b]) return d.EntryPeriod[a] < d.EntryPeriod[b];
-        if (d.EntrySource[a] != d.EntrySource[b]) return d.EntrySource[a] < d.EntrySource[b];
-        return rank_key(a) < rank_key(b);
-    });
-    Permute(d.EntryPeriod, order);
-    Permute(d.EntrySource, order);
-    Permute(d.EntrySong, order);
-    Permute(d.EntryRank, order);
-    Permute(d.EntryUnits, order);
+    std::vector<uint32_t> order = EntryOrder(d);
+    if (!order.empty()) {
+        Permute(d.EntryPeriod, order);
+        Permute(d.EntrySource, order);
+        Permute(d.EntrySong, order);
+        Permute(d.EntryRank, order);
+        Permute(d.EntryUnits, order);
+    }
 
     d.Groups.clear();
     d.PeriodGroupBegin.assign(d.Periods.size() + 1, 0);
@@ -170,8 +238,9 @@ Dataset DatasetBuilder::Finish()
 
     Dataset out = std::move(Data_);
     Data_ = Dataset();
-    SongIndex_.clear();
-    PeriodIndex_.clear();
+    std::vector<uint64_t>().swap(SongHashes_);
+    std::vector<uint32_t>().swap(SongIds_);
+    PeriodIndex_.Clear();
     return out;
 }
 

@@ -10,12 +10,11 @@
 //     Entries   one row per chart entry, in columns, sorted by (period, source, rank)
 //     Groups    one per (period, source) that has entries: the range of entries it owns
 #include <cstdint>
-#include <map>
-#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/flat_map.h"
 #include "core/string_pool.h"
 
 namespace chartmix {
@@ -131,8 +130,11 @@ public:
 
 private:
     Dataset Data_;
-    std::unordered_map<uint64_t, uint32_t> SongIndex_;    // (title id << 32 | artist id) -> song
-    std::map<std::pair<DayNumber, DayNumber>, uint32_t> PeriodIndex_;
+    std::vector<uint64_t> SongHashes_;  // open addressing over HashBytes(title, artist); 0 = empty
+    std::vector<uint32_t> SongIds_;     // the song in each used slot
+    void GrowSongTable();
+    FlatMap64<uint32_t> PeriodIndex_;  // PeriodKey(start, end) -> period
+    static uint64_t PeriodKey(DayNumber start, DayNumber end) { return (uint64_t)(uint32_t)start << 32 | (uint32_t)end; }
 };
 
 } // namespace chartmix

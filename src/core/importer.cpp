@@ -4,9 +4,9 @@
 #include <cmath>
 #include <cstring>
 #include <map>
-#include <unordered_map>
 
 #include "core/csv.h"
+#include "core/flat_map.h"
 #include "core/importer_rows.h"
 #include "core/limits.h"
 #include "core/manifest.h"
@@ -21,13 +21,16 @@ namespace {
 
 // [SECTION] Row checks and the per-row rules
 
-struct Key3 {
-    uint32_t A, B, C;
-    bool operator==(const Key3& o) const { return A == o.A && B == o.B && C == o.C; }
-};
-struct Key3Hash {
-    size_t operator()(const Key3& k) const { return (size_t)(((uint64_t)k.A * 0x9E3779B97F4A7C15ull) ^ ((uint64_t)k.B << 20) ^ ((uint64_t)k.C * 0xC2B2AE3D27D4EB4Full)); }
-};
+// Per-row lookups pack their small ids into one 64-bit key (limits.h bounds every id: fewer than 2^10
+// sources, 2^22 periods and songs, since each needs a row).
+static_assert(kMaxSources < (size_t(1) << 10) && kMaxRows < (size_t(1) << 22), "importer keys pack source, period and song ids");
+
+// A rank slot (or an off-chart song) of one chart in one period: taken at most once.
+uint64_t EntryKey(uint32_t source, uint32_t period, uint32_t rank_or_song) { return (uint64_t)source << 54 | (uint64_t)period << 32 | rank_or_song; }
+// A song on one daily chart on one day.
+uint64_t DailyKey(uint32_t source, DayNumber day, uint32_t song) { return (uint64_t)source << 54 | (uint64_t)song << 32 | (uint32_t)day; }
+// One song's rolled-up days in a dataset period; ordering the keys orders by (period, source, song).
+uint64_t RollupKey(uint32_t period, uint32_t source, uint32_t song) { return (uint64_t)period << 42 | (uint64_t)source << 32 | song; }
 
 struct RowOrigin {
     uint32_t File = 0;
@@ -54,6 +57,7 @@ public:
         FileIndex_ = file_index;
         FixedSource_ = mapping.Source.empty() ? -1 : Builder_.Peek().FindSource(mapping.Source);
         ValueCache_.clear();
+        Memo_.Source = -1;  // another file may write its dates another way
     }
 
     bool Row(const RawRow& row, const RowLocator& where) override
@@ -78,30 +82,19 @@ public:
         }
         Source& src = Builder_.Peek().Sources[(size_t)source];
 
+        // Rows of one chart week sit together, so the date of the row before usually answers this one.
         std::string_view period_text = TrimSpaces(row.Values[kFieldPeriod]);
-        if (auto fix = Mapping_->DateFixes.find(std::string(period_text)); fix != Mapping_->DateFixes.end()) {
-            std::string note = File_->Name + ": dates written \"" + fix->first + "\" read as " + fix->second + " (manifest date_fixes).";
-            if (Report_.Notes.empty() || Report_.Notes.back() != note) NoteOnce(note);
-            period_text = fix->second;
+        if (source != Memo_.Source || period_text != Memo_.Text || !SourceSeen_[(size_t)source]) {
+            if (!ResolvePeriod(source, period_text, reject)) return Memo_.Rejected;
         }
-        ParsedDate date;
-        std::string why;
-        if (!ParseDate(period_text, Mapping_->Dates, &date, &why)) return reject(kFieldPeriod, "cannot read the date \"" + std::string(period_text) + "\": " + why + ".");
-        if (AutoSources_ && src.Depth == 0 && src.Citation.empty() && !SourceSeen_[(size_t)source]) {
-            // A canonical CSV's source is as long as its first period says: a month or a week.
-            src.Granularity_ = date.Precision == DatePrecision::Month ? Granularity::Monthly : Granularity::Weekly;
-        }
-        SourceSeen_[(size_t)source] = true;
-        PeriodSlot slot;
-        if (!AssignPeriod(date, src.Granularity_, src.PublicationOffsetDays, Rules_, &slot)) {
-            std::string what = date.Precision == DatePrecision::Year ? "a whole year" : date.Precision == DatePrecision::Month && src.Granularity_ != Granularity::Monthly ? "a month, not a day," : std::string("a ") + GranularityName(src.Granularity_) + " period";
-            return reject(kFieldPeriod, "\"" + std::string(period_text) + "\" is " + what + " and does not fit this dataset's " + GranularityName(Rules_.Target) + " periods.");
-        }
+        const ParsedDate& date = Memo_.Date;
+        const PeriodSlot& slot = Memo_.Slot;
 
         std::string_view title = TrimSpaces(row.Values[kFieldTitle]);
         if (title.empty()) return reject(kFieldTitle, "the title is empty.");
         std::string_view artist = TrimSpaces(row.Values[kFieldArtist]);
 
+        std::string why;
         int rank = kNoRank;
         std::string_view rank_text = TrimSpaces(row.Values[kFieldRank]);
         if (!rank_text.empty() && rank_text != "-" && !ParseRank(rank_text, &rank, &why)) return reject(kFieldRank, why + ".");
@@ -120,19 +113,18 @@ public:
         if (src.UnitName.empty() && row.Has[kFieldUnitType]) src.UnitName = std::string(TrimSpaces(row.Values[kFieldUnitType]));
 
         uint32_t song = Builder_.AddSong(title, artist);
-        int64_t found = Builder_.FindPeriod(slot.Start, slot.End);
-        uint32_t period = found >= 0 ? (uint32_t)found : Builder_.AddPeriod(slot.Start, slot.End, PeriodSlotLabel(slot));
-        RowOrigin origin{ FileIndex_, where.Locate(kFieldTitle, "").Line };
+        uint32_t period = Memo_.Period;
+        RowOrigin origin{ FileIndex_, where.Line() };
 
         if (src.Granularity_ == Granularity::Daily && Rules_.Target != Granularity::Daily) {
             DayNumber day = date.Day - src.PublicationOffsetDays;
-            if (!Claim(DailySeen_, Key3{ (uint32_t)source, (uint32_t)day, song }, origin))
+            if (!Claim(DailySeen_, DailyKey((uint32_t)source, day, song), origin))
                 return reject(kFieldTitle, "\"" + std::string(title) + "\" appears twice on " + src.Key + " for " + FormatDay(day) + " (first " + Describe(Earlier_) + ").");
-            Rollup& r = Rollups_[Key3{ period, (uint32_t)source, song }];
+            Rollup& r = *Rollups_.Insert(RollupKey(period, (uint32_t)source, song), Rollup{}).first;
             if (rank != kNoRank) { r.RankSum += rank; r.RankedDays++; }
             if (!std::isnan(units)) { r.Units += units; r.HasUnits = true; }
         } else {
-            Key3 key = rank != kNoRank ? Key3{ (uint32_t)source, period, (uint32_t)rank } : Key3{ (uint32_t)source, period, 0x80000000u | song };
+            uint64_t key = EntryKey((uint32_t)source, period, rank != kNoRank ? (uint32_t)rank : 0x80000000u | song);
             if (!Claim(EntrySeen_, key, origin)) {
                 if (rank != kNoRank)
                     return reject(kFieldRank, "rank " + std::to_string(rank) + " on " + src.Key + " for " + PeriodSlotLabel(slot) + " is already taken (" + Describe(Earlier_) + ").");
@@ -163,9 +155,10 @@ public:
     {
         File_->RowsRead++;
         Report_.RowsRead++;
-        if (Report_.RowsRead <= Options_.MaxRows) return true;
+        const size_t max_rows = std::min(Options_.MaxRows, kMaxRows);  // never more: the lookup keys above rely on it
+        if (Report_.RowsRead <= max_rows) return true;
         if (!FatalError_)
-            FatalError_ = MakeErrorAt(File_->Name, 0, 0, "the data holds more than " + std::to_string(Options_.MaxRows) +
+            FatalError_ = MakeErrorAt(File_->Name, 0, 0, "the data holds more than " + std::to_string(max_rows) +
                                                              " rows, the most one load may hold (the browser app has 1 GB of memory); load fewer periods or charts at a time.");
         return false;
     }
@@ -193,15 +186,15 @@ public:
     // the days it charted, units = sum of the daily units.
     void FinishRollups()
     {
-        std::vector<std::pair<Key3, Rollup>> sorted(Rollups_.begin(), Rollups_.end());
-        std::sort(sorted.begin(), sorted.end(), [](auto& a, auto& b) {
-            return a.first.A != b.first.A ? a.first.A < b.first.A : a.first.B != b.first.B ? a.first.B < b.first.B : a.first.C < b.first.C;
-        });
+        std::vector<std::pair<uint64_t, Rollup>> sorted;
+        sorted.reserve(Rollups_.Size());
+        Rollups_.ForEach([&](uint64_t key, const Rollup& r) { sorted.emplace_back(key, r); });
+        std::sort(sorted.begin(), sorted.end(), [](auto& a, auto& b) { return a.first < b.first; });
         for (auto& [key, r] : sorted) {
             uint16_t rank = r.RankedDays ? (uint16_t)std::lround(r.RankSum / r.RankedDays) : kNoRank;
-            Builder_.AddEntry(key.A, key.B, key.C, rank, r.HasUnits ? r.Units : NAN);
+            Builder_.AddEntry((uint32_t)(key >> 42), (uint32_t)(key >> 32) & 0x3FF, (uint32_t)key, rank, r.HasUnits ? r.Units : NAN);
         }
-        Rollups_.clear();
+        Rollups_.Clear();
     }
 
     void NoteOnce(const std::string& note)
@@ -234,17 +227,66 @@ private:
     int FixedSource_ = -1;
     std::map<std::string, int, std::less<>> ValueCache_;  // source column value -> source (a map: datasets may have 1,000 sources)
     std::vector<bool> SourceSeen_;
-    std::unordered_map<Key3, RowOrigin, Key3Hash> EntrySeen_, DailySeen_;
-    std::unordered_map<Key3, Rollup, Key3Hash> Rollups_;
+    FlatMap64<RowOrigin> EntrySeen_, DailySeen_;
+    FlatMap64<Rollup> Rollups_;
     RowOrigin Earlier_;
+    // The period of the last row read, by its source and date text as written.
+    struct PeriodMemo {
+        int Source = -1;
+        std::string Text;
+        ParsedDate Date;
+        PeriodSlot Slot;
+        uint32_t Period = 0;
+        bool Rejected = true;  // what Row returns when the date was refused (false: stop reading)
+    } Memo_;
     size_t NoFigure_ = 0;
     std::optional<Error> StrictError_, FatalError_;
 
-    bool Claim(std::unordered_map<Key3, RowOrigin, Key3Hash>& seen, Key3 key, RowOrigin origin)
+    bool Claim(FlatMap64<RowOrigin>& seen, uint64_t key, RowOrigin origin)
     {
-        auto [it, inserted] = seen.try_emplace(key, origin);
-        Earlier_ = it->second;
+        auto [stored, inserted] = seen.Insert(key, origin);
+        Earlier_ = *stored;
         return inserted;
+    }
+
+    // Reads a row's date and finds (or adds) its dataset period, into Memo_. False when the date is
+    // refused; Memo_.Rejected then holds what the row must return.
+    template <typename Reject>
+    bool ResolvePeriod(int source, std::string_view period_text, Reject& reject)
+    {
+        Source& src = Builder_.Peek().Sources[(size_t)source];
+        Memo_.Source = -1;
+        std::string_view date_text = period_text;
+        if (!Mapping_->DateFixes.empty())
+            if (auto fix = Mapping_->DateFixes.find(std::string(period_text)); fix != Mapping_->DateFixes.end()) {
+                std::string note = File_->Name + ": dates written \"" + fix->first + "\" read as " + fix->second + " (manifest date_fixes).";
+                if (Report_.Notes.empty() || Report_.Notes.back() != note) NoteOnce(note);
+                date_text = fix->second;
+            }
+        ParsedDate date;
+        std::string why;
+        if (!ParseDate(date_text, Mapping_->Dates, &date, &why)) {
+            Memo_.Rejected = reject(kFieldPeriod, "cannot read the date \"" + std::string(date_text) + "\": " + why + ".");
+            return false;
+        }
+        if (AutoSources_ && src.Depth == 0 && src.Citation.empty() && !SourceSeen_[(size_t)source]) {
+            // A canonical CSV's source is as long as its first period says: a month or a week.
+            src.Granularity_ = date.Precision == DatePrecision::Month ? Granularity::Monthly : Granularity::Weekly;
+        }
+        SourceSeen_[(size_t)source] = true;
+        PeriodSlot slot;
+        if (!AssignPeriod(date, src.Granularity_, src.PublicationOffsetDays, Rules_, &slot)) {
+            std::string what = date.Precision == DatePrecision::Year ? "a whole year" : date.Precision == DatePrecision::Month && src.Granularity_ != Granularity::Monthly ? "a month, not a day," : std::string("a ") + GranularityName(src.Granularity_) + " period";
+            Memo_.Rejected = reject(kFieldPeriod, "\"" + std::string(date_text) + "\" is " + what + " and does not fit this dataset's " + GranularityName(Rules_.Target) + " periods.");
+            return false;
+        }
+        int64_t found = Builder_.FindPeriod(slot.Start, slot.End);
+        Memo_.Period = found >= 0 ? (uint32_t)found : Builder_.AddPeriod(slot.Start, slot.End, PeriodSlotLabel(slot));
+        Memo_.Date = date;
+        Memo_.Slot = slot;
+        Memo_.Text.assign(period_text);
+        Memo_.Source = source;
+        return true;
     }
 
     std::string Describe(RowOrigin o) const

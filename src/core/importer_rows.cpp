@@ -58,6 +58,7 @@ public:
         Error e = MakeErrorAt("", line, column, std::move(message));
         return e;
     }
+    int Line() const override { return Reader->Line(); }
 };
 
 } // namespace
@@ -182,6 +183,7 @@ public:
         e.Message = std::move(message);
         return e;
     }
+    int Line() const override { return 0; }
 };
 
 } // namespace

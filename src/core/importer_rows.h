@@ -22,6 +22,8 @@ struct RawRow {
 class RowLocator {
 public:
     virtual Error Locate(int field, std::string message) const = 0;
+    // The 1-based line where the row starts, 0 when the format has no lines worth citing (JSON).
+    virtual int Line() const = 0;
     virtual ~RowLocator() = default;
 };
 

@@ -2,21 +2,22 @@
 
 #include <algorithm>
 #include <numeric>
-#include <unordered_map>
 
+#include "core/string_pool.h"
 #include "core/text_normalize.h"
 
 namespace chartmix {
 
 namespace {
 
+// Keys are interned into a StringPool of their own, so buckets and artist checks compare integers.
 struct Spelling {
-    TitleKeys Title;
-    std::vector<std::string> Artists;  // aliased artist keys, sorted
-    bool Distinct = false;             // a manifest override keeps it apart
+    uint32_t Full = 0, Base = 0;  // title key ids (TitleKeys)
+    uint32_t Artists = 0;         // index into the artist key sets (one per distinct artist string)
+    bool Distinct = false;        // a manifest override keeps it apart
 };
 
-bool SharesArtist(const std::vector<std::string>& a, const std::vector<std::string>& b)
+bool SharesArtist(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b)
 {
     for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
         if (a[i] == b[j]) return true;
@@ -25,14 +26,7 @@ bool SharesArtist(const std::vector<std::string>& a, const std::vector<std::stri
     return false;
 }
 
-bool SharesGroup(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b)
-{
-    for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-        if (a[i] == b[j]) return true;
-        if (a[i] < b[j]) i++; else j++;
-    }
-    return false;
-}
+bool SharesGroup(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) { return SharesArtist(a, b); }
 
 class Components {
 public:
@@ -79,19 +73,41 @@ MatchReport MatchSongs(Dataset& data, const std::vector<std::vector<std::string>
     report.Spellings = n;
 
     // Alias table: every spelling of an artist maps to the key of the group's first name.
-    std::unordered_map<std::string, std::string> alias_of;
+    StringPool keys;
+    std::vector<uint32_t> alias_of;  // key id -> canonical key id (ids past the end map to themselves)
     for (const std::vector<std::string>& group : aliases) {
-        std::string canonical = MatchKey(group[0]);
-        for (const std::string& name : group) alias_of[MatchKey(name)] = canonical;
+        uint32_t canonical = keys.Intern(MatchKey(group[0]));
+        for (const std::string& name : group) {
+            uint32_t id = keys.Intern(MatchKey(name));
+            if (id >= alias_of.size()) {
+                size_t old = alias_of.size();
+                alias_of.resize(id + 1);
+                for (size_t k = old; k < alias_of.size(); k++) alias_of[k] = (uint32_t)k;
+            }
+            alias_of[id] = canonical;
+        }
     }
 
+    // Artist strings repeat across songs: their key sets are made once per distinct string.
+    std::vector<std::vector<uint32_t>> artist_sets;
+    std::vector<uint32_t> artist_set_of(data.Strings.Size(), UINT32_MAX);
     std::vector<Spelling> spellings(n);
     for (uint32_t s = 0; s < n; s++) {
-        spellings[s].Title = MakeTitleKeys(data.SongTitle(s));
-        spellings[s].Artists = MakeArtistKeys(data.SongArtist(s));
-        for (std::string& a : spellings[s].Artists)
-            if (auto it = alias_of.find(a); it != alias_of.end()) a = it->second;
-        std::sort(spellings[s].Artists.begin(), spellings[s].Artists.end());
+        TitleKeys title = MakeTitleKeys(data.SongTitle(s));
+        spellings[s].Full = keys.Intern(title.Full);
+        spellings[s].Base = keys.Intern(title.Base);
+        uint32_t& set = artist_set_of[data.Songs[s].Artist];
+        if (set == UINT32_MAX) {
+            std::vector<uint32_t> ids;
+            for (const std::string& a : MakeArtistKeys(data.SongArtist(s))) {
+                uint32_t id = keys.Intern(a);
+                ids.push_back(id < alias_of.size() ? alias_of[id] : id);
+            }
+            std::sort(ids.begin(), ids.end());
+            set = (uint32_t)artist_sets.size();
+            artist_sets.push_back(std::move(ids));
+        }
+        spellings[s].Artists = set;
     }
 
     // The (period, source) charts each spelling appears in.
@@ -132,19 +148,27 @@ MatchReport MatchSongs(Dataset& data, const std::vector<std::vector<std::string>
 
     // Level 0: the whole title agrees; level 1: the title without credits and edition notes agrees.
     for (int level = 0; level < 2; level++) {
-        std::unordered_map<std::string, std::vector<uint32_t>> buckets;
+        // Spellings bucketed by key, members in id order; buckets taken in order of their first member.
+        std::vector<uint32_t> start(keys.Size() + 1, 0), members_of(n);
+        auto key_of = [&](uint32_t s) { return level == 0 ? spellings[s].Full : spellings[s].Base; };
         for (uint32_t s = 0; s < n; s++)
-            if (!spellings[s].Distinct) buckets[level == 0 ? spellings[s].Title.Full : spellings[s].Title.Base].push_back(s);
-        std::vector<std::pair<std::string, std::vector<uint32_t>>> ordered(buckets.begin(), buckets.end());
-        std::sort(ordered.begin(), ordered.end(), [](auto& a, auto& b) { return a.second[0] < b.second[0]; });
-        for (auto& [key, members] : ordered) {
+            if (!spellings[s].Distinct) start[key_of(s) + 1]++;
+        for (size_t k = 0; k < keys.Size(); k++) start[k + 1] += start[k];
+        std::vector<uint32_t> fill(start.begin(), start.end() - 1);
+        for (uint32_t s = 0; s < n; s++)
+            if (!spellings[s].Distinct) members_of[fill[key_of(s)]++] = s;
+        for (uint32_t first = 0; first < n; first++) {
+            if (spellings[first].Distinct) continue;
+            const uint32_t key = key_of(first);
+            if (members_of[start[key]] != first) continue;  // not the bucket's first member: done with it already
+            const std::vector<uint32_t> members(members_of.begin() + start[key], members_of.begin() + start[key + 1]);
             if (members.size() < 2) continue;
             for (uint32_t x : members) {
                 std::vector<uint32_t> candidates;  // component roots x could join
                 std::vector<uint32_t> witness;     // a member of each, for messages
                 for (uint32_t y : members) {
                     if (y == x || components.Find(y) == components.Find(x)) continue;
-                    if (!SharesArtist(spellings[x].Artists, spellings[y].Artists)) continue;
+                    if (!SharesArtist(artist_sets[spellings[x].Artists], artist_sets[spellings[y].Artists])) continue;
                     uint32_t root = components.Find(y);
                     if (std::find(candidates.begin(), candidates.end(), root) == candidates.end()) {
                         candidates.push_back(root);

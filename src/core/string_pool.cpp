@@ -1,5 +1,7 @@
 #include "core/string_pool.h"
 
+#include "core/hash.h"
+
 namespace chartmix {
 
 StringPool::StringPool()
@@ -10,16 +12,7 @@ StringPool::StringPool()
     Table_[Hash({}) & (Table_.size() - 1)] = 1;
 }
 
-size_t StringPool::Hash(std::string_view s) const
-{
-    // FNV-1a: short strings (titles, artists), a simple hash is enough and is the same on every platform.
-    uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : s) {
-        h ^= c;
-        h *= 1099511628211ull;
-    }
-    return (size_t)(h ^ (h >> 29));
-}
+size_t StringPool::Hash(std::string_view s) const { return (size_t)HashBytes(s); }
 
 void StringPool::Grow()
 {

@@ -24,6 +24,13 @@ bool ParseUnits(std::string_view text, double* out, std::string* why)
 {
     text = TrimSpaces(text);
     if (text.empty()) { *why = "the units are empty"; return false; }
+    if (text.size() <= 15) {
+        // Most published units are plain digits: read them without trying every suffix.
+        uint64_t plain = 0;
+        size_t i = 0;
+        while (i < text.size() && text[i] >= '0' && text[i] <= '9') plain = plain * 10 + (uint64_t)(text[i++] - '0');
+        if (i == text.size()) { *out = (double)plain; return true; }
+    }
     ConsumeSuffix(&text, "+");
     double scale = 1.0;
     struct Multiplier { const char* Suffix; double Scale; };

@@ -40,6 +40,43 @@ TEST_CASE("quoted fields keep delimiters, doubled quotes and newlines; CRLF ends
     CHECK(rows[3][4] == "Solo");  // no trailing \r
 }
 
+TEST_CASE("fields of every length read back whole, wherever they fall against the scanner's 16-byte steps") {
+    // The scanner tests 16 (or 8) bytes at a time: put delimiters, quotes and newlines at every offset.
+    std::string text;
+    std::vector<std::vector<std::string>> expected;
+    int newlines_inside = 0;
+    for (int length = 0; length <= 40; length++) {
+        std::vector<std::string> row;
+        for (int kind = 0; kind < 3; kind++) {
+            std::string value;
+            for (int i = 0; i < length; i++) value += (char)('a' + (i + kind) % 26);
+            if (kind == 0) {
+                text += value;                       // plain
+            } else {
+                if (length > 2) value[(size_t)length / 2] = kind == 1 ? ',' : '\n';
+                if (kind == 2 && length > 2) newlines_inside++;
+                std::string quoted = "\"";
+                for (char c : value) quoted += c == 'e' ? std::string("\"\"") : std::string(1, c);  // doubled quotes too
+                for (char& c : value) if (c == 'e') c = '"';
+                text += quoted + "\"";
+            }
+            text += kind < 2 ? "," : "\n";
+            row.push_back(value);
+        }
+        expected.push_back(row);
+    }
+    std::vector<Error> errors;
+    auto rows = ReadAll(text, ',', &errors);
+    CHECK(errors.empty());
+    REQUIRE(rows.size() == expected.size());
+    for (size_t r = 0; r < rows.size(); r++) CHECK(rows[r] == expected[r]);
+    // Line numbers still count the newlines inside quoted fields.
+    CsvReader reader("t.csv", text.data(), text.size(), ',');
+    int last_line = 0;
+    while (reader.Next()) last_line = reader.Line();
+    CHECK(last_line == (int)expected.size() + newlines_inside - 1);  // the last record starts before its own newline
+}
+
 TEST_CASE("line and column of fields count embedded newlines") {
     std::string text = "a,b\n\"x\ny\",z\nlast,row\n";
     CsvReader reader("t.csv", text.data(), text.size(), ',');

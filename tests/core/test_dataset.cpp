@@ -1,8 +1,13 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <string>
+#include <tuple>
+#include <vector>
 
 #include "core/dataset.h"
+#include "core/random.h"
 
 using namespace chartmix;
 
@@ -56,6 +61,47 @@ TEST_CASE("builder sorts entries by period, source and rank and groups them") {
     CHECK(d.FindPeriod("w2") == 1);
     CHECK(d.FindPeriod("w9") == -1);
     CHECK(d.SongTitle(x) == "Song X");
+}
+
+}
+
+TEST_SUITE("dataset") {
+
+TEST_CASE("entries fed in any order come out sorted by period, source and rank, ties in input order") {
+    // Several charts interleaved the way multi-file loads feed them: each file one source, all periods.
+    DatasetBuilder b;
+    const int kSources = 4, kPeriods = 6, kDepth = 30;
+    for (int s = 0; s < kSources; s++) b.AddSource(Source{ "s" + std::to_string(s), "S" });
+    for (int p = kPeriods - 1; p >= 0; p--) b.AddPeriod(p * 7, p * 7 + 6, "w" + std::to_string(p));
+    Random rng(11);
+    struct Fed { uint32_t Period, Source, Song; uint16_t Rank; double Units; };
+    std::vector<Fed> fed;
+    for (int s = 0; s < kSources; s++)
+        for (int p = 0; p < kPeriods; p++)
+            for (int r = 0; r < kDepth; r++) {
+                // Ranks out of order in some charts, and off-chart rows (rank 0) among them.
+                uint16_t rank = (s + p) % 3 == 0 ? (uint16_t)(kDepth - r) : (r % 7 == 6 ? kNoRank : (uint16_t)(r + 1));
+                uint32_t song = b.AddSong("t" + std::to_string(rng.NextBelow(50)), "a");
+                fed.push_back(Fed{ (uint32_t)p, (uint32_t)s, song, rank, (double)fed.size() });
+            }
+    for (size_t i = fed.size(); i > 1; i--) std::swap(fed[i - 1], fed[rng.NextBelow(i)]);  // any order at all
+    for (const Fed& f : fed) b.AddEntry(f.Period, f.Source, f.Song, f.Rank, f.Units);
+
+    // Expected: periods become time-ordered (AddPeriod was called latest first), then a stable sort.
+    std::vector<Fed> expected = fed;
+    for (Fed& f : expected) f.Period = kPeriods - 1 - f.Period;
+    auto key = [](const Fed& f) { return std::make_tuple(f.Period, f.Source, f.Rank == kNoRank ? 0x10000u : (uint32_t)f.Rank); };
+    std::stable_sort(expected.begin(), expected.end(), [&](const Fed& x, const Fed& y) { return key(x) < key(y); });
+
+    Dataset d = b.Finish();
+    REQUIRE(d.EntryCount() == expected.size());
+    for (size_t i = 0; i < expected.size(); i++) {
+        CHECK(d.EntryPeriod[i] == expected[i].Period);
+        CHECK(d.EntrySource[i] == expected[i].Source);
+        CHECK(d.EntryRank[i] == expected[i].Rank);
+        CHECK(d.EntryUnits[i] == expected[i].Units);  // the units carry the input position: ties kept their order
+    }
+    CHECK(d.Groups.size() == (size_t)kSources * kPeriods);
 }
 
 }
