@@ -69,7 +69,7 @@ void HostLoadPaths(ui::AppState& state, const std::vector<std::string>& paths)
         }
         files.push_back(std::move(file));
     }
-    Status st = state.Session_.LoadFiles(files, LoadOptions{}, "file:" + BaseName(paths.front()));
+    Status st = state.Session_.LoadFiles(std::move(files), LoadOptions{}, "file:" + BaseName(paths.front()));
     if (st) SetNotice(state, "Loaded " + BaseName(paths.front()) + (paths.size() > 1 ? " and " + std::to_string(paths.size() - 1) + " more" : ""), false);
     else SetNotice(state, st.Err().ToString() + " The data loaded before stays.", true);
 }

@@ -198,6 +198,49 @@ static std::vector<uint32_t> EntryOrder(const Dataset& d)
     return order;
 }
 
+template <typename T>
+static void RemoveMarked(std::vector<T>& column, const std::vector<uint8_t>& removed)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < column.size(); i++)
+        if (!removed[i]) column[kept++] = column[i];
+    column.resize(kept);
+}
+
+void DatasetBuilder::DropRepeatedSlots(const std::function<bool(uint32_t later, uint32_t earlier)>& drop)
+{
+    Dataset& d = Data_;
+    const size_t n = d.EntryCount();
+    const std::vector<uint32_t> order = EntryOrder(d);  // stable: among equal places, the order added
+    auto at = [&](size_t i) { return order.empty() ? (uint32_t)i : order[i]; };
+    std::vector<std::pair<uint32_t, uint32_t>> repeats;  // (later, earlier)
+    std::vector<uint32_t> song_chart(d.Songs.size(), UINT32_MAX), song_entry(d.Songs.size(), 0);
+    uint32_t chart = 0, holder = 0;  // holder: the first entry of the current run of one rank
+    for (size_t i = 0; i < n; i++) {
+        const uint32_t e = at(i), prev = i ? at(i - 1) : 0;
+        const bool same_chart = i > 0 && d.EntryPeriod[e] == d.EntryPeriod[prev] && d.EntrySource[e] == d.EntrySource[prev];
+        if (i > 0 && !same_chart) chart++;
+        if (d.EntryRank[e] != kNoRank) {
+            if (same_chart && d.EntryRank[e] == d.EntryRank[prev]) repeats.emplace_back(e, holder);
+            else holder = e;
+        } else if (song_chart[d.EntrySong[e]] == chart) {
+            repeats.emplace_back(e, song_entry[d.EntrySong[e]]);
+        } else {
+            song_chart[d.EntrySong[e]] = chart;
+            song_entry[d.EntrySong[e]] = e;
+        }
+    }
+    if (repeats.empty()) return;
+    std::sort(repeats.begin(), repeats.end());
+    std::vector<uint8_t> removed(n, 0);
+    for (auto [later, earlier] : repeats) removed[later] = drop(later, earlier) ? 1 : 0;
+    RemoveMarked(d.EntryPeriod, removed);
+    RemoveMarked(d.EntrySource, removed);
+    RemoveMarked(d.EntrySong, removed);
+    RemoveMarked(d.EntryRank, removed);
+    RemoveMarked(d.EntryUnits, removed);
+}
+
 Dataset DatasetBuilder::Finish()
 {
     Dataset& d = Data_;

@@ -10,6 +10,7 @@
 //     Entries   one row per chart entry, in columns, sorted by (period, source, rank)
 //     Groups    one per (period, source) that has entries: the range of entries it owns
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -125,6 +126,10 @@ public:
     size_t EntryCount() const { return Data_.EntrySong.size(); }
     Dataset& Peek() { return Data_; }
 
+    // Offers drop(later, earlier) every entry that takes a place an earlier entry of the same chart
+    // (period and source) holds: the same rank, or the same song off-chart. Indices are in the order
+    // entries were added, each later one in that order; the entries drop returns true for are removed.
+    void DropRepeatedSlots(const std::function<bool(uint32_t later, uint32_t earlier)>& drop);
     // Sorts periods by start and entries by (period, source, rank) and builds the groups.
     Dataset Finish();
 

@@ -103,32 +103,39 @@ static Result<std::string> DecodeCp949(std::string_view bytes, std::string_view 
     return out;
 }
 
-Result<DecodedText> DecodeToUtf8(std::string_view bytes, TextEncoding declared, std::string_view file_name)
+Result<DecodedText> DecodeToUtf8InPlace(std::string&& bytes, TextEncoding declared, std::string_view file_name)
 {
     DecodedText decoded;
-    if (bytes.size() >= 3 && std::memcmp(bytes.data(), "\xEF\xBB\xBF", 3) == 0) {
+    std::string_view view = bytes;
+    if (view.size() >= 3 && std::memcmp(view.data(), "\xEF\xBB\xBF", 3) == 0) {
         decoded.HadBom = true;
-        bytes.remove_prefix(3);
+        view.remove_prefix(3);
         if (declared == TextEncoding::Auto) declared = TextEncoding::Utf8;
     }
-    size_t bad = FindInvalidUtf8(bytes);
+    size_t bad = FindInvalidUtf8(view);
     if (declared == TextEncoding::Auto) declared = bad == std::string_view::npos ? TextEncoding::Utf8 : TextEncoding::Cp949;
     if (declared == TextEncoding::Utf8) {
         if (bad != std::string_view::npos) {
             int line, column;
-            LocateOffset(bytes, bad, &line, &column);
+            LocateOffset(view, bad, &line, &column);
             return MakeErrorAt(std::string(file_name), line, column + (decoded.HadBom && line == 1 ? 3 : 0),
                                "this byte is not valid UTF-8; if the file is Korean CP949/EUC-KR, say \"encoding\": \"cp949\" in the manifest.");
         }
-        decoded.Text.assign(bytes.data(), bytes.size());
+        decoded.Text = std::move(bytes);
+        if (decoded.HadBom) decoded.Text.erase(0, 3);
         decoded.Found = TextEncoding::Utf8;
         return decoded;
     }
-    Result<std::string> text = DecodeCp949(bytes, file_name);
+    Result<std::string> text = DecodeCp949(view, file_name);
     if (!text) return text.Err();
     decoded.Text = text.Take();
     decoded.Found = TextEncoding::Cp949;
     return decoded;
+}
+
+Result<DecodedText> DecodeToUtf8(std::string_view bytes, TextEncoding declared, std::string_view file_name)
+{
+    return DecodeToUtf8InPlace(std::string(bytes), declared, file_name);
 }
 
 } // namespace chartmix

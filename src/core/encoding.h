@@ -32,5 +32,7 @@ bool LooksBinary(std::string_view bytes);
 // Turns a file's bytes into UTF-8. CP949 goes through iconv (glibc natively, musl in the wasm build;
 // both decode the UHC extension syllables). Errors name the file, line and column of the bad byte.
 Result<DecodedText> DecodeToUtf8(std::string_view bytes, TextEncoding declared, std::string_view file_name);
+// The same, taking the bytes: UTF-8 input becomes the decoded text without a copy.
+Result<DecodedText> DecodeToUtf8InPlace(std::string&& bytes, TextEncoding declared, std::string_view file_name);
 
 } // namespace chartmix

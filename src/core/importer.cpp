@@ -32,9 +32,11 @@ uint64_t DailyKey(uint32_t source, DayNumber day, uint32_t song) { return (uint6
 // One song's rolled-up days in a dataset period; ordering the keys orders by (period, source, song).
 uint64_t RollupKey(uint32_t period, uint32_t source, uint32_t song) { return (uint64_t)period << 42 | (uint64_t)source << 32 | song; }
 
+// Where an entry's row was: the file, and its line and column (CSV) or its index in the rows (JSON).
 struct RowOrigin {
-    uint32_t File = 0;
-    int32_t Line = 0;
+    uint16_t File = 0;
+    uint16_t Column = 0;
+    uint32_t Where = 0;
 };
 
 // Daily rows of one song in one dataset period, before they become one entry.
@@ -55,6 +57,8 @@ public:
         Mapping_ = &mapping;
         File_ = file;
         FileIndex_ = file_index;
+        FileMappings_.resize(std::max<size_t>(FileMappings_.size(), file_index + 1));
+        FileMappings_[file_index] = &mapping;
         FixedSource_ = mapping.Source.empty() ? -1 : Builder_.Peek().FindSource(mapping.Source);
         ValueCache_.clear();
         Memo_.Source = -1;  // another file may write its dates another way
@@ -114,7 +118,7 @@ public:
 
         uint32_t song = Builder_.AddSong(title, artist);
         uint32_t period = Memo_.Period;
-        RowOrigin origin{ FileIndex_, where.Line() };
+        RowOrigin origin = Origin(where, rank != kNoRank ? kFieldRank : kFieldTitle);
 
         if (src.Granularity_ == Granularity::Daily && Rules_.Target != Granularity::Daily) {
             DayNumber day = date.Day - src.PublicationOffsetDays;
@@ -124,13 +128,9 @@ public:
             if (rank != kNoRank) { r.RankSum += rank; r.RankedDays++; }
             if (!std::isnan(units)) { r.Units += units; r.HasUnits = true; }
         } else {
-            uint64_t key = EntryKey((uint32_t)source, period, rank != kNoRank ? (uint32_t)rank : 0x80000000u | song);
-            if (!Claim(EntrySeen_, key, origin)) {
-                if (rank != kNoRank)
-                    return reject(kFieldRank, "rank " + std::to_string(rank) + " on " + src.Key + " for " + PeriodSlotLabel(slot) + " is already taken (" + Describe(Earlier_) + ").");
-                return reject(kFieldTitle, "\"" + std::string(title) + "\" appears twice off-chart on " + src.Key + " for " + PeriodSlotLabel(slot) + " (first " + Describe(Earlier_) + ").");
-            }
+            // A rank (or off-chart song) taken twice in one chart is found once all rows are in: see RejectRepeatedSlots.
             Builder_.AddEntry(period, (uint32_t)source, song, (uint16_t)rank, units);
+            Origins_.push_back(origin);
         }
         File_->RowsLoaded++;
         Report_.RowsLoaded++;
@@ -197,6 +197,34 @@ public:
         Rollups_.Clear();
     }
 
+    // Rejects every entry that takes a place an earlier row of the same chart already holds: the same
+    // rank, or the same song listed off-chart twice. Done once all rows are in (the builder sorts them
+    // side by side), instead of a lookup per row. False when strict loading must stop.
+    bool RejectRepeatedSlots()
+    {
+        Builder_.DropRepeatedSlots([&](uint32_t later, uint32_t earlier) {
+            const Dataset& d = Builder_.Peek();
+            const RowOrigin o = Origins_[later];
+            const std::string& chart = d.Sources[d.EntrySource[later]].Key;
+            const std::string& period = d.Periods[d.EntryPeriod[later]].Label;
+            const bool ranked = d.EntryRank[later] != kNoRank;
+            Error e = ranked ? ErrorAt(o, kFieldRank, "rank " + std::to_string(d.EntryRank[later]) + " on " + chart + " for " + period + " is already taken (" + Describe(Origins_[earlier]) + ").")
+                             : ErrorAt(o, kFieldTitle, "\"" + std::string(d.SongTitle(d.EntrySong[later])) + "\" appears twice off-chart on " + chart + " for " + period + " (first " + Describe(Origins_[earlier]) + ").");
+            FileReport& file = Report_.Files[o.File];
+            file.RowsLoaded--;
+            Report_.RowsLoaded--;
+            file.RowsRejected++;
+            Report_.RowsRejected++;
+            if (Report_.Rejected.size() < kMaxListedRejections) Report_.Rejected.push_back(e);
+            if (Options_.Strict && !StrictError_) StrictError_ = e;
+            return true;
+        });
+        std::vector<RowOrigin>().swap(Origins_);
+        return !StrictError_;
+    }
+
+    void Reserve(size_t rows) { Origins_.reserve(rows); }
+
     void NoteOnce(const std::string& note)
     {
         for (const std::string& n : Report_.Notes) if (n == note) return;
@@ -222,12 +250,14 @@ private:
     PeriodRules Rules_;
     bool AutoSources_;
     const FileMapping* Mapping_ = nullptr;
+    std::vector<const FileMapping*> FileMappings_;  // by file index, for messages about earlier rows
     FileReport* File_ = nullptr;
     uint32_t FileIndex_ = 0;
     int FixedSource_ = -1;
     std::map<std::string, int, std::less<>> ValueCache_;  // source column value -> source (a map: datasets may have 1,000 sources)
     std::vector<bool> SourceSeen_;
-    FlatMap64<RowOrigin> EntrySeen_, DailySeen_;
+    FlatMap64<RowOrigin> DailySeen_;
+    std::vector<RowOrigin> Origins_;  // one per entry Row added, in the builder's order (rollups come after)
     FlatMap64<Rollup> Rollups_;
     RowOrigin Earlier_;
     // The period of the last row read, by its source and date text as written.
@@ -289,11 +319,33 @@ private:
         return true;
     }
 
+    RowOrigin Origin(const RowLocator& where, int field) const
+    {
+        int line = 0, column = 0;
+        where.Position(field, &line, &column);
+        return RowOrigin{ (uint16_t)FileIndex_, (uint16_t)std::min(column, 0xFFFF), (uint32_t)line };
+    }
+
+    bool IsJson(uint16_t file) const { return FileMappings_[file]->Format == FileFormat::Json; }
+
     std::string Describe(RowOrigin o) const
     {
-        std::string where = Report_.Files[o.File].Name;
-        if (o.Line > 0) where += ":" + std::to_string(o.Line);
-        return "at " + where;
+        const std::string& name = Report_.Files[o.File].Name;
+        return "at " + name + (IsJson(o.File) ? " row " + std::to_string(o.Where) : ":" + std::to_string(o.Where));
+    }
+
+    // An error at the row an entry came from, pointing at one of its fields.
+    Error ErrorAt(RowOrigin o, int field, std::string message) const
+    {
+        const FileMapping& m = *FileMappings_[o.File];
+        if (!IsJson(o.File)) return MakeErrorAt(Report_.Files[o.File].Name, (int)o.Where, o.Column, std::move(message));
+        Error e;
+        e.File = Report_.Files[o.File].Name;
+        e.Field = (m.RowsPath.empty() ? std::string("rows") : m.RowsPath) + "[" + std::to_string(o.Where) + "]";
+        const ColumnRef& ref = field == kFieldRank ? m.Rank : m.Title;
+        if (!ref.Names.empty()) e.Field += "." + ref.Names[0];
+        e.Message = std::move(message);
+        return e;
     }
 
     // Source index for a value of the source column; -1 = not loaded (filtered), -2 = empty, -4 = too many sources (fatal).
@@ -337,7 +389,8 @@ std::string DescribeBytes(size_t bytes)
 
 bool EndsWith(std::string_view s, std::string_view suffix) { return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix; }
 
-Result<DecodedText> CheckAndDecode(const InputFile& file, TextEncoding encoding, const LoadOptions& options)
+// Checks a file and decodes it to UTF-8; with consume, the bytes move into the decoded text (no copy).
+Result<DecodedText> CheckAndDecode(InputFile& file, TextEncoding encoding, const LoadOptions& options, bool consume)
 {
     if (file.Bytes.empty()) return MakeErrorAt(file.Name, 0, 0, "the file is empty: there is no chart in it.");
     if (file.Bytes.size() > options.MaxFileBytes)
@@ -346,7 +399,17 @@ Result<DecodedText> CheckAndDecode(const InputFile& file, TextEncoding encoding,
     if (file.Bytes.size() >= 2 && (unsigned char)file.Bytes[0] == 0x1F && (unsigned char)file.Bytes[1] == 0x8B)
         return MakeErrorAt(file.Name, 0, 0, "the file is gzip-compressed: decompress it first.");
     if (LooksBinary(file.Bytes)) return MakeErrorAt(file.Name, 0, 0, "the file holds binary data, not a chart (CSV or JSON text).");
-    return DecodeToUtf8(file.Bytes, encoding, file.Name);
+    return DecodeToUtf8InPlace(consume ? std::move(file.Bytes) : std::string(file.Bytes), encoding, file.Name);
+}
+
+// About how many lines a CSV has, from the lines in its first 64 KB: the entry columns are reserved
+// once instead of doubling their way up (which would hold two copies at the peak).
+size_t EstimateRows(std::string_view text)
+{
+    const size_t sample = std::min<size_t>(text.size(), 1 << 16);
+    size_t lines = 1;
+    for (const char* p = text.data(); (p = (const char*)std::memchr(p, '\n', (size_t)(text.data() + sample - p))) != nullptr; p++) lines++;
+    return (size_t)((double)lines * ((double)text.size() / (double)std::max<size_t>(sample, 1)) * 1.05) + 16;
 }
 
 // The first record of a CSV, read from a copy so the caller's text stays untouched.
@@ -428,13 +491,13 @@ Status CheckPeriodCells(const Dataset& d, const std::string& name)
     return OkStatus();
 }
 
-const InputFile* FindInput(const std::vector<InputFile>& files, const std::string& path)
+InputFile* FindInput(std::vector<InputFile>& files, const std::string& path)
 {
-    for (const InputFile& f : files) if (f.Name == path) return &f;
+    for (InputFile& f : files) if (f.Name == path) return &f;
     // Callers that only kept base names still match.
     std::string_view base = path;
     if (size_t slash = base.rfind('/'); slash != std::string_view::npos) base = base.substr(slash + 1);
-    for (const InputFile& f : files) if (f.Name == base || EndsWith(f.Name, "/" + std::string(base))) return &f;
+    for (InputFile& f : files) if (f.Name == base || EndsWith(f.Name, "/" + std::string(base))) return &f;
     return nullptr;
 }
 
@@ -443,6 +506,11 @@ const InputFile* FindInput(const std::vector<InputFile>& files, const std::strin
 // [SECTION] LoadDataset
 
 Result<LoadedDataset> LoadDataset(const std::vector<InputFile>& files, const LoadOptions& options)
+{
+    return LoadDataset(std::vector<InputFile>(files), options);
+}
+
+Result<LoadedDataset> LoadDataset(std::vector<InputFile>&& files, const LoadOptions& options)
 {
     if (files.empty()) return MakeError("no file was given.");
     if (files.size() > kMaxFiles)
@@ -459,19 +527,19 @@ Result<LoadedDataset> LoadDataset(const std::vector<InputFile>& files, const Loa
         if (EndsWith(f.Name, ".json") && LooksLikeManifest(f.Bytes)) { manifest_file = &f; break; }
 
     Manifest manifest;
-    std::vector<std::pair<const InputFile*, FileMapping>> work;
+    std::vector<std::pair<InputFile*, FileMapping>> work;
     if (manifest_file) {
         Result<Manifest> parsed = ParseManifest(manifest_file->Bytes, manifest_file->Name);
         if (!parsed) return parsed.Err();
         manifest = parsed.Take();
         for (const FileMapping& m : manifest.Files) {
-            const InputFile* input = FindInput(files, m.Path);
+            InputFile* input = FindInput(files, m.Path);
             if (!input) return MakeErrorAt(manifest_file->Name, 0, 0, "the manifest lists \"" + m.Path + "\" but that file was not given.");
             work.emplace_back(input, m);
         }
     } else {
         manifest.Name = files[0].Name;
-        for (const InputFile& f : files) {
+        for (InputFile& f : files) {
             if (EndsWith(f.Name, ".json") && !f.Bytes.empty())
                 return MakeErrorAt(f.Name, 0, 0, "this JSON file is not a manifest (a manifest has \"sources\" and \"files\"); JSON chart layouts load through a manifest.");
             work.emplace_back(&f, FileMapping{});
@@ -484,9 +552,14 @@ Result<LoadedDataset> LoadDataset(const std::vector<InputFile>& files, const Loa
     PeriodRules rules = manifest.Periods;
 
     std::vector<DecodedText> decoded(work.size());
+    std::vector<size_t> input_bytes(work.size());
     for (size_t i = 0; i < work.size(); i++) {
         auto& [input, mapping] = work[i];
-        Result<DecodedText> text = CheckAndDecode(*input, mapping.Encoding, options);
+        input_bytes[i] = input->Bytes.size();
+        // A file the manifest maps once gives its bytes up to the decoded text; one mapped twice is copied.
+        bool mapped_once = true;
+        for (size_t j = i + 1; j < work.size(); j++) mapped_once = mapped_once && work[j].first != input;
+        Result<DecodedText> text = CheckAndDecode(*input, mapping.Encoding, options, mapped_once);
         if (!text) {
             if (files.size() == 1 || options.Strict) return text.Err();
             report.Rejected.push_back(text.Err());
@@ -514,12 +587,18 @@ Result<LoadedDataset> LoadDataset(const std::vector<InputFile>& files, const Loa
 
     Importer importer(options, report, builder, rules, manifest_file == nullptr);
     importer.PrepareSources();
+    size_t rows = 0;
+    for (size_t i = 0; i < work.size(); i++)
+        if (work[i].first && work[i].second.Format == FileFormat::Csv) rows += EstimateRows(decoded[i].Text);
+    rows = std::min(rows, kMaxRows);
+    builder.Reserve(rows);
+    importer.Reserve(rows);
     for (size_t i = 0; i < work.size(); i++) {
         auto& [input, mapping] = work[i];
         if (!input) continue;
         FileReport file;
         file.Name = input->Name;
-        file.Bytes = input->Bytes.size();
+        file.Bytes = input_bytes[i];
         file.Encoding = decoded[i].Found;
         file.HadBom = decoded[i].HadBom;
         if (file.Encoding == TextEncoding::Cp949) importer.NoteOnce(file.Name + ": decoded from CP949 (Korean) to UTF-8.");
@@ -541,6 +620,11 @@ Result<LoadedDataset> LoadDataset(const std::vector<InputFile>& files, const Loa
             if (options.Strict) return e;
             report.Rejected.push_back(e);
         }
+    }
+    if (!importer.RejectRepeatedSlots()) {
+        Error e = *importer.StrictError();
+        e.Message += " (strict loading stops at the first row it cannot read)";
+        return e;
     }
     importer.FinishRollups();
     if (report.RowsRejected > kMaxListedRejections)

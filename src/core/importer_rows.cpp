@@ -58,7 +58,10 @@ public:
         Error e = MakeErrorAt("", line, column, std::move(message));
         return e;
     }
-    int Line() const override { return Reader->Line(); }
+    void Position(int field, int* line, int* column) const override
+    {
+        Reader->FieldPosition(Index[field] >= 0 ? (size_t)Index[field] : 0, line, column);
+    }
 };
 
 } // namespace
@@ -183,7 +186,11 @@ public:
         e.Message = std::move(message);
         return e;
     }
-    int Line() const override { return 0; }
+    void Position(int, int* line, int* column) const override
+    {
+        *line = (int)Row;
+        *column = 0;
+    }
 };
 
 } // namespace

@@ -22,8 +22,8 @@ struct RawRow {
 class RowLocator {
 public:
     virtual Error Locate(int field, std::string message) const = 0;
-    // The 1-based line where the row starts, 0 when the format has no lines worth citing (JSON).
-    virtual int Line() const = 0;
+    // Where a field is, without building an Error: line and column (CSV), or the row's index and 0 (JSON).
+    virtual void Position(int field, int* line, int* column) const = 0;
     virtual ~RowLocator() = default;
 };
 

@@ -82,7 +82,12 @@ Status Session::LoadDemo(uint64_t seed)
 
 Status Session::LoadFiles(const std::vector<InputFile>& files, const LoadOptions& options, std::string ref)
 {
-    Result<LoadedDataset> loaded = LoadDataset(files, options);
+    return LoadFiles(std::vector<InputFile>(files), options, std::move(ref));
+}
+
+Status Session::LoadFiles(std::vector<InputFile>&& files, const LoadOptions& options, std::string ref)
+{
+    Result<LoadedDataset> loaded = LoadDataset(std::move(files), options);
     if (!loaded) return loaded.Err();
     if (loaded->Data.EntryCount() == 0) return MakeError("the files hold no chart entries: nothing was loaded, and the current data stays.");
     LoadedDataset ld = loaded.Take();

@@ -37,6 +37,8 @@ public:
     Status LoadDemo(uint64_t seed);
     // Loads files (a canonical CSV, or a manifest and its files). On failure nothing changes.
     Status LoadFiles(const std::vector<InputFile>& files, const LoadOptions& options, std::string ref);
+    // The same, consuming the files' bytes (one copy of each in memory during the load, not two).
+    Status LoadFiles(std::vector<InputFile>&& files, const LoadOptions& options, std::string ref);
 
     const Mix& CurrentMix() const { return Engine_->CurrentMix(); }
     // The default mix for the current data: equal weights over every non-official source.

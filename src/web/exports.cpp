@@ -122,9 +122,10 @@ EMSCRIPTEN_KEEPALIVE int chartmix_load_files(int count, const char* const* names
         files[i].Name = names[i];
         files[i].Bytes.assign((const char*)bytes[i], sizes[i]);
     }
-    chartmix::Status st = S().Session_.LoadFiles(files, chartmix::LoadOptions{}, ref ? ref : "file:");
+    const std::string first_name = files[0].Name;
+    chartmix::Status st = S().Session_.LoadFiles(std::move(files), chartmix::LoadOptions{}, ref ? ref : "file:");
     if (!st) {
-        Notice("Could not load " + files[0].Name + ": " + st.Err().ToString() + " The data you had stays loaded; fix the file or pick another.", true);
+        Notice("Could not load " + first_name + ": " + st.Err().ToString() + " The data you had stays loaded; fix the file or pick another.", true);
         return Check(st);
     }
     Notice("", false);

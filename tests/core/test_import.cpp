@@ -51,6 +51,55 @@ TEST_CASE("lenient loading lists each unreadable row with its place and reason")
     for (const Error& e : r.Rejected) CHECK(e.File == "bad_rows.csv");
 }
 
+TEST_CASE("a rank or an off-chart song taken twice in one chart is rejected at the later row, citing the first") {
+    // Charts interleaved: the repeat of rank 1 on melon comes after rows of another chart.
+    std::string csv = "source,period,rank,title,artist,units\n"
+                      "melon,2023-03-23,1,Song A,Artist,\n"                  // line 2
+                      "melon,2023-03-23,2,Song B,Artist,\n"
+                      "genie,2023-03-23,1,Song B,Artist,\n"
+                      "melon,2023-03-23,1,Song C,Artist,\n"                  // line 5: rank 1 again
+                      "melon,2023-03-23,,Song D,Artist,500\n"                // line 6: off-chart
+                      "melon,2023-03-23,,Song D,Artist,700\n"                // line 7: the same song off-chart again
+                      "melon,2023-03-30,1,Song C,Artist,\n";                 // another week: rank 1 is free
+    SUBCASE("lenient: both repeats listed, the rest kept") {
+        Result<LoadedDataset> loaded = LoadDataset({ { "dup.csv", csv } }, LoadOptions{});
+        REQUIRE(loaded.Ok());
+        const LoadReport& r = loaded->Report;
+        CHECK(r.RowsRead == 7);
+        CHECK(r.RowsLoaded == 5);
+        CHECK(r.RowsRejected == 2);
+        CHECK(r.Files[0].RowsLoaded == 5);
+        CHECK(r.Files[0].RowsRejected == 2);
+        REQUIRE(r.Rejected.size() == 2);
+        CHECK(r.Rejected[0].File == "dup.csv");
+        CHECK(r.Rejected[0].Line == 5);
+        CHECK(r.Rejected[0].Column == 18);  // the rank
+        CHECK(r.Rejected[0].Message.find("rank 1 on melon") != std::string::npos);
+        CHECK(r.Rejected[0].Message.find("at dup.csv:2") != std::string::npos);
+        CHECK(r.Rejected[1].Line == 7);
+        CHECK(r.Rejected[1].Column == 19);  // the title
+        CHECK(r.Rejected[1].Message.find("\"Song D\" appears twice off-chart") != std::string::npos);
+        CHECK(r.Rejected[1].Message.find("at dup.csv:6") != std::string::npos);
+        const Dataset& d = loaded->Data;
+        CHECK(d.EntryCount() == 5);
+        // The first holder keeps the place: rank 1 on melon in the first week is Song A, Song D has 500 units.
+        int melon = d.FindSource("melon");
+        for (size_t e = 0; e < d.EntryCount(); e++) {
+            if ((int)d.EntrySource[e] != melon || d.EntryPeriod[e] != 0) continue;
+            if (d.EntryRank[e] == 1) CHECK(d.SongTitle(d.EntrySong[e]) == "Song A");
+            if (d.EntryRank[e] == kNoRank) CHECK(d.EntryUnits[e] == 500.0);
+        }
+    }
+    SUBCASE("strict: the load fails with the first repeat") {
+        LoadOptions strict;
+        strict.Strict = true;
+        Result<LoadedDataset> loaded = LoadDataset({ { "dup.csv", csv } }, strict);
+        REQUIRE(!loaded.Ok());
+        CHECK(loaded.Err().Line == 5);
+        CHECK(loaded.Err().Message.find("already taken") != std::string::npos);
+    }
+}
+
 TEST_CASE("strict loading fails on the first unreadable row") {
     LoadOptions strict;
     strict.Strict = true;
