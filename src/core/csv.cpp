@@ -16,44 +16,58 @@ CsvReader::CsvReader(std::string_view file_name, char* data, size_t size, char d
 #include <emmintrin.h>
 #endif
 
-static inline uint64_t HasZeroByte(uint64_t v) { return (v - 0x0101010101010101ull) & ~v & 0x8080808080808080ull; }
-
-// First byte equal to a, b or c at or after p (end when none). Sixteen bytes per step where the
-// target has vectors (wasm SIMD, SSE2), else eight with the zero-byte trick: the lowest flagged byte
-// of that trick is always a true match (its false positives only sit above a true one).
-static inline const char* FindAny3(const char* p, const char* end, char a, char b, char c)
+// Bit i set when p[i] is the delimiter, a newline or a quote, for 64 bytes. Vector compares where the
+// target has them (wasm SIMD, SSE2): about half an instruction per byte, so finding the end of a
+// short field costs a shift and a count of trailing zeros instead of a scan.
+static inline uint64_t SpecialMask64(const char* p, char delimiter)
 {
+    uint64_t mask = 0;
 #if defined(__wasm_simd128__)
-    const v128_t va = wasm_i8x16_splat(a), vb = wasm_i8x16_splat(b), vc = wasm_i8x16_splat(c);
-    while (p + 16 <= end) {
-        v128_t x = wasm_v128_load(p);
-        v128_t hit = wasm_v128_or(wasm_v128_or(wasm_i8x16_eq(x, va), wasm_i8x16_eq(x, vb)), wasm_i8x16_eq(x, vc));
-        if (uint32_t mask = (uint32_t)wasm_i8x16_bitmask(hit)) return p + __builtin_ctz(mask);
-        p += 16;
+    const v128_t d = wasm_i8x16_splat(delimiter), n = wasm_i8x16_splat('\n'), q = wasm_i8x16_splat('"');
+    for (int k = 0; k < 4; k++) {
+        v128_t x = wasm_v128_load(p + 16 * k);
+        v128_t hit = wasm_v128_or(wasm_v128_or(wasm_i8x16_eq(x, d), wasm_i8x16_eq(x, n)), wasm_i8x16_eq(x, q));
+        mask |= (uint64_t)(uint32_t)wasm_i8x16_bitmask(hit) << (16 * k);
     }
 #elif defined(__SSE2__)
-    const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b), vc = _mm_set1_epi8(c);
-    while (p + 16 <= end) {
-        __m128i x = _mm_loadu_si128((const __m128i*)p);
-        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, va), _mm_cmpeq_epi8(x, vb)), _mm_cmpeq_epi8(x, vc));
-        if (uint32_t mask = (uint32_t)_mm_movemask_epi8(hit)) return p + __builtin_ctz(mask);
-        p += 16;
+    const __m128i d = _mm_set1_epi8(delimiter), n = _mm_set1_epi8('\n'), q = _mm_set1_epi8('"');
+    for (int k = 0; k < 4; k++) {
+        __m128i x = _mm_loadu_si128((const __m128i*)(p + 16 * k));
+        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, d), _mm_cmpeq_epi8(x, n)), _mm_cmpeq_epi8(x, q));
+        mask |= (uint64_t)(uint32_t)_mm_movemask_epi8(hit) << (16 * k);
     }
+#else
+    for (int i = 0; i < 64; i++) mask |= (uint64_t)(p[i] == delimiter || p[i] == '\n' || p[i] == '"') << i;
 #endif
-    const uint64_t wa = 0x0101010101010101ull * (uint8_t)a, wb = 0x0101010101010101ull * (uint8_t)b, wc = 0x0101010101010101ull * (uint8_t)c;
-    while (p + 8 <= end) {
-        uint64_t w;
-        std::memcpy(&w, p, 8);
-        uint64_t hit = HasZeroByte(w ^ wa) | HasZeroByte(w ^ wb) | HasZeroByte(w ^ wc);
-        if (hit) return p + (__builtin_ctzll(hit) >> 3);
-        p += 8;
-    }
-    while (p < end && *p != a && *p != b && *p != c) p++;
-    return p;
+    return mask;
 }
 
-// First delimiter, newline or quote at or after p.
-static inline const char* FindSpecial(const char* p, const char* end, char delimiter) { return FindAny3(p, end, delimiter, '\n', '"'); }
+void CsvReader::LoadBlock(size_t pos)
+{
+    BlockStart_ = pos;
+    if (Size_ - pos >= 64) {
+        BlockMask_ = SpecialMask64(Data_ + pos, Delimiter_);
+        return;
+    }
+    BlockMask_ = 0;  // the last bytes: no bit past the end
+    for (size_t i = 0; pos + i < Size_; i++) {
+        const char c = Data_[pos + i];
+        BlockMask_ |= (uint64_t)(c == Delimiter_ || c == '\n' || c == '"') << i;
+    }
+}
+
+inline size_t CsvReader::NextSpecial(size_t pos)
+{
+    for (;;) {
+        const size_t offset = pos - BlockStart_;  // wraps to a huge value before the first block
+        if (offset < 64) {
+            if (const uint64_t rest = BlockMask_ >> offset) return pos + (size_t)__builtin_ctzll(rest);
+            pos = BlockStart_ + 64;
+        }
+        if (pos >= Size_) return Size_;
+        LoadBlock(pos);
+    }
+}
 
 void CsvReader::FieldPosition(size_t i, int* line, int* column) const
 {
@@ -81,8 +95,6 @@ bool CsvReader::Next()
     Fields_.clear();
     RecordNewlines_.clear();
     RecordError_.reset();
-    const char* const begin = Data_;
-    const char* const end = Data_ + Size_;
     // Skip blank lines (and a lone "\r" line).
     while (Pos_ < Size_ && (Data_[Pos_] == '\n' || (Data_[Pos_] == '\r' && Pos_ + 1 < Size_ && Data_[Pos_ + 1] == '\n'))) {
         Pos_ += Data_[Pos_] == '\r' ? 2 : 1;
@@ -93,33 +105,33 @@ bool CsvReader::Next()
     RecordStart_ = Pos_;
     RecordLine_ = NextLine_;
     RecordLineStart_ = LineStart_;
-    const char* p = Data_ + Pos_;
+    size_t p = Pos_;
     for (;;) {
-        const int start_line = NextLine_;
-        const int start_column = (int)((size_t)(p - begin) - LineStart_) + 1;
-        const uint32_t start = (uint32_t)(p - begin);
-        if (p < end && *p == '"') {
-            // Quoted field: unescape "" in place, count embedded newlines.
-            const char* r = p + 1;
-            char* w = const_cast<char*>(p + 1);
-            char* text = w;
+        const uint32_t start = (uint32_t)p;
+        if (p < Size_ && Data_[p] == '"') {
+            // Quoted field: unescape "" in place (writing only behind the read position, so the
+            // mask of the bytes ahead stays true), count embedded newlines.
+            const int start_line = NextLine_;
+            const size_t start_line_begin = LineStart_;
+            size_t r = p + 1, w = p + 1;
+            const size_t text = w;
             bool closed = false;
-            while (r < end) {
-                // The next quote, counting the (rare) newlines on the way.
-                const char* stop = FindAny3(r, end, '"', '\n', '"');
-                while (stop < end && *stop == '\n') {
-                    NextLine_++;
-                    LineStart_ = (size_t)(stop + 1 - begin);
-                    RecordNewlines_.push_back((uint32_t)LineStart_);
-                    stop = FindAny3(stop + 1, end, '"', '\n', '"');
+            while (r < Size_) {
+                size_t stop = NextSpecial(r);
+                while (stop < Size_ && Data_[stop] != '"') {  // a delimiter or newline inside the quotes
+                    if (Data_[stop] == '\n') {
+                        NextLine_++;
+                        LineStart_ = stop + 1;
+                        RecordNewlines_.push_back((uint32_t)LineStart_);
+                    }
+                    stop = NextSpecial(stop + 1);
                 }
-                size_t run = (size_t)(stop - r);
-                if (w != r) std::memmove(w, r, run);
-                w += run;
+                if (w != r) std::memmove(Data_ + w, Data_ + r, stop - r);
+                w += stop - r;
                 r = stop;
-                if (stop == end) break;
-                if (r + 1 < end && r[1] == '"') {
-                    *w++ = '"';
+                if (stop == Size_) break;
+                if (r + 1 < Size_ && Data_[r + 1] == '"') {
+                    Data_[w++] = '"';
                     r += 2;
                     continue;
                 }
@@ -128,37 +140,40 @@ bool CsvReader::Next()
                 break;
             }
             if (!closed) {
-                SetError(start_line, start_column, "the file ends inside a quoted field that starts here (is the file truncated?)");
-                Fields_.push_back(FieldSpan{ (uint32_t)(text - begin), (uint32_t)(w - text), start });
+                SetError(start_line, (int)(start - start_line_begin) + 1, "the file ends inside a quoted field that starts here (is the file truncated?)");
+                Fields_.push_back(FieldSpan{ (uint32_t)text, (uint32_t)(w - text), start });
                 Pos_ = Size_;
                 return true;
             }
             p = r;
-            if (p < end && *p != Delimiter_ && *p != '\n' && !(*p == '\r' && (p + 1 == end || p[1] == '\n'))) {
-                SetError(NextLine_, (int)((size_t)(p - begin) - LineStart_) + 1, "unexpected text after a closing quote; quotes inside a field must be doubled (\"\")");
+            if (p < Size_ && Data_[p] != Delimiter_ && Data_[p] != '\n' && !(Data_[p] == '\r' && (p + 1 == Size_ || Data_[p + 1] == '\n'))) {
+                SetError(NextLine_, (int)(p - LineStart_) + 1, "unexpected text after a closing quote; quotes inside a field must be doubled (\"\")");
                 // Keep the stray text so nothing is silently lost, then continue to the field's end.
-                const char* stray_end = FindSpecial(p, end, Delimiter_);
-                while (stray_end < end && *stray_end == '"') stray_end = FindSpecial(stray_end + 1, end, Delimiter_);
-                size_t run = (size_t)(stray_end - p);
-                std::memmove(w, p, run);
-                w += run;
+                size_t stray_end = NextSpecial(p);
+                while (stray_end < Size_ && Data_[stray_end] == '"') stray_end = NextSpecial(stray_end + 1);
+                std::memmove(Data_ + w, Data_ + p, stray_end - p);
+                w += stray_end - p;
                 p = stray_end;
             }
-            Fields_.push_back(FieldSpan{ (uint32_t)(text - begin), (uint32_t)(w - text), start });
+            Fields_.push_back(FieldSpan{ (uint32_t)text, (uint32_t)(w - text), start });
         } else {
-            const char* q = FindSpecial(p, end, Delimiter_);
+            size_t q = NextSpecial(p);
             // A quote inside an unquoted field is kept as text (common in real exports: 12" Mix).
-            while (q < end && *q == '"') q = FindSpecial(q + 1, end, Delimiter_);
-            const char* field_end = q;
-            if (field_end > p && (q == end || *q == '\n') && field_end[-1] == '\r') field_end--;
+            while (q < Size_ && Data_[q] == '"') q = NextSpecial(q + 1);
+            size_t field_end = q;
+            if (field_end > p && (q == Size_ || Data_[q] == '\n') && Data_[field_end - 1] == '\r') field_end--;
             Fields_.push_back(FieldSpan{ start, (uint32_t)(field_end - p), start });
             p = q;
         }
-        if (p >= end) { Pos_ = Size_; break; }
-        if (*p == Delimiter_) { p++; if (p == end) { Fields_.push_back(FieldSpan{ (uint32_t)(p - begin), 0, (uint32_t)(p - begin) }); Pos_ = Size_; break; } continue; }
-        if (*p == '\r') p++;
-        if (p < end && *p == '\n') { p++; NextLine_++; LineStart_ = (size_t)(p - begin); }
-        Pos_ = (size_t)(p - begin);
+        if (p >= Size_) { Pos_ = Size_; break; }
+        if (Data_[p] == Delimiter_) {
+            p++;
+            if (p == Size_) { Fields_.push_back(FieldSpan{ (uint32_t)p, 0, (uint32_t)p }); Pos_ = Size_; break; }
+            continue;
+        }
+        if (Data_[p] == '\r') p++;
+        if (p < Size_ && Data_[p] == '\n') { p++; NextLine_++; LineStart_ = p; }
+        Pos_ = p;
         break;
     }
     return true;

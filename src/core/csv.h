@@ -1,7 +1,8 @@
 #pragma once
 // RFC 4180 CSV, read in place: quoted fields ("a ""b""", embedded newlines) are unescaped inside the
 // caller's buffer, so a record's fields are string_views and reading allocates nothing per field.
-// Runs of plain text are scanned sixteen bytes at a time (wasm SIMD or SSE2; eight bytes elsewhere).
+// The delimiters, quotes and newlines of each 64 bytes are found at once as a bit mask (wasm SIMD or
+// SSE2), so the end of a field is a shift and a count of trailing zeros.
 //
 //   std::string bytes = ...;                     // UTF-8, owned by the caller, modified in place
 //   CsvReader reader("hot100.csv", bytes.data(), bytes.size(), ',');
@@ -62,7 +63,13 @@ private:
     size_t RecordLineStart_ = 0;              // ... and where the record's first line starts
     std::vector<uint32_t> RecordNewlines_;    // offsets just past newlines inside the current record
     std::optional<Error> RecordError_;
+    // Which of the 64 bytes from BlockStart_ are delimiters, newlines or quotes (see NextSpecial).
+    size_t BlockStart_ = SIZE_MAX / 2;
+    uint64_t BlockMask_ = 0;
     void SetError(int line, int column, std::string message);
+    void LoadBlock(size_t pos);
+    // Offset of the first delimiter, newline or quote at or after pos; Size_ when there is none.
+    size_t NextSpecial(size_t pos);
 };
 
 // Guesses the delimiter of a CSV from its first line: the most frequent of , ; \t | outside quotes.

@@ -20,8 +20,15 @@ inline uint64_t HashBytes(std::string_view s, uint64_t seed = 0x9E3779B97F4A7C15
         h ^= h >> 29;
     }
     if (n) {
+        // The last 1-7 bytes: one load of the string's last eight bytes when it has them (their
+        // overlap with the bytes already mixed is harmless), else byte by byte.
         uint64_t w = 0;
-        for (size_t i = 0; i < n; i++) w |= (uint64_t)p[i] << (8 * i);
+        if (s.size() >= 8) {
+            std::memcpy(&w, p + n - 8, 8);
+            w >>= 8 * (8 - n);
+        } else {
+            for (size_t i = 0; i < n; i++) w |= (uint64_t)p[i] << (8 * i);
+        }
         h = (h ^ w) * 0x9FB21C651E98DF25ull;
         h ^= h >> 29;
     }

@@ -104,19 +104,15 @@ Status ReadCsvRows(const FileMapping& mapping, std::string& text, std::string_vi
     locator.Reader = &reader;
     locator.Index = index;
     RawRow row;
+    for (int f = 0; f < kFieldCount; f++) row.Has[f] = MappedColumn(mapping, f)->Present();  // the same for every row
     std::string last_period;
     while (reader.Next()) {
         if (reader.RecordError()) {
             if (!sink.Reject(*reader.RecordError())) return OkStatus();
             continue;
         }
-        for (int f = 0; f < kFieldCount; f++) {
-            const ColumnRef* ref = MappedColumn(mapping, f);
-            row.Has[f] = ref->Present();
-            if (ref->How == ColumnRef::Kind::Constant) row.Values[f] = constants[f];
-            else if (index[f] >= 0) row.Values[f] = reader.Field((size_t)index[f]);
-            else row.Values[f] = {};
-        }
+        for (int f = 0; f < kFieldCount; f++)
+            row.Values[f] = index[f] >= 0 ? reader.Field((size_t)index[f]) : std::string_view(constants[f]);
         if (mapping.Header && mapping.SkipRepeatedHeaders && index[kFieldTitle] >= 0 && index[kFieldPeriod] >= 0 &&
             (size_t)index[kFieldTitle] < header.size() && (size_t)index[kFieldPeriod] < header.size() &&
             SameName(row.Values[kFieldTitle], header[(size_t)index[kFieldTitle]], false) &&

@@ -22,6 +22,11 @@ std::string FoldCase(std::string_view text);
 // "and", runs of spaces collapsed and a leading "the " dropped. The key two spellings must share.
 std::string MatchKey(std::string_view text);
 
+namespace detail {
+// MatchKey without its ASCII shortcut, so tests can hold the two to the same answers.
+std::string MatchKeyGeneral(std::string_view text);
+} // namespace detail
+
 struct TitleKeys {
     std::string Full;  // MatchKey of the whole title
     std::string Base;  // without credits and edition suffixes: "(feat. X)", "(with X)", "- Remastered 2011"

@@ -4,13 +4,6 @@
 
 namespace chartmix {
 
-std::string_view TrimSpaces(std::string_view text)
-{
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-    return text;
-}
-
 static bool ConsumeSuffix(std::string_view* text, std::string_view suffix)
 {
     if (text->size() >= suffix.size() && text->substr(text->size() - suffix.size()) == suffix) {

@@ -4,6 +4,7 @@
 
 #include "core/importer.h"
 #include "core/matching.h"
+#include "core/random.h"
 #include "core/text_normalize.h"
 #include "test_support.h"
 
@@ -45,6 +46,22 @@ TEST_CASE("match keys drop punctuation, apostrophes and a leading THE") {
     CHECK(MatchKey("Me & You") == "me and you");
     CHECK(MatchKey("=") == "=");  // a title of punctuation keeps a key of its own
     CHECK(MatchKey("-") != MatchKey("="));
+}
+
+TEST_CASE("the ASCII shortcut of match keys gives the general path's keys") {
+    // Every printable ASCII byte, in random strings and at the edges (leading "The ", only punctuation).
+    Random rng(5);
+    std::vector<std::string> texts = { "", "The ", "the the", "THE Weeknd", "=", "- -", "&", "a&b", "Don`t", "It's", "  x  ", "!!!a" };
+    for (int i = 0; i < 3000; i++) {
+        std::string t;
+        size_t length = rng.NextBelow(24);
+        for (size_t k = 0; k < length; k++) t += (char)(' ' + rng.NextBelow(95));
+        texts.push_back(t);
+    }
+    for (const std::string& t : texts) {
+        CAPTURE(t);
+        CHECK(MatchKey(t) == detail::MatchKeyGeneral(t));
+    }
 }
 
 TEST_CASE("title keys strip credits and edition notes, not versions") {
