@@ -44,6 +44,10 @@ Status Engine::SetMix(const Mix& mix)
     ScoringKey key = ScoringKeyOf(mix);
     if (!HasScores_ || !(key == Key_)) {
         ComputeEntryScores(Data_, key, &Scores_);
+        // Charts whose every entry counts (nearly all) take the one-period loop without a test per entry.
+        GroupAllCount_.assign(Data_.Groups.size(), 1);
+        for (size_t g = 0; g < Data_.Groups.size(); g++)
+            for (uint32_t e = Data_.Groups[g].Begin; e < Data_.Groups[g].End && GroupAllCount_[g]; e++) GroupAllCount_[g] = Scores_.Counts[e];
         Key_ = key;
         HasScores_ = true;
     }
@@ -218,6 +222,12 @@ void Engine::SelectTop(int top_n, Ranking* out)
         Pool_.resize(n);
         for (size_t i = 0; i < n; i++) Pool_[i] = { final_score(touched[i]), touched[i] };
     }
+    FinishTop(k, n, out);
+}
+
+void Engine::FinishTop(size_t k, size_t ranked, Ranking* out)
+{
+    auto by_score = [](const Scored& a, const Scored& b) { return a.Score != b.Score ? a.Score > b.Score : a.Song < b.Song; };
     const size_t m_pool = Pool_.size();
     if (k < m_pool) std::nth_element(Pool_.begin(), Pool_.begin() + (k - 1), Pool_.end(), by_score);
     std::sort(Pool_.begin(), Pool_.begin() + k, by_score);
@@ -255,7 +265,7 @@ void Engine::SelectTop(int top_n, Ranking* out)
             });
         }
     }
-    out->Ranked = (uint32_t)n;
+    out->Ranked = (uint32_t)ranked;
     out->Songs.resize(k);
     out->Scores.resize(k);
     for (size_t i = 0; i < k; i++) {
@@ -276,6 +286,11 @@ Status Engine::Rank(uint32_t period, int top_n, Ranking* out)
     WindowOf(period, &first);
     WindowFirst_ = first;
     WindowLast_ = period;
+    if (first == period) {
+        // One period: its songs are numbered densely once per dataset (see period_slots.h).
+        RankOnePeriod(period, top_n, out);
+        return OkStatus();
+    }
     BeginPass();
     for (uint32_t p = first; p <= period; p++) Accumulate(p);
     SelectTop(top_n, out);

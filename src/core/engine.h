@@ -17,6 +17,7 @@
 #include "core/dataset.h"
 #include "core/methods.h"
 #include "core/mix.h"
+#include "core/period_slots.h"
 #include "core/result.h"
 
 namespace chartmix {
@@ -78,6 +79,11 @@ private:
     void Accumulate(uint32_t period);
     double FinalScore(uint32_t song) const;
     void SelectTop(int top_n, Ranking* out);
+    // The k best of Pool_ in order, exact ties settled by the mix's rule, into out.
+    void FinishTop(size_t k, size_t ranked, Ranking* out);
+    // Rank() of a one-period window on the dense slots (engine_one_period.cpp): same sums, same bytes.
+    void RankOnePeriod(uint32_t period, int top_n, Ranking* out);
+    void PrepareSlots();
     void ComputeTieData();
     Status RankPairwise(uint32_t period, int top_n, Ranking* out);
     Status CheckUnits() const;
@@ -107,6 +113,12 @@ private:
     std::vector<uint32_t> TieStamp_;
     uint32_t CurrentTieStamp_ = 0;
     uint32_t WindowFirst_ = 0, WindowLast_ = 0;
+    // One-period re-mix: songs numbered per period, built on first use (weights do not change them).
+    PeriodSlots Slots_;
+    bool HasSlots_ = false;
+    std::vector<uint8_t> GroupAllCount_;   // per group: every entry counts under the current scoring
+    std::vector<double> SlotScore_, SlotWeightSum_;
+    std::vector<uint8_t> SlotTouched_;
     double Base_ = 0.0;
 };
 

@@ -227,6 +227,37 @@ TEST_CASE("the top N equals the head of the full ranking, on long charts and wit
     }
 }
 
+TEST_CASE("a one-period window ranks on dense slots to the same bytes as the general path") {
+    // Rank(p) with a one-period window takes the dense path; RankHistory with a cumulative window
+    // takes the general one (stamps and a touched list), and at period 0 both sum the same entries.
+    Dataset d = test::RandomMarket(9, 3, 400, 1500, 21);
+    for (const char* options : { "", R"("missing":"ignore",)", R"("missing":"next_rank",)", R"("normalization":"rank_points",)",
+                                 R"("method":"borda",)", R"("tie_break":"song_id",)", R"("cutoff":25,)" }) {
+        for (int weights = 0; weights < 4; weights++) {
+            std::string w = weights == 0 ? R"({"*":1})" : weights == 1 ? R"({"*":1,"src0":0,"src3":5.25})" : weights == 2 ? R"({"*":0.1,"src8":3})" : R"({"src1":1})";
+            std::string one = std::string("{") + options + R"("weights":)" + w + "}";
+            std::string cumulative = std::string("{") + options + R"("window":{"kind":"cumulative"},"weights":)" + w + "}";
+            CAPTURE(one);
+            Result<Mix> m1 = ParseMix(one), m2 = ParseMix(cumulative);
+            REQUIRE(m1.Ok());
+            REQUIRE(m2.Ok());
+            Engine dense(d), general(d);
+            REQUIRE(dense.SetMix(*m1).Ok());
+            REQUIRE(general.SetMix(*m2).Ok());
+            History h;
+            REQUIRE(general.RankHistory(0, &h).Ok());
+            Ranking r;
+            REQUIRE(dense.Rank(0, 0, &r).Ok());
+            CHECK(r.Songs == std::vector<uint32_t>(h.Songs.begin(), h.Songs.begin() + h.Offsets[1]));
+            CHECK(r.Scores == std::vector<double>(h.Scores.begin(), h.Scores.begin() + h.Offsets[1]));
+            History top;
+            REQUIRE(general.RankHistory(100, &top).Ok());
+            REQUIRE(dense.Rank(0, 100, &r).Ok());
+            CHECK(r.Songs == std::vector<uint32_t>(top.Songs.begin(), top.Songs.begin() + top.Offsets[1]));
+        }
+    }
+}
+
 TEST_CASE("re-mixing with SetWeight matches a fresh mix") {
     Dataset d = test::RandomMarket(6, 2, 50, 200, 11);
     Engine a(d), b(d);
