@@ -5,7 +5,6 @@
 
 #include "core/csv.h"
 #include "core/demo_market.h"
-#include "dense_remix.h"
 
 namespace chartmix::bench {
 
@@ -63,11 +62,6 @@ static void OnePeriodCase(Json& j, const SuiteOptions& o)
     (void)engine.Rank(0, 100, &ranking);
     const uint64_t engine_hash = RankingHash(ranking.Songs.data(), ranking.Scores.data(), ranking.Songs.size());
     j.Str("top100_hash", Hex(engine_hash));
-    // The recommended layout (bench/dense_remix.h), same weights, same bytes expected.
-    DenseRemix dense(data);
-    dense.Rank(engine, 0, 100, &ranking);
-    j.Bool("dense_matches_engine", RankingHash(ranking.Songs.data(), ranking.Scores.data(), ranking.Songs.size()) == engine_hash);
-    j.Time("dense_remix_all_weights", Measure([&] { ApplyWeights(engine, ++step); dense.Rank(engine, 0, 100, &ranking); }, o.Samples, o.MinSampleMs));
     j.End();
 }
 
@@ -86,10 +80,6 @@ static void HistoryCase(Json& j, const char* key, const Dataset& data, const Mix
     (void)engine.RankHistory(100, &h);
     const uint64_t engine_hash = RankingHash(h.Songs.data(), h.Scores.data(), h.Songs.size());
     j.Str("history_hash", Hex(engine_hash));
-    DenseRemix dense(data);
-    dense.RankHistory(engine, 100, &h);
-    j.Bool("dense_matches_engine", RankingHash(h.Songs.data(), h.Scores.data(), h.Songs.size()) == engine_hash);
-    j.Time("dense_remix_history", Measure([&] { ApplyWeights(engine, ++step); dense.RankHistory(engine, 100, &h); }, o.Samples, o.MinSampleMs));
     j.End();
 }
 

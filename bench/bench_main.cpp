@@ -3,14 +3,13 @@
 //
 //   chartmix_bench [--quick] [--no-synthetic] [--no-scaling] [MANIFEST.json ...]
 //   chartmix_bench --memory MANIFEST.json     (one dataset, fresh process: heap after loading it)
-//   chartmix_bench --profile one_period|history|dense_one_period|dense_history|load [MANIFEST.json]   (fixed work, for callgrind)
+//   chartmix_bench --profile one_period|history|load [MANIFEST.json]   (fixed work, for callgrind)
 #include <cstdio>
 #include <cstring>
 #include <string>
 #include <vector>
 
 #include "bench_cases.h"
-#include "dense_remix.h"
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten/heap.h>
@@ -31,7 +30,7 @@ static std::string BaseName(const std::string& path)
 
 // Loads one dataset the way the app does (bytes in memory, then LoadDataset) and reports the memory.
 // A fixed amount of work for callgrind (instruction counts are reproducible, timings here are not):
-//   valgrind --tool=callgrind chartmix_bench --profile one_period|history|dense_one_period|dense_history|load [MANIFEST]
+//   valgrind --tool=callgrind chartmix_bench --profile one_period|history|load [MANIFEST]
 static int ProfileMode(const std::string& what, const std::string& manifest)
 {
     if (what == "load") {
@@ -42,19 +41,17 @@ static int ProfileMode(const std::string& what, const std::string& manifest)
         std::printf("%zu entries\n", r ? r->Data.EntryCount() : 0);
         return 0;
     }
-    const bool history = what == "history" || what == "dense_history";
-    const bool dense_mode = what == "dense_history" || what == "dense_one_period";
+    const bool history = what == "history";
     Dataset data = history ? MakeRemixDataset(20, 100, 500, 11) : MakeRemixDataset(20, 2000, 1, 42);
     Engine engine(data);
     (void)engine.SetMix(ShareMix());
-    DenseRemix dense(data);
     Ranking r;
     History h;
     const int steps = history ? 10 : 200;
     for (int i = 1; i <= steps; i++) {
         ApplyWeights(engine, i);
-        if (history) dense_mode ? dense.RankHistory(engine, 100, &h) : (void)engine.RankHistory(100, &h);
-        else dense_mode ? dense.Rank(engine, 0, 100, &r) : (void)engine.Rank(0, 100, &r);
+        if (history) (void)engine.RankHistory(100, &h);
+        else (void)engine.Rank(0, 100, &r);
     }
     std::printf("%d re-mixes\n", steps);
     return 0;

@@ -125,15 +125,11 @@ table(['case', 'native', 'wasm (node)', 'wasm (Chromium)'], [
   rowsFor('one period, one weight moves + top 100 (a drag)', (r) => med(get(one(r), 'remix_one_weight'))),
   rowsFor('one period, rank only (no weight change)', (r) => med(get(one(r), 'rank_only'))),
   rowsFor('one period, share normalization recomputed too', (r) => med(get(one(r), 'remix_with_normalization'))),
-  rowsFor('one period, prototype dense layout (bench/dense_remix.h)', (r) => med(get(one(r), 'dense_remix_all_weights'))),
   rowsFor('whole history, demo market 1M entries / 500 periods / 20 sources (rank points)', (r) => med(get(hist(r), 'remix_history'))),
-  rowsFor('whole history, demo market 1M, prototype dense layout', (r) => med(get(hist(r), 'dense_remix_history'))),
   rowsFor('whole history, synthetic shares 1M entries / 500 periods', (r) => med(get(histShare(r), 'remix_history'))),
-  rowsFor('whole history, synthetic shares 1M, prototype dense layout', (r) => med(get(histShare(r), 'dense_remix_history'))),
   rowsFor('whole history, real 2023 multi-source (bench/data/multisource-2023.json)', (r) => med(get(findDataset(r, 'multisource-2023'), 'remix_history'))),
   rowsFor('one period of it (latest week)', (r) => med(get(findDataset(r, 'multisource-2023'), 'remix_one_period'))),
   ['top-100 hash (one period) / history hash (demo 1M)', ...[native, node, chrome].map((r) => `${get(one(r), 'top100_hash') || 'n/a'} / ${get(hist(r), 'history_hash') || 'n/a'}`)],
-  ['prototype gives the engine\'s exact bytes', ...[native, node, chrome].map((r) => `${get(one(r), 'dense_matches_engine')} / ${get(hist(r), 'dense_matches_engine')}`)],
 ]);
 const msd = get(findDataset(native, 'multisource-2023'), 'entries');
 if (msd) p(`The real 2023 multi-source set has ${num(msd, 0)} entries, ${get(findDataset(native, 'multisource-2023'), 'periods')} periods and ${get(findDataset(native, 'multisource-2023'), 'sources')} sources (Billboard publishes ranks only, so it is mixed by rank points).`);
@@ -176,8 +172,8 @@ p('(`registerFileBuffer` + `CREATE TABLE AS SELECT * FROM read_csv`), each start
 p('decoding included). Row counts of every peer are checked equal to chartmix\'s rows read.');
 p();
 if (ingestRows.length) {
-  table(['dataset', 'CSV bytes', 'chartmix load (Chromium)', 'MB/s', 'scan MB/s', 'papaparse', 'd3-dsv', 'DuckDB read_csv', 'chartmix ÷ papaparse / d3 / DuckDB', 'rows equal'],
-    ingestRows.map(({ ing, cm, rowsOk }) => [ing.name, mb(ing.csv_bytes), ms(med(get(cm, 'load'))), num(get(cm, 'load_mb_per_s')), num(get(cm, 'csv_scan_mb_per_s')),
+  table(['dataset', 'CSV bytes', 'chartmix load (Chromium)', 'MB/s', 'MB/s without song matching', 'scan MB/s', 'papaparse', 'd3-dsv', 'DuckDB read_csv', 'chartmix ÷ papaparse / d3 / DuckDB', 'rows equal'],
+    ingestRows.map(({ ing, cm, rowsOk }) => [ing.name, mb(ing.csv_bytes), ms(med(get(cm, 'load'))), num(get(cm, 'load_mb_per_s')), num(get(cm, 'load_no_match_mb_per_s')), num(get(cm, 'csv_scan_mb_per_s')),
       ms(med(ing.papaparse)), ms(med(ing.d3_dsv)), ms(med(ing.duckdb)),
       `${ratio(med(get(cm, 'load')), med(ing.papaparse))} / ${ratio(med(get(cm, 'load')), med(ing.d3_dsv))} / ${ratio(med(get(cm, 'load')), med(ing.duckdb))}`,
       rowsOk ? `yes (${num(get(cm, 'rows_read'), 0)})` : `NO: ${JSON.stringify(ing.rows)} vs ${get(cm, 'rows_read')}`]));
@@ -243,9 +239,7 @@ p('## Instruction counts (callgrind, native, reproducible)');
 p();
 const cgRows = [
   ['one-period re-mix, engine (Engine::Rank, per call of 200)', cg('one_period', 'chartmix::Engine::Rank('), 200, 40000],
-  ['one-period re-mix, dense prototype (per call of 200)', cg('dense_one_period', 'DenseRemix::Rank('), 200, 40000],
   ['whole history 1M, engine (Engine::RankHistory, per call of 10)', cg('history', 'chartmix::Engine::RankHistory('), 10, 1e6],
-  ['whole history 1M, dense prototype (per call of 10)', cg('dense_history', 'DenseRemix::RankHistory('), 10, 1e6],
   ['LoadDataset, spotify-weekly-2023 (6.0 MB, 52,651 rows)', cg('load', 'chartmix::LoadDataset('), 1, null],
 ].filter((r) => r[1]);
 if (cgRows.length) {
