@@ -13,7 +13,6 @@ namespace {
 // Keys are interned into a StringPool of their own, so buckets and artist checks compare integers.
 struct Spelling {
     uint32_t Full = 0, Base = 0;  // title key ids (TitleKeys)
-    uint32_t Artists = 0;         // index into the artist key sets (one per distinct artist string)
     bool Distinct = false;        // a manifest override keeps it apart
 };
 
@@ -88,14 +87,57 @@ MatchReport MatchSongs(Dataset& data, const std::vector<std::vector<std::string>
         }
     }
 
-    // Artist strings repeat across songs: their key sets are made once per distinct string.
-    std::vector<std::vector<uint32_t>> artist_sets;
-    std::vector<uint32_t> artist_set_of(data.Strings.Size(), UINT32_MAX);
     std::vector<Spelling> spellings(n);
     for (uint32_t s = 0; s < n; s++) {
         TitleKeys title = MakeTitleKeys(data.SongTitle(s));
         spellings[s].Full = keys.Intern(title.Full);
         spellings[s].Base = keys.Intern(title.Base);
+    }
+
+    // Overrides name songs by spelling; the ones that keep a song apart take effect before bucketing.
+    auto find_song = [&](const std::string& title, const std::string& artist) -> int64_t {
+        int64_t t = data.Strings.Find(title), a = data.Strings.Find(artist);
+        if (t < 0 || a < 0) return -1;
+        for (uint32_t s = 0; s < n; s++)
+            if (data.Songs[s].Title == (uint32_t)t && data.Songs[s].Artist == (uint32_t)a) return s;
+        return -1;
+    };
+    std::vector<uint8_t> candidate(n, 0);  // a song that may merge: shares a title key, or an override names it
+    std::vector<std::pair<int64_t, int64_t>> override_songs;
+    for (const MatchOverride& o : overrides) {
+        int64_t a = find_song(o.Title, o.Artist), b = -1;
+        if (a >= 0 && o.Distinct) spellings[(size_t)a].Distinct = true;
+        if (a >= 0 && !o.Distinct) b = find_song(o.SameTitle, o.SameArtist);
+        if (a >= 0) candidate[(size_t)a] = 1;
+        if (b >= 0) candidate[(size_t)b] = 1;
+        override_songs.emplace_back(a, b);
+    }
+
+    // Spellings bucketed by title key (level 0: whole title, level 1: without credits and editions),
+    // members in id order. Only songs that share a bucket can merge, so the costlier artist keys and
+    // chart lists below are made for those alone.
+    struct Buckets {
+        std::vector<uint32_t> Start, Members;
+    } buckets[2];
+    for (int level = 0; level < 2; level++) {
+        Buckets& bk = buckets[level];
+        auto key_of = [&](uint32_t s) { return level == 0 ? spellings[s].Full : spellings[s].Base; };
+        bk.Start.assign(keys.Size() + 1, 0);
+        bk.Members.resize(n);
+        for (uint32_t s = 0; s < n; s++)
+            if (!spellings[s].Distinct) bk.Start[key_of(s) + 1]++;
+        for (size_t k = 0; k < keys.Size(); k++) bk.Start[k + 1] += bk.Start[k];
+        std::vector<uint32_t> fill(bk.Start.begin(), bk.Start.end() - 1);
+        for (uint32_t s = 0; s < n; s++)
+            if (!spellings[s].Distinct) bk.Members[fill[key_of(s)]++] = s;
+        for (uint32_t s = 0; s < n; s++)
+            if (!spellings[s].Distinct && bk.Start[key_of(s) + 1] - bk.Start[key_of(s)] > 1) candidate[s] = 1;
+    }
+
+    // Artist strings repeat across songs: their key sets are made once per distinct string, when needed.
+    std::vector<std::vector<uint32_t>> artist_sets;
+    std::vector<uint32_t> artist_set_of(data.Strings.Size(), UINT32_MAX);
+    auto artists = [&](uint32_t s) -> uint32_t {  // index into artist_sets (which may grow: no references kept)
         uint32_t& set = artist_set_of[data.Songs[s].Artist];
         if (set == UINT32_MAX) {
             std::vector<uint32_t> ids;
@@ -107,31 +149,25 @@ MatchReport MatchSongs(Dataset& data, const std::vector<std::vector<std::string>
             set = (uint32_t)artist_sets.size();
             artist_sets.push_back(std::move(ids));
         }
-        spellings[s].Artists = set;
-    }
+        return set;
+    };
 
-    // The (period, source) charts each spelling appears in.
+    // The (period, source) charts each candidate spelling appears in.
     std::vector<std::vector<uint32_t>> groups(n);
     for (uint32_t g = 0; g < data.Groups.size(); g++)
         for (uint32_t e = data.Groups[g].Begin; e < data.Groups[g].End; e++) {
+            if (!candidate[data.EntrySong[e]]) continue;
             std::vector<uint32_t>& list = groups[data.EntrySong[e]];
             if (list.empty() || list.back() != g) list.push_back(g);
         }
     Components components(std::move(groups));
 
     // Overrides first: they settle what the rules below cannot.
-    auto find_song = [&](const std::string& title, const std::string& artist) -> int64_t {
-        int64_t t = data.Strings.Find(title), a = data.Strings.Find(artist);
-        if (t < 0 || a < 0) return -1;
-        for (uint32_t s = 0; s < n; s++)
-            if (data.Songs[s].Title == (uint32_t)t && data.Songs[s].Artist == (uint32_t)a) return s;
-        return -1;
-    };
-    for (const MatchOverride& o : overrides) {
-        int64_t a = find_song(o.Title, o.Artist);
+    for (size_t i = 0; i < overrides.size(); i++) {
+        const MatchOverride& o = overrides[i];
+        auto [a, b] = override_songs[i];
         if (a < 0) { report.Problems.push_back("override: no song \"" + o.Title + "\" by " + o.Artist + " in the data."); continue; }
-        if (o.Distinct) { spellings[(size_t)a].Distinct = true; report.OverridesApplied++; continue; }
-        int64_t b = find_song(o.SameTitle, o.SameArtist);
+        if (o.Distinct) { report.OverridesApplied++; continue; }
         if (b < 0) { report.Problems.push_back("override: no song \"" + o.SameTitle + "\" by " + o.SameArtist + " in the data."); continue; }
         components.Merge((uint32_t)a, (uint32_t)b);
         report.OverridesApplied++;
@@ -148,27 +184,24 @@ MatchReport MatchSongs(Dataset& data, const std::vector<std::vector<std::string>
 
     // Level 0: the whole title agrees; level 1: the title without credits and edition notes agrees.
     for (int level = 0; level < 2; level++) {
-        // Spellings bucketed by key, members in id order; buckets taken in order of their first member.
-        std::vector<uint32_t> start(keys.Size() + 1, 0), members_of(n);
+        // Buckets in order of their first member.
+        const Buckets& bk = buckets[level];
         auto key_of = [&](uint32_t s) { return level == 0 ? spellings[s].Full : spellings[s].Base; };
-        for (uint32_t s = 0; s < n; s++)
-            if (!spellings[s].Distinct) start[key_of(s) + 1]++;
-        for (size_t k = 0; k < keys.Size(); k++) start[k + 1] += start[k];
-        std::vector<uint32_t> fill(start.begin(), start.end() - 1);
-        for (uint32_t s = 0; s < n; s++)
-            if (!spellings[s].Distinct) members_of[fill[key_of(s)]++] = s;
         for (uint32_t first = 0; first < n; first++) {
             if (spellings[first].Distinct) continue;
             const uint32_t key = key_of(first);
+            const uint32_t* start = bk.Start.data();
+            const uint32_t* members_of = bk.Members.data();
             if (members_of[start[key]] != first) continue;  // not the bucket's first member: done with it already
-            const std::vector<uint32_t> members(members_of.begin() + start[key], members_of.begin() + start[key + 1]);
+            const std::vector<uint32_t> members(members_of + start[key], members_of + start[key + 1]);
             if (members.size() < 2) continue;
             for (uint32_t x : members) {
                 std::vector<uint32_t> candidates;  // component roots x could join
                 std::vector<uint32_t> witness;     // a member of each, for messages
                 for (uint32_t y : members) {
                     if (y == x || components.Find(y) == components.Find(x)) continue;
-                    if (!SharesArtist(artist_sets[spellings[x].Artists], artist_sets[spellings[y].Artists])) continue;
+                    const uint32_t ax = artists(x), ay = artists(y);
+                    if (!SharesArtist(artist_sets[ax], artist_sets[ay])) continue;
                     uint32_t root = components.Find(y);
                     if (std::find(candidates.begin(), candidates.end(), root) == candidates.end()) {
                         candidates.push_back(root);

@@ -251,11 +251,32 @@ static std::string StripCreditsAndEditions(std::string folded)
     return folded;
 }
 
+// False when a title has none of what StripCreditsAndEditions looks for: a bracket, " - ", or a
+// word starting with f after a space (" feat", " ft.", " featuring").
+static bool MayCarryCredits(std::string_view title)
+{
+    for (size_t i = 0; i < title.size(); i++) {
+        const char c = title[i];
+        if (c == '(' || c == '[') return true;
+        if (c == ' ' && i + 1 < title.size() && (title[i + 1] == 'f' || title[i + 1] == 'F' || title[i + 1] == '-')) return true;
+    }
+    return false;
+}
+
 TitleKeys MakeTitleKeys(std::string_view title)
 {
     TitleKeys keys;
     keys.Full = MatchKey(title);
-    keys.Base = MatchKey(StripCreditsAndEditions(FoldCase(title)));
+    if (IsAscii(title) && !MayCarryCredits(title)) {
+        // Nothing for StripCreditsAndEditions to remove: the base key is the full key.
+        keys.Base = keys.Full;
+        return keys;
+    }
+    std::string folded = FoldCase(title);
+    std::string stripped = StripCreditsAndEditions(folded);
+    // Nothing stripped from an ASCII title: its base key is its full key (folding ASCII twice is folding it once).
+    if (stripped == folded && IsAscii(title)) keys.Base = keys.Full;
+    else keys.Base = MatchKey(stripped);
     if (keys.Base.empty()) keys.Base = keys.Full;
     return keys;
 }
