@@ -266,6 +266,13 @@ Dataset DatasetBuilder::Finish()
         Permute(d.EntrySong, order);
         Permute(d.EntryRank, order);
         Permute(d.EntryUnits, order);
+    } else if (d.EntrySong.capacity() > n + n / 8) {
+        // Reserved from an estimate of the rows (filtered and rejected rows make no entry): give back the rest.
+        d.EntryPeriod.shrink_to_fit();
+        d.EntrySource.shrink_to_fit();
+        d.EntrySong.shrink_to_fit();
+        d.EntryRank.shrink_to_fit();
+        d.EntryUnits.shrink_to_fit();
     }
 
     d.Groups.clear();
