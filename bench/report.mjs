@@ -88,7 +88,7 @@ p(`- Date: ${machine.date || 'n/a'} (commit ${machine.commit || 'n/a'}${machine.
 p(`- Machine: ${machine.nproc} cores (nproc), ${machine.cpu}, ${(machine.memory_bytes / 2 ** 30).toFixed(1)} GiB memory`);
 p(`- Load average (1, 5, 15 min) at start ${(machine.loadavg_start || []).map((x) => x.toFixed(2)).join(', ')}; at end ${(machineEnd.loadavg_end || []).map((x) => x.toFixed(2)).join(', ')}. The machine is shared; on ${machine.nproc} cores a load above ~1.5 means the numbers below are inflated by contention.`);
 p(`- Chromium ${browser ? browser.chromium : 'n/a'} headless (SwiftShader WebGL2), node ${machine.node}, ${machine.emcc}, ${machine.cxx}`);
-p(`- Peers: ${browser ? `DuckDB-WASM ${get(browser, 'page', 'duckdb')} (${get(browser, 'page', 'duckdbBundle')} bundle)` : 'n/a'}, Arquero, papaparse, d3-dsv at the exact versions in package.json, served from node_modules (no CDN).`);
+p(`- Peers: ${browser ? `DuckDB-WASM ${get(browser, 'page', 'duckdb')} (${get(browser, 'page', 'duckdbBundle')} bundle)` : 'n/a'}, Arquero, papaparse, d3-dsv at the exact versions in bench/package-lock.json, served from bench/node_modules (no CDN).`);
 p(`- Page cross-origin isolated (5 µs timer): ${get(browser, 'page', 'crossOriginIsolated')}`);
 const note = readText('note.txt');
 if (note) p(`- Note on this run: ${note.trim()}`);

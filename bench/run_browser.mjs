@@ -31,7 +31,7 @@ function stage(dir, links) {
 async function benchPage(browser, result) {
   const root = path.join(build, 'bench-page');
   const links = {
-    'node_modules': path.join(repo, 'node_modules'),
+    'node_modules': path.join(repo, 'bench/node_modules'),
     'manifests': path.join(repo, 'tests/manifests'),
     'bench-data': path.join(repo, 'bench/data'),
     'chartmix-bench.js': path.join(build, 'bench-web/chartmix-bench.js'),
