@@ -97,7 +97,7 @@ uint32_t DatasetBuilder::AddSong(std::string_view title, std::string_view artist
     for (; SongHashes_[i] != 0; i = (i + 1) & mask) {
         if (SongHashes_[i] != hash) continue;
         const uint32_t song = SongIds_[i];
-        if (Data_.SongTitle(song) == title && Data_.SongArtist(song) == artist) return song;
+        if (SameBytes(Data_.SongTitle(song), title) && SameBytes(Data_.SongArtist(song), artist)) return song;
     }
     const uint32_t song = (uint32_t)Data_.Songs.size();
     Data_.Songs.push_back(Song{ Data_.Strings.Intern(title), Data_.Strings.Intern(artist) });

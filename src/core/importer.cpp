@@ -7,6 +7,7 @@
 
 #include "core/csv.h"
 #include "core/flat_map.h"
+#include "core/hash.h"
 #include "core/importer_rows.h"
 #include "core/limits.h"
 #include "core/manifest.h"
@@ -88,7 +89,7 @@ public:
 
         // Rows of one chart week sit together, so the date of the row before usually answers this one.
         std::string_view period_text = TrimSpaces(row.Values[kFieldPeriod]);
-        if (source != Memo_.Source || period_text != Memo_.Text || !SourceSeen_[(size_t)source]) {
+        if (source != Memo_.Source || !SameBytes(period_text, Memo_.Text) || !SourceSeen_[(size_t)source]) {
             if (!ResolvePeriod(source, period_text, reject)) return Memo_.Rejected;
         }
         const ParsedDate& date = Memo_.Date;

@@ -32,7 +32,7 @@ int64_t StringPool::Find(std::string_view text) const
     for (size_t i = Hash(text) & mask;; i = (i + 1) & mask) {
         uint32_t slot = Table_[i];
         if (slot == 0) return -1;
-        if (View(slot - 1) == text) return slot - 1;
+        if (SameBytes(View(slot - 1), text)) return slot - 1;
     }
 }
 
@@ -43,7 +43,7 @@ uint32_t StringPool::Intern(std::string_view text)
     for (;; i = (i + 1) & mask) {
         uint32_t slot = Table_[i];
         if (slot == 0) break;
-        if (View(slot - 1) == text) return slot - 1;
+        if (SameBytes(View(slot - 1), text)) return slot - 1;
     }
     uint32_t id = (uint32_t)Size();
     Bytes_.insert(Bytes_.end(), text.begin(), text.end());

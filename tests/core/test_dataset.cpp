@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/dataset.h"
+#include "core/hash.h"
 #include "core/random.h"
 
 using namespace chartmix;
@@ -102,6 +103,29 @@ TEST_CASE("entries fed in any order come out sorted by period, source and rank, 
         CHECK(d.EntryUnits[i] == expected[i].Units);  // the units carry the input position: ties kept their order
     }
     CHECK(d.Groups.size() == (size_t)kSources * kPeriods);
+}
+
+}
+
+TEST_SUITE("dataset") {
+
+TEST_CASE("byte equality and hashing agree with std::string_view on every length and difference") {
+    Random rng(3);
+    for (size_t length = 0; length <= 40; length++) {
+        std::string a;
+        for (size_t i = 0; i < length; i++) a += (char)('a' + rng.NextBelow(26));
+        CHECK(SameBytes(a, a));
+        CHECK(HashBytes(a) == HashBytes(std::string(a)));
+        for (size_t at = 0; at < length; at++) {
+            std::string b = a;
+            b[at] = (char)(b[at] ^ 0x20);  // one byte differs, at every position
+            CAPTURE(length);
+            CAPTURE(at);
+            CHECK(!SameBytes(a, b));
+            CHECK(HashBytes(a) != HashBytes(b));
+        }
+        CHECK(!SameBytes(a, a + "x"));
+    }
 }
 
 }
