@@ -62,6 +62,7 @@ public:
         FileMappings_[file_index] = &mapping;
         FixedSource_ = mapping.Source.empty() ? -1 : Builder_.Peek().FindSource(mapping.Source);
         ValueCache_.clear();
+        LastSourceIndex_ = -3;
         Memo_.Source = -1;  // another file may write its dates another way
     }
 
@@ -256,6 +257,8 @@ private:
     uint32_t FileIndex_ = 0;
     int FixedSource_ = -1;
     std::map<std::string, int, std::less<>> ValueCache_;  // source column value -> source (a map: datasets may have 1,000 sources)
+    std::string LastSourceValue_;
+    int LastSourceIndex_ = -3;  // -3: none yet
     std::vector<bool> SourceSeen_;
     FlatMap64<RowOrigin> DailySeen_;
     std::vector<RowOrigin> Origins_;  // one per entry Row added, in the builder's order (rollups come after)
@@ -353,7 +356,13 @@ private:
     int ResolveSource(std::string_view value)
     {
         if (value.empty()) return -2;
-        if (auto it = ValueCache_.find(value); it != ValueCache_.end()) return it->second;
+        // Rows of one chart sit together: the value of the row before usually answers.
+        if (LastSourceIndex_ != -3 && SameBytes(value, LastSourceValue_)) return LastSourceIndex_;
+        if (auto it = ValueCache_.find(value); it != ValueCache_.end()) {
+            LastSourceValue_.assign(value);
+            LastSourceIndex_ = it->second;
+            return it->second;
+        }
         int index = -1;
         Dataset& d = Builder_.Peek();
         if (AutoSources_) {
