@@ -132,8 +132,9 @@ function makeUrlSync(app) {
   window.addEventListener('hashchange', onNavigate);
   return {
     changed(dragging, first) {
+      if (first) { setTimeout(() => write(false), 0); return; }  // the link of the start view: once the first frame is on screen
       clearTimeout(timer);
-      if (first || applying) { write(false); return; }
+      if (applying) { write(false); return; }
       if (dragging) {
         if (!gesture) { gesture = true; write(true); } else timer = setTimeout(() => write(false), 150);
       } else if (gesture) { gesture = false; write(false); } else write(true);
@@ -162,10 +163,9 @@ export function attachPage(app, host) {
     lastRevision = revision;
     wasDragging = dragging;
     if (url) url.changed(dragging, first);
-    if (mirror) {
+    if (mirror) {  // after the frame is on screen, not inside it: a table of 100 rows costs more than a frame
       clearTimeout(mirrorTimer);
-      if (dragging) mirrorTimer = setTimeout(() => mirror.update(), 300);
-      else mirror.update();
+      mirrorTimer = setTimeout(() => mirror.update(), dragging ? 300 : 0);
     }
     if (!first) app._changed(revision, dragging);
   };
