@@ -147,10 +147,11 @@ void SourcesPanel::DrawMixMenus(AppState& state)
 {
     Session& session = state.Session_;
     const Mix& mix = session.CurrentMix();
-    const std::vector<Preset>& presets = Presets();
-    const char* preset_label = PresetIndex >= 0 && PresetIndex < (int)presets.size() ? presets[(size_t)PresetIndex].Title.c_str() : "Choose a preset…";
+    // The built-in presets are parsed on first use (Presets()), not for the first frame.
+    const char* preset_label = PresetIndex >= 0 && PresetIndex < (int)Presets().size() ? Presets()[(size_t)PresetIndex].Title.c_str() : "Choose a preset…";
     ImGui::SetNextItemWidth(-FLT_MIN);
     if (ImGui::BeginCombo("##preset", preset_label)) {
+        const std::vector<Preset>& presets = Presets();
         for (size_t i = 0; i < presets.size(); i++) {
             const Preset& preset = presets[i];
             if (ImGui::Selectable(preset.Title.c_str(), (int)i == PresetIndex)) {
