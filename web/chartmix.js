@@ -360,6 +360,7 @@ export async function create(canvas, options = {}) {
   const opts = { accessible: true, ...options, baseUrl: options.baseUrl || new URL('.', import.meta.url).href };
   const host = {};  // filled by attachPage; the core calls it (src/web/host_web.cpp)
   const args = opts.compact ? ['--compact'] : [];
+  performance.mark('chartmix:load-core');  // then "chartmix:window" and "chartmix:first-frame" (src/web/host_web.cpp)
   const core = await createChartmixCore({
     canvas,
     arguments: args,

@@ -25,8 +25,15 @@ EM_JS(void, chartmix_js_call, (const char* action, const char* a, int a_len, con
     host[name](first, b ? UTF8ToString(b) : "", third);
 });
 
+// Start-up milestones on the page's performance timeline (devtools: Performance > Timings), after
+// "chartmix:load-core" (web/chartmix.js): "chartmix:window" then "chartmix:first-frame".
+EM_JS(void, chartmix_js_mark, (const char* name), {
+    if (typeof performance !== "undefined" && performance.mark) performance.mark(UTF8ToString(name));
+});
+
 EM_JS(void, chartmix_js_frame, (int count, double revision, int dragging), {
     Module["framesDrawn"] = count;
+    if (count == 1 && typeof performance !== "undefined" && performance.mark) performance.mark("chartmix:first-frame");
     var host = Module["chartmixHost"];
     if (host && host["frame"]) host["frame"](count, revision, !!dragging);
     if (count == 1 && Module["canvas"]) Module["canvas"].dispatchEvent(new CustomEvent("chartmix:ready"));
@@ -62,6 +69,7 @@ void Call(const char* action, const std::string& a = {}, const std::string& b = 
 
 void HostStart(ui::AppState& state, const StartOptions& options)
 {
+    chartmix_js_mark("chartmix:window");  // the runtime is up and the start-up data exists; the window opens next
     web::SetState(&state);
     state.Compact = options.Compact;
     chartmix_js_bind_canvas();
