@@ -6,6 +6,9 @@
 # chartmix_core is the product's own library target (its flags come from CMakeLists.txt) and the web
 # link uses -Oz like the app, so the numbers describe what ships.
 set(CHARTMIX_BENCH_COMMON ${CMAKE_SOURCE_DIR}/bench/bench_common.cpp ${CMAKE_SOURCE_DIR}/bench/bench_cases.cpp)
+if(EMSCRIPTEN)
+    list(APPEND CHARTMIX_BENCH_COMMON ${CMAKE_SOURCE_DIR}/src/web/text_decoder.cpp)  # CP949 as the app decodes it
+endif()
 
 add_executable(chartmix_bench EXCLUDE_FROM_ALL ${CMAKE_SOURCE_DIR}/bench/bench_main.cpp ${CHARTMIX_BENCH_COMMON})
 target_link_libraries(chartmix_bench PRIVATE chartmix_core)

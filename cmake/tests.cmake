@@ -1,6 +1,9 @@
 # The core suites build natively and, under emcmake, as .js run by node (CTest's emulator).
 file(GLOB CHARTMIX_CORE_TEST_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/core/*.cpp)
 add_executable(chartmix_core_tests ${CMAKE_SOURCE_DIR}/tests/main.cpp ${CMAKE_SOURCE_DIR}/tests/test_support.cpp ${CHARTMIX_CORE_TEST_SOURCES})
+if(EMSCRIPTEN)
+    target_sources(chartmix_core_tests PRIVATE ${CMAKE_SOURCE_DIR}/src/web/text_decoder.cpp)  # CP949 through the JS engine's TextDecoder
+endif()
 target_link_libraries(chartmix_core_tests PRIVATE chartmix_core)
 target_include_directories(chartmix_core_tests PRIVATE ${CMAKE_SOURCE_DIR}/tests)
 target_compile_definitions(chartmix_core_tests PRIVATE

@@ -3,7 +3,9 @@
 #include <cerrno>
 #include <cstring>
 
+#if CHARTMIX_ICONV
 #include <iconv.h>
+#endif
 
 #include "core/json.h"
 
@@ -71,36 +73,63 @@ bool LooksBinary(std::string_view bytes)
     return std::memchr(bytes.data(), 0, probe) != nullptr;
 }
 
-static Result<std::string> DecodeCp949(std::string_view bytes, std::string_view file_name)
+#if CHARTMIX_ICONV
+// glibc's iconv natively. The browser build installs the browser's decoder instead (src/web).
+static bool IconvCp949(std::string_view bytes, std::string* out, size_t* bad_offset)
 {
     iconv_t cd = iconv_open("UTF-8", "CP949");
     if (cd == (iconv_t)-1) cd = iconv_open("UTF-8", "EUC-KR");
-    if (cd == (iconv_t)-1) return MakeErrorAt(std::string(file_name), 0, 0, "this build cannot decode CP949 (iconv has no Korean table).");
-    std::string out;
-    out.resize(bytes.size() * 3 / 2 + 16);  // Hangul: 2 bytes in CP949, 3 in UTF-8
+    if (cd == (iconv_t)-1) {
+        *bad_offset = std::string_view::npos;
+        return false;
+    }
+    out->resize(bytes.size() * 3 / 2 + 16);  // Hangul: 2 bytes in CP949, 3 in UTF-8
     char* in_ptr = const_cast<char*>(bytes.data());
     size_t in_left = bytes.size();
     size_t written = 0;
     while (in_left > 0) {
-        char* out_ptr = out.data() + written;
-        size_t out_left = out.size() - written;
+        char* out_ptr = out->data() + written;
+        size_t out_left = out->size() - written;
         size_t r = iconv(cd, &in_ptr, &in_left, &out_ptr, &out_left);
-        written = out.size() - out_left;
+        written = out->size() - out_left;
         if (r != (size_t)-1) break;
         if (errno == E2BIG) {
-            out.resize(out.size() * 2);
+            out->resize(out->size() * 2);
             continue;
         }
-        size_t offset = bytes.size() - in_left;
+        *bad_offset = bytes.size() - in_left;
         iconv_close(cd);
-        int line, column;
-        LocateOffset(bytes, offset, &line, &column);
-        return MakeErrorAt(std::string(file_name), line, column,
-                           "the bytes here are neither UTF-8 nor CP949 (Korean); the file may be damaged or in another encoding.");
+        return false;
     }
     iconv_close(cd);
-    out.resize(written);
-    return out;
+    out->resize(written);
+    return true;
+}
+static Cp949Decoder g_cp949 = &IconvCp949;
+#else
+static Cp949Decoder g_cp949 = nullptr;
+#endif
+
+Cp949Decoder SetCp949Decoder(Cp949Decoder decoder)
+{
+    Cp949Decoder previous = g_cp949;
+    g_cp949 = decoder;
+    return previous;
+}
+
+bool CanDecodeCp949() { return g_cp949 != nullptr; }
+
+static Result<std::string> DecodeCp949(std::string_view bytes, std::string_view file_name)
+{
+    std::string out;
+    size_t bad = std::string_view::npos;
+    if (g_cp949 && g_cp949(bytes, &out, &bad)) return out;
+    if (!g_cp949 || bad == std::string_view::npos)
+        return MakeErrorAt(std::string(file_name), 0, 0, "this file is Korean CP949, which this browser cannot decode (its TextDecoder lacks windows-949); save it as UTF-8 and load it again.");
+    int line, column;
+    LocateOffset(bytes, bad, &line, &column);
+    return MakeErrorAt(std::string(file_name), line, column,
+                       "the bytes here are neither UTF-8 nor CP949 (Korean); the file may be damaged or in another encoding.");
 }
 
 Result<DecodedText> DecodeToUtf8InPlace(std::string&& bytes, TextEncoding declared, std::string_view file_name)
@@ -113,6 +142,12 @@ Result<DecodedText> DecodeToUtf8InPlace(std::string&& bytes, TextEncoding declar
         if (declared == TextEncoding::Auto) declared = TextEncoding::Utf8;
     }
     size_t bad = FindInvalidUtf8(view);
+    if (declared == TextEncoding::Auto && bad != std::string_view::npos && !CanDecodeCp949()) {
+        int line, column;
+        LocateOffset(view, bad, &line, &column);
+        return MakeErrorAt(std::string(file_name), line, column + (decoded.HadBom && line == 1 ? 3 : 0),
+                           "the bytes here are neither UTF-8 nor CP949 this browser can read (its TextDecoder lacks windows-949); save the file as UTF-8 and load it again.");
+    }
     if (declared == TextEncoding::Auto) declared = bad == std::string_view::npos ? TextEncoding::Utf8 : TextEncoding::Cp949;
     if (declared == TextEncoding::Utf8) {
         if (bad != std::string_view::npos) {

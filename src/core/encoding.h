@@ -29,8 +29,18 @@ size_t FindInvalidUtf8(std::string_view text);
 // True for bytes that are no text at all (NUL bytes early on: images, archives, gzip).
 bool LooksBinary(std::string_view bytes);
 
-// Turns a file's bytes into UTF-8. CP949 goes through iconv (glibc natively, musl in the wasm build;
-// both decode the UHC extension syllables). Errors name the file, line and column of the bad byte.
+// Decodes CP949 to UTF-8; false with *bad_offset at the first byte that is not CP949 (npos: cannot decode at all).
+using Cp949Decoder = bool (*)(std::string_view bytes, std::string* out, size_t* bad_offset);
+// Native builds decode CP949 with iconv. The browser build has no iconv tables (musl's cover every
+// legacy CJK encoding, ~100 KB of the download): src/web installs the browser's TextDecoder here.
+// Returns the decoder it replaces.
+Cp949Decoder SetCp949Decoder(Cp949Decoder decoder);
+// False when this build has no CP949 decoder (a JS engine whose TextDecoder lacks windows-949).
+bool CanDecodeCp949();
+
+// Turns a file's bytes into UTF-8. CP949 goes through the decoder above (iconv natively, the browser's
+// TextDecoder("euc-kr") in wasm; both decode the UHC extension syllables). Errors name the file, line
+// and column of the bad byte.
 Result<DecodedText> DecodeToUtf8(std::string_view bytes, TextEncoding declared, std::string_view file_name);
 // The same, taking the bytes: UTF-8 input becomes the decoded text without a copy.
 Result<DecodedText> DecodeToUtf8InPlace(std::string&& bytes, TextEncoding declared, std::string_view file_name);

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <set>
 
+#include "core/encoding.h"
 #include "core/importer.h"
 #include "core/manifest.h"
 #include "core/text_normalize.h"
@@ -67,6 +68,10 @@ TEST_CASE("every shared dataset loads through its manifest within the memory bud
     auto start = std::chrono::steady_clock::now();
     for (const char* name : manifests) {
         CAPTURE(name);
+        if (!CanDecodeCp949() && std::string(name) == "circle-genre-scores.json") {
+            MESSAGE("skipped circle-genre-scores (CP949): this JS engine's TextDecoder lacks windows-949; the browser test decodes CP949");
+            continue;
+        }
         Result<LoadedDataset> loaded = LoadManifest(name);
         REQUIRE_MESSAGE(loaded.Ok(), (loaded.Ok() ? "" : loaded.Err().ToString()));
         CHECK(loaded->Data.EntryCount() > 0);
@@ -141,6 +146,10 @@ TEST_CASE("the original Circle files and the tidy file agree") {
 
 TEST_CASE("CP949 genre files decode to the same Korean names as their UTF-8 sibling") {
     if (!test::HaveSharedDatasets()) return;
+    if (!CanDecodeCp949()) {
+        MESSAGE("skipped: this JS engine's TextDecoder lacks windows-949 (node's ICU build); tests/e2e/data.test.mjs decodes CP949 in Chromium");
+        return;
+    }
     Result<LoadedDataset> genres = LoadManifest("circle-genre-scores.json");
     REQUIRE(genres.Ok());
     const Dataset& d = genres->Data;

@@ -64,6 +64,25 @@ test('a dropped CSV replaces the demo, and a bad file then keeps that dataset an
   assert.deepEqual(page.problems, []);
 });
 
+test('a Korean CP949 file decodes in the page, UHC extension syllables included, to the titles of its UTF-8 twin', async () => {
+  // The wasm core has no iconv: CP949 goes through the browser's TextDecoder("euc-kr") (windows-949).
+  const manifest = JSON.stringify({
+    sources: [{ key: 'a', granularity: 'monthly' }, { key: 'b', granularity: 'monthly' }],
+    files: [
+      { path: 'korean_cp949.csv', source: 'a', encoding: 'cp949', columns: { period: '날짜', title: '장르', units: 'score' } },
+      { path: 'korean_utf8.csv', source: 'b', columns: { period: '날짜', title: '장르', units: 'score' } },
+    ],
+  });
+  const bytes = (name) => Array.from(fs.readFileSync(path.join(fixtures, name)));
+  const files = [{ name: 'korean.json', bytes: manifest }, { name: 'korean_cp949.csv', bytes: bytes('korean_cp949.csv') },
+    { name: 'korean_utf8.csv', bytes: bytes('korean_utf8.csv') }];
+  await page.evaluate((list) => window.chartmix.loadFiles(list.map((f) => ({ name: f.name, bytes: typeof f.bytes === 'string' ? f.bytes : new Uint8Array(f.bytes) }))), files);
+  await page.evaluate(() => window.chartmix.setMix({ version: 1, weights: { '*': 1 } }));  // the earlier test's mix names other charts
+  const titles = await page.evaluate(() => window.chartmix.getRanking(10).entries.map((e) => e.title));
+  assert.deepEqual([...titles].sort(), ['댄스/팝', '똠방각하', '발라드'].sort(), 'each title once: both files decoded to the same text and matched');
+  assert.deepEqual(page.problems, []);
+});
+
 test('a slow download shows progress and can be cancelled; the data stays', async () => {
   const before = await state();
   const big = haveShared ? 'slow/datasets/billboard-hot100-mhollingshead/hot100_2020_2026.csv' : 'slow/chartmix-core.wasm';
