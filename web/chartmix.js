@@ -164,6 +164,8 @@ class Chartmix {
     const n = list.length;
     const table = core._malloc(n * 12);
     const owned = [];
+    const data = [];  // byte buffers: chartmix_load_files frees them itself once it has copied them
+    let handedOver = false;
     try {
       list.forEach((f, i) => {
         const nameLen = core.lengthBytesUTF8(f.name) + 1;
@@ -172,16 +174,20 @@ class Chartmix {
         core.stringToUTF8(f.name, namePtr, nameLen);
         const dataPtr = core._malloc(Math.max(1, f.bytes.length));
         if (!dataPtr) throw new ChartmixError(`there is not enough memory to load ${f.name}; the data you had stays loaded.`, 'refused');
-        owned.push(dataPtr);
+        data.push(dataPtr);
         core.HEAPU8.set(f.bytes, dataPtr);
         const words = new Uint32Array(core.HEAPU8.buffer, table, n * 3);  // after malloc: memory may have grown
         words[i] = namePtr;
         words[n + i] = dataPtr;
         words[2 * n + i] = f.bytes.length;
       });
-      this._withStrings([ref], (refPtr) => this._check(core._chartmix_load_files(n, table, table + 4 * n, table + 8 * n, refPtr)));
+      this._withStrings([ref], (refPtr) => {
+        handedOver = true;
+        return this._check(core._chartmix_load_files(n, table, table + 4 * n, table + 8 * n, refPtr));
+      });
     } finally {
       owned.forEach((p) => core._free(p));
+      if (!handedOver) data.forEach((p) => core._free(p));
       core._free(table);
     }
   }

@@ -111,16 +111,19 @@ EMSCRIPTEN_KEEPALIVE const char* chartmix_last_error() { return g_error.c_str();
 EMSCRIPTEN_KEEPALIVE double chartmix_max_load_bytes() { return (double)chartmix::kMaxLoadBytes; }
 
 // Loads files as one dataset: count files, names[i] (UTF-8, as a manifest writes the path) and
-// bytes[i] of sizes[i] bytes. ref names the data in shared links ("url:…", "catalog:…", "file:…").
+// bytes[i] of sizes[i] bytes, malloc'd by the caller and freed here (the caller must not free them). ref names the data in shared links ("url:…", "catalog:…", "file:…").
 // On failure the current dataset and mix stay, and the notice says what happened.
 EMSCRIPTEN_KEEPALIVE int chartmix_load_files(int count, const char* const* names, const uint8_t* const* bytes,
                                              const uint32_t* sizes, const char* ref)
 {
     if (count <= 0) return Fail("no files were given: pick a CSV, a JSON file or a manifest with its files.");
+    // The byte buffers are the caller's malloc'd copies, handed over: each is freed as soon as it is
+    // copied, so the load holds one copy of every file, not two (the parse then works in place).
     std::vector<chartmix::InputFile> files((size_t)count);
     for (int i = 0; i < count; i++) {
         files[i].Name = names[i];
         files[i].Bytes.assign((const char*)bytes[i], sizes[i]);
+        std::free((void*)bytes[i]);
     }
     const std::string first_name = files[0].Name;
     chartmix::Status st = S().Session_.LoadFiles(std::move(files), chartmix::LoadOptions{}, ref ? ref : "file:");
