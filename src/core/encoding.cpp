@@ -157,7 +157,7 @@ Result<DecodedText> DecodeToUtf8InPlace(std::string&& bytes, TextEncoding declar
                                "this byte is not valid UTF-8; if the file is Korean CP949/EUC-KR, say \"encoding\": \"cp949\" in the manifest.");
         }
         decoded.Text = std::move(bytes);
-        if (decoded.HadBom) decoded.Text.erase(0, 3);
+        decoded.Skip = decoded.HadBom ? 3 : 0;
         decoded.Found = TextEncoding::Utf8;
         return decoded;
     }
@@ -170,7 +170,12 @@ Result<DecodedText> DecodeToUtf8InPlace(std::string&& bytes, TextEncoding declar
 
 Result<DecodedText> DecodeToUtf8(std::string_view bytes, TextEncoding declared, std::string_view file_name)
 {
-    return DecodeToUtf8InPlace(std::string(bytes), declared, file_name);
+    Result<DecodedText> decoded = DecodeToUtf8InPlace(std::string(bytes), declared, file_name);
+    if (decoded && decoded->Skip) {
+        decoded->Text.erase(0, decoded->Skip);
+        decoded->Skip = 0;
+    }
+    return decoded;
 }
 
 } // namespace chartmix

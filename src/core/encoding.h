@@ -19,9 +19,12 @@ const char* TextEncodingName(TextEncoding encoding);
 bool ParseTextEncoding(std::string_view name, TextEncoding* out);
 
 struct DecodedText {
-    std::string Text;                           // UTF-8, without BOM
+    std::string Text;                           // UTF-8, without BOM (but see Skip)
     TextEncoding Found = TextEncoding::Utf8;    // what the bytes were
     bool HadBom = false;
+    size_t Skip = 0;                            // DecodeToUtf8InPlace only: the BOM is left at the front rather
+                                                // than moving the whole file three bytes down
+    std::string_view View() const { return std::string_view(Text).substr(Skip); }
 };
 
 // Offset of the first byte that breaks UTF-8, or npos when the text is valid.

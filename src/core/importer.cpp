@@ -584,7 +584,7 @@ Result<LoadedDataset> LoadDataset(std::vector<InputFile>&& files, const LoadOpti
             report.Notes.push_back(input->Name + ": lines end with CR only (classic Mac); read as ordinary lines.");
         }
         if (!manifest_file) {
-            Result<FileMapping> m = CanonicalMapping(input->Name, decoded[i].Text, &rules, i == 0);
+            Result<FileMapping> m = CanonicalMapping(input->Name, decoded[i].View(), &rules, i == 0);
             if (!m) {
                 if (files.size() == 1 || options.Strict) return m.Err();
                 report.Rejected.push_back(m.Err());
@@ -599,7 +599,7 @@ Result<LoadedDataset> LoadDataset(std::vector<InputFile>&& files, const LoadOpti
     importer.PrepareSources();
     size_t rows = 0;
     for (size_t i = 0; i < work.size(); i++)
-        if (work[i].first && work[i].second.Format == FileFormat::Csv) rows += EstimateRows(decoded[i].Text);
+        if (work[i].first && work[i].second.Format == FileFormat::Csv) rows += EstimateRows(decoded[i].View());
     rows = std::min(rows, kMaxRows);
     builder.Reserve(rows);
     importer.Reserve(rows);
@@ -614,8 +614,10 @@ Result<LoadedDataset> LoadDataset(std::vector<InputFile>&& files, const LoadOpti
         if (file.Encoding == TextEncoding::Cp949) importer.NoteOnce(file.Name + ": decoded from CP949 (Korean) to UTF-8.");
         report.Files.push_back(file);
         importer.BeginFile(mapping, &report.Files.back(), (uint32_t)report.Files.size() - 1);
-        Status status = mapping.Format == FileFormat::Json ? ReadJsonRows(mapping, decoded[i].Text, input->Name, importer)
-                                                           : ReadCsvRows(mapping, decoded[i].Text, input->Name, !manifest_file, importer);
+        DecodedText& text = decoded[i];
+        Status status = mapping.Format == FileFormat::Json
+                            ? ReadJsonRows(mapping, text.View(), input->Name, importer)
+                            : ReadCsvRows(mapping, text.Text.data() + text.Skip, text.Text.size() - text.Skip, input->Name, !manifest_file, importer);
         std::string().swap(decoded[i].Text);
         importer.EndFile();
         if (importer.FatalError()) return *importer.FatalError();

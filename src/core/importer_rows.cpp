@@ -66,10 +66,10 @@ public:
 
 } // namespace
 
-Status ReadCsvRows(const FileMapping& mapping, std::string& text, std::string_view file_name, bool case_insensitive_header, RowSink& sink)
+Status ReadCsvRows(const FileMapping& mapping, char* data, size_t size, std::string_view file_name, bool case_insensitive_header, RowSink& sink)
 {
-    char delimiter = mapping.Delimiter ? mapping.Delimiter : SniffDelimiter(text);
-    CsvReader reader(file_name, text.data(), text.size(), delimiter);
+    char delimiter = mapping.Delimiter ? mapping.Delimiter : SniffDelimiter(std::string_view(data, size));
+    CsvReader reader(file_name, data, size, delimiter);
     int index[kFieldCount];
     std::string constants[kFieldCount];
     std::vector<std::string> header;

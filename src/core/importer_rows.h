@@ -40,7 +40,7 @@ public:
 
 // Reads a CSV whose columns the mapping names. text is rewritten in place (see CsvReader).
 // A file-level problem (a mapped column that does not exist) comes back as the Error.
-Status ReadCsvRows(const FileMapping& mapping, std::string& text, std::string_view file_name, bool case_insensitive_header, RowSink& sink);
+Status ReadCsvRows(const FileMapping& mapping, char* data, size_t size, std::string_view file_name, bool case_insensitive_header, RowSink& sink);
 // Reads the rows of a JSON document the mapping describes.
 Status ReadJsonRows(const FileMapping& mapping, std::string_view text, std::string_view file_name, RowSink& sink);
 
