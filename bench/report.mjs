@@ -268,7 +268,7 @@ p('## How it is measured');
 p();
 p(`- Each C++ timing is the median of ${get(native, 'samples') || 'N'} samples after a warm-up; a sample repeats the call until it has run for at least ${get(native, 'min_sample_ms') || 20} ms and divides (bench/bench_common.h \`Measure\`), so timer resolution does not quantize sub-millisecond work.`);
 p('- Peers: 2 warm-up runs, then the median of 9–15 timed runs (5–7 for the 1M history), each with new weights (bench/web/peers.mjs `timeRuns`).');
-p('- Native: build/bench-native (native-release preset, -O3). Wasm: build/bench-web (web-release preset: the core\'s own flags from CMakeLists.txt, link -Oz, no SIMD), the same flags the shipped app uses.');
+p('- Native: build/bench-native (native-release preset, -O3). Wasm: build/bench-web (web-release preset: the core\'s own flags from CMakeLists.txt, link -Oz; wasm SIMD in the CSV scanner only), the same flags the shipped app uses.');
 p('- `tools/bench` rebuilds what is stale, runs everything and regenerates this file; `tools/bench --quick` tries the pipeline in a few minutes. It is not part of tools/test: timings never pass or fail anything.');
 p();
 fs.writeFileSync(outFile, lines.join('\n'));
