@@ -190,7 +190,6 @@ void Engine::SelectTop(int top_n, Ranking* out)
     // sort of those k only. (A bounded heap loses here: songs arrive chart by chart, so nearly
     // every chart's top entries would evict.)
     const size_t n = Touched_.size();
-    auto by_score = [](const Scored& a, const Scored& b) { return a.Score != b.Score ? a.Score > b.Score : a.Song < b.Song; };
     const size_t k = top_n <= 0 ? n : std::min(n, (size_t)top_n);
     const bool ignore = Mix_.Missing == MissingPolicy::Ignore;
     const double* score = Score_.data();

@@ -26,8 +26,6 @@ namespace {
 // sources, 2^22 periods and songs, since each needs a row).
 static_assert(kMaxSources < (size_t(1) << 10) && kMaxRows < (size_t(1) << 22), "importer keys pack source, period and song ids");
 
-// A rank slot (or an off-chart song) of one chart in one period: taken at most once.
-uint64_t EntryKey(uint32_t source, uint32_t period, uint32_t rank_or_song) { return (uint64_t)source << 54 | (uint64_t)period << 32 | rank_or_song; }
 // A song on one daily chart on one day.
 uint64_t DailyKey(uint32_t source, DayNumber day, uint32_t song) { return (uint64_t)source << 54 | (uint64_t)song << 32 | (uint32_t)day; }
 // One song's rolled-up days in a dataset period; ordering the keys orders by (period, source, song).
@@ -94,7 +92,6 @@ public:
             if (!ResolvePeriod(source, period_text, reject)) return Memo_.Rejected;
         }
         const ParsedDate& date = Memo_.Date;
-        const PeriodSlot& slot = Memo_.Slot;
 
         std::string_view title = TrimSpaces(row.Values[kFieldTitle]);
         if (title.empty()) return reject(kFieldTitle, "the title is empty.");
@@ -269,7 +266,6 @@ private:
         int Source = -1;
         std::string Text;
         ParsedDate Date;
-        PeriodSlot Slot;
         uint32_t Period = 0;
         bool Rejected = true;  // what Row returns when the date was refused (false: stop reading)
     } Memo_;
@@ -317,7 +313,6 @@ private:
         int64_t found = Builder_.FindPeriod(slot.Start, slot.End);
         Memo_.Period = found >= 0 ? (uint32_t)found : Builder_.AddPeriod(slot.Start, slot.End, PeriodSlotLabel(slot));
         Memo_.Date = date;
-        Memo_.Slot = slot;
         Memo_.Text.assign(period_text);
         Memo_.Source = source;
         return true;
