@@ -1,10 +1,10 @@
 #include "core/dataset.h"
 
-#include "core/hash.h"
-
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+
+#include "core/hash.h"
 
 namespace chartmix {
 

@@ -20,7 +20,7 @@ Engine::Engine(const Dataset& data) : Data_(data)
     TieStamp_.assign(n, 0);
     Touched_.reserve(n);
     Pool_.reserve(n);
-    Sample_.reserve(512);
+    Sample_.reserve(kSamples);
 }
 
 Status Engine::CheckUnits() const
@@ -159,12 +159,6 @@ void Engine::Accumulate(uint32_t period)
     Base_ = base;
 }
 
-double Engine::FinalScore(uint32_t song) const
-{
-    if (Mix_.Missing == MissingPolicy::Ignore) return WeightSum_[song] > 0.0 ? Score_[song] / WeightSum_[song] : 0.0;
-    return Base_ + Score_[song];
-}
-
 // Best rank and chart count for the songs marked in TieStamp_, over the current window: only
 // needed when exact ties reach the top N, so the hot loop does not pay for it.
 void Engine::ComputeTieData()
@@ -204,12 +198,10 @@ void Engine::SelectTop(int top_n, Ranking* out)
         // Long tail: a threshold from an evenly spaced sample keeps only a few times k candidates, so
         // the selection below sorts hundreds, not thousands. Exact whatever the sample: when fewer than
         // k pass, everything is taken.
-        const size_t samples = 512, stride = n / samples;
-        Sample_.resize(samples);
-        for (size_t i = 0; i < samples; i++) Sample_[i] = final_score(touched[i * stride]);
-        const size_t q = std::min(samples - 1, (k * samples) / n * 3 + 16);
-        std::nth_element(Sample_.begin(), Sample_.begin() + q, Sample_.end(), [](double x, double y) { return x > y; });
-        const double cut = Sample_[q];
+        const size_t stride = n / kSamples;
+        Sample_.resize(kSamples);
+        for (size_t i = 0; i < kSamples; i++) Sample_[i] = final_score(touched[i * stride]);
+        const double cut = CutFromSample(k, n);
         Pool_.clear();
         for (size_t i = 0; i < n; i++) {
             double v = final_score(touched[i]);
@@ -222,6 +214,13 @@ void Engine::SelectTop(int top_n, Ranking* out)
         for (size_t i = 0; i < n; i++) Pool_[i] = { final_score(touched[i]), touched[i] };
     }
     FinishTop(k, n, out);
+}
+
+double Engine::CutFromSample(size_t k, size_t ranked)
+{
+    const size_t q = std::min(Sample_.size() - 1, (k * Sample_.size()) / ranked * 3 + 16);
+    std::nth_element(Sample_.begin(), Sample_.begin() + (std::ptrdiff_t)q, Sample_.end(), [](double x, double y) { return x > y; });
+    return Sample_[q];
 }
 
 void Engine::FinishTop(size_t k, size_t ranked, Ranking* out)

@@ -77,8 +77,11 @@ public:
 private:
     void BeginPass();
     void Accumulate(uint32_t period);
-    double FinalScore(uint32_t song) const;
     void SelectTop(int top_n, Ranking* out);
+    // A score about three times k places deep in the ranking, from the scores in Sample_ (spread evenly
+    // over the ranked songs): candidates below it cannot reach the top k unless fewer than k pass.
+    static constexpr size_t kSamples = 512;
+    double CutFromSample(size_t k, size_t ranked);
     // The k best of Pool_ in order, exact ties settled by the mix's rule, into out.
     void FinishTop(size_t k, size_t ranked, Ranking* out);
     // Rank() of a one-period window on the dense slots (engine_one_period.cpp): same sums, same bytes.
@@ -114,8 +117,7 @@ private:
     uint32_t CurrentTieStamp_ = 0;
     uint32_t WindowFirst_ = 0, WindowLast_ = 0;
     // One-period re-mix: songs numbered per period, built on first use (weights do not change them).
-    PeriodSlots Slots_;
-    bool HasSlots_ = false;
+    PeriodSlots Slots_;  // empty until the first one-period ranking
     std::vector<uint8_t> GroupAllCount_;   // per group: every entry counts under the current scoring
     std::vector<double> SlotScore_, SlotWeightSum_;
     std::vector<uint8_t> SlotTouched_;

@@ -10,12 +10,11 @@ namespace chartmix {
 
 void Engine::PrepareSlots()
 {
-    if (HasSlots_) return;
+    if (!Slots_.Begin.empty()) return;
     Slots_ = PeriodSlots::Build(Data_);
     SlotScore_.assign(Slots_.MaxSongs, 0.0);
     SlotWeightSum_.assign(Slots_.MaxSongs, 0.0);
     SlotTouched_.assign(Slots_.MaxSongs, 0);
-    HasSlots_ = true;
 }
 
 void Engine::RankOnePeriod(uint32_t period, int top_n, Ranking* out)
@@ -78,14 +77,12 @@ void Engine::RankOnePeriod(uint32_t period, int top_n, Ranking* out)
     if (k > 0 && ranked > 8 * k && ranked > 1024) {
         // As in SelectTop: a threshold from an evenly spaced sample keeps a few times k candidates.
         // Exact whatever the sample: when fewer than k pass, every ranked song is taken below.
-        const size_t stride = slots / 512;
+        const size_t stride = slots / kSamples;
         Sample_.clear();
-        for (size_t i = 0; i < 512; i++)
+        for (size_t i = 0; i < kSamples; i++)
             if (touched[i * stride]) Sample_.push_back(final_score((uint32_t)(i * stride)));
         if (Sample_.size() >= 64) {
-            const size_t q = std::min(Sample_.size() - 1, (k * Sample_.size()) / ranked * 3 + 16);
-            std::nth_element(Sample_.begin(), Sample_.begin() + (std::ptrdiff_t)q, Sample_.end(), [](double x, double y) { return x > y; });
-            const double cut = Sample_[q];
+            const double cut = CutFromSample(k, ranked);
             Pool_.clear();
             for (uint32_t s = 0; s < slots; s++) {
                 if (!touched[s]) continue;

@@ -44,10 +44,6 @@ public:
         }
     }
     size_t Size() const { return Count_; }
-    void Reserve(size_t count)
-    {
-        while (count * 2 > Slots_.size()) Grow();
-    }
     void Clear()
     {
         std::vector<Slot>().swap(Slots_);

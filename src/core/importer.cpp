@@ -289,8 +289,7 @@ private:
         std::string_view date_text = period_text;
         if (!Mapping_->DateFixes.empty())
             if (auto fix = Mapping_->DateFixes.find(std::string(period_text)); fix != Mapping_->DateFixes.end()) {
-                std::string note = File_->Name + ": dates written \"" + fix->first + "\" read as " + fix->second + " (manifest date_fixes).";
-                if (Report_.Notes.empty() || Report_.Notes.back() != note) NoteOnce(note);
+                NoteOnce(File_->Name + ": dates written \"" + fix->first + "\" read as " + fix->second + " (manifest date_fixes).");
                 date_text = fix->second;
             }
         ParsedDate date;

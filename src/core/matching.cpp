@@ -16,7 +16,8 @@ struct Spelling {
     bool Distinct = false;        // a manifest override keeps it apart
 };
 
-bool SharesArtist(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b)
+// True when two sorted id lists share an id (artist keys, or the charts two spellings appear in).
+bool SortedListsMeet(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b)
 {
     for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
         if (a[i] == b[j]) return true;
@@ -24,8 +25,6 @@ bool SharesArtist(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b
     }
     return false;
 }
-
-bool SharesGroup(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) { return SharesArtist(a, b); }
 
 class Components {
 public:
@@ -39,7 +38,7 @@ public:
         return x;
     }
     // True when the two components were seen in the same (period, source) chart: they are two songs.
-    bool Conflict(uint32_t a, uint32_t b) { return SharesGroup(Groups_[Find(a)], Groups_[Find(b)]); }
+    bool Conflict(uint32_t a, uint32_t b) { return SortedListsMeet(Groups_[Find(a)], Groups_[Find(b)]); }
     void Merge(uint32_t a, uint32_t b)
     {
         a = Find(a);
@@ -193,15 +192,18 @@ MatchReport MatchSongs(Dataset& data, const std::vector<std::vector<std::string>
             const uint32_t* start = bk.Start.data();
             const uint32_t* members_of = bk.Members.data();
             if (members_of[start[key]] != first) continue;  // not the bucket's first member: done with it already
-            const std::vector<uint32_t> members(members_of + start[key], members_of + start[key + 1]);
-            if (members.size() < 2) continue;
-            for (uint32_t x : members) {
+            if (start[key + 1] - start[key] < 2) continue;
+            const uint32_t* const members = members_of + start[key];
+            const uint32_t* const members_end = members_of + start[key + 1];
+            for (const uint32_t* px = members; px != members_end; px++) {
+                const uint32_t x = *px;
                 std::vector<uint32_t> candidates;  // component roots x could join
                 std::vector<uint32_t> witness;     // a member of each, for messages
-                for (uint32_t y : members) {
+                for (const uint32_t* py = members; py != members_end; py++) {
+                    const uint32_t y = *py;
                     if (y == x || components.Find(y) == components.Find(x)) continue;
                     const uint32_t ax = artists(x), ay = artists(y);
-                    if (!SharesArtist(artist_sets[ax], artist_sets[ay])) continue;
+                    if (!SortedListsMeet(artist_sets[ax], artist_sets[ay])) continue;
                     uint32_t root = components.Find(y);
                     if (std::find(candidates.begin(), candidates.end(), root) == candidates.end()) {
                         candidates.push_back(root);

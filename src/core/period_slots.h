@@ -18,7 +18,6 @@ struct PeriodSlots {
 
     // Numbers the songs of every period of d (linear in the entries).
     static PeriodSlots Build(const Dataset& d);
-    size_t MemoryBytes() const { return (Begin.capacity() + Songs.capacity() + EntrySlot.capacity()) * sizeof(uint32_t); }
 };
 
 } // namespace chartmix

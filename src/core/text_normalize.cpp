@@ -272,11 +272,7 @@ TitleKeys MakeTitleKeys(std::string_view title)
         keys.Base = keys.Full;
         return keys;
     }
-    std::string folded = FoldCase(title);
-    std::string stripped = StripCreditsAndEditions(folded);
-    // Nothing stripped from an ASCII title: its base key is its full key (folding ASCII twice is folding it once).
-    if (stripped == folded && IsAscii(title)) keys.Base = keys.Full;
-    else keys.Base = MatchKey(stripped);
+    keys.Base = MatchKey(StripCreditsAndEditions(FoldCase(title)));
     if (keys.Base.empty()) keys.Base = keys.Full;
     return keys;
 }
