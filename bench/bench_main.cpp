@@ -3,8 +3,10 @@
 //
 //   chartmix_bench [--quick] [--no-synthetic] [--no-scaling] [MANIFEST.json ...]
 //   chartmix_bench --memory MANIFEST.json     (one dataset, fresh process: heap after loading it)
-//   chartmix_bench --profile one_period|history|load [MANIFEST.json]   (fixed work, for callgrind)
+//   chartmix_bench --profile one_period|history|load [MANIFEST.json [TIMES]]   (fixed work, for callgrind; TIMES repeats the load for a CPU profile)
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -31,14 +33,18 @@ static std::string BaseName(const std::string& path)
 // Loads one dataset the way the app does (bytes in memory, then LoadDataset) and reports the memory.
 // A fixed amount of work for callgrind (instruction counts are reproducible, timings here are not):
 //   valgrind --tool=callgrind chartmix_bench --profile one_period|history|load [MANIFEST]
-static int ProfileMode(const std::string& what, const std::string& manifest)
+static int ProfileMode(const std::string& what, const std::string& manifest, int repeat)
 {
     if (what == "load") {
         std::vector<InputFile> files;
         std::string why;
         if (!ReadManifestFiles(manifest, &files, &why)) { std::fprintf(stderr, "chartmix_bench: %s\n", why.c_str()); return 1; }
-        Result<LoadedDataset> r = LoadDataset(files, LoadOptions{});
-        std::printf("%zu entries\n", r ? r->Data.EntryCount() : 0);
+        size_t entries = 0;
+        for (int i = 0; i < repeat; i++) {
+            Result<LoadedDataset> r = LoadDataset(files, LoadOptions{});
+            entries = r ? r->Data.EntryCount() : 0;
+        }
+        std::printf("%zu entries, loaded %d times\n", entries, repeat);
         return 0;
     }
     const bool history = what == "history";
@@ -99,7 +105,7 @@ int main(int argc, char** argv)
         else if (!std::strcmp(argv[i], "--no-synthetic")) synthetic = false;
         else if (!std::strcmp(argv[i], "--no-scaling")) o.Scaling = false;
         else if (!std::strcmp(argv[i], "--memory") && i + 1 < argc) return MemoryMode(argv[++i]);
-        else if (!std::strcmp(argv[i], "--profile") && i + 1 < argc) return ProfileMode(argv[i + 1], i + 2 < argc ? argv[i + 2] : "");
+        else if (!std::strcmp(argv[i], "--profile") && i + 1 < argc) return ProfileMode(argv[i + 1], i + 2 < argc ? argv[i + 2] : "", i + 3 < argc ? std::max(1, std::atoi(argv[i + 3])) : 1);
         else if (argv[i][0] == '-') { std::fprintf(stderr, "chartmix_bench: unknown option %s\n", argv[i]); return 2; }
         else manifests.push_back(argv[i]);
     }

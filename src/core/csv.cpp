@@ -7,7 +7,7 @@ namespace chartmix {
 CsvReader::CsvReader(std::string_view file_name, char* data, size_t size, char delimiter)
     : FileName_(file_name), Data_(data), Size_(size), Delimiter_(delimiter)
 {
-    Fields_.reserve(32);
+    Fields_.resize(32);
 }
 
 #if defined(__wasm_simd128__)
@@ -42,36 +42,45 @@ static inline uint64_t SpecialMask64(const char* p, char delimiter)
     return mask;
 }
 
+// The mask of the 64 bytes from pos (fewer at the end of the input: no bit past it).
+static inline uint64_t BlockMaskAt(const char* data, size_t size, size_t pos, char delimiter)
+{
+    if (size - pos >= 64) return SpecialMask64(data + pos, delimiter);
+    uint64_t mask = 0;
+    for (size_t i = 0; pos + i < size; i++) {
+        const char c = data[pos + i];
+        mask |= (uint64_t)(c == delimiter || c == '\n' || c == '"') << i;
+    }
+    return mask;
+}
+
+// Offset of the first delimiter, newline or quote at or after pos (size when there is none), moving
+// the mask of the current block (block, mask) along as needed.
+static inline size_t FindSpecial(const char* data, size_t size, char delimiter, size_t pos, size_t& block, uint64_t& mask)
+{
+    for (;;) {
+        const size_t offset = pos - block;  // wraps to a huge value when pos is before the block
+        if (offset < 64) {
+            if (const uint64_t rest = mask >> offset) return pos + (size_t)__builtin_ctzll(rest);
+            pos = block + 64;
+        }
+        if (pos >= size) return size;
+        block = pos;
+        mask = BlockMaskAt(data, size, pos, delimiter);
+    }
+}
+
 void CsvReader::LoadBlock(size_t pos)
 {
     BlockStart_ = pos;
-    if (Size_ - pos >= 64) {
-        BlockMask_ = SpecialMask64(Data_ + pos, Delimiter_);
-        return;
-    }
-    BlockMask_ = 0;  // the last bytes: no bit past the end
-    for (size_t i = 0; pos + i < Size_; i++) {
-        const char c = Data_[pos + i];
-        BlockMask_ |= (uint64_t)(c == Delimiter_ || c == '\n' || c == '"') << i;
-    }
+    BlockMask_ = BlockMaskAt(Data_, Size_, pos, Delimiter_);
 }
 
-inline size_t CsvReader::NextSpecial(size_t pos)
-{
-    for (;;) {
-        const size_t offset = pos - BlockStart_;  // wraps to a huge value before the first block
-        if (offset < 64) {
-            if (const uint64_t rest = BlockMask_ >> offset) return pos + (size_t)__builtin_ctzll(rest);
-            pos = BlockStart_ + 64;
-        }
-        if (pos >= Size_) return Size_;
-        LoadBlock(pos);
-    }
-}
+inline size_t CsvReader::NextSpecial(size_t pos) { return FindSpecial(Data_, Size_, Delimiter_, pos, BlockStart_, BlockMask_); }
 
 void CsvReader::FieldPosition(size_t i, int* line, int* column) const
 {
-    if (i < Fields_.size()) {
+    if (i < Count_) {
         size_t start = Fields_[i].Start, line_start = RecordLineStart_;
         int l = RecordLine_;
         for (uint32_t nl : RecordNewlines_)
@@ -90,11 +99,18 @@ void CsvReader::SetError(int line, int column, std::string message)
     RecordError_ = MakeErrorAt(FileName_, line, column, std::move(message));
 }
 
+void CsvReader::AddField(uint32_t text, uint32_t length, uint32_t start)
+{
+    if (Count_ >= KeepFields_) return;
+    if (Count_ == Fields_.size()) Fields_.resize(Fields_.size() * 2);
+    Fields_[Count_++] = FieldSpan{ text, length, start };
+}
+
 bool CsvReader::Next()
 {
-    Fields_.clear();
-    RecordNewlines_.clear();
-    RecordError_.reset();
+    Count_ = 0;
+    if (!RecordNewlines_.empty()) RecordNewlines_.clear();
+    if (RecordError_) RecordError_.reset();
     // Skip blank lines (and a lone "\r" line).
     while (Pos_ < Size_ && (Data_[Pos_] == '\n' || (Data_[Pos_] == '\r' && Pos_ + 1 < Size_ && Data_[Pos_ + 1] == '\n'))) {
         Pos_ += Data_[Pos_] == '\r' ? 2 : 1;
@@ -105,6 +121,71 @@ bool CsvReader::Next()
     RecordStart_ = Pos_;
     RecordLine_ = NextLine_;
     RecordLineStart_ = LineStart_;
+    if (!ReadPlainRecord()) ReadRecord();
+    return true;
+}
+
+bool CsvReader::ReadPlainRecord()
+{
+    // Everything in locals: nothing here writes to the buffer, and the caller's state changes only
+    // once the whole record has been read without meeting a quote.
+    const char* data = Data_;
+    const size_t size = Size_;
+    const char delimiter = Delimiter_;
+    size_t block = BlockStart_;
+    uint64_t mask = BlockMask_;
+    FieldSpan* out = Fields_.data();
+    size_t capacity = Fields_.size(), count = 0;
+    const size_t keep = KeepFields_;
+    size_t p = Pos_;  // where the current field starts
+    for (;;) {
+        const size_t q = FindSpecial(data, size, delimiter, p, block, mask);
+        const char c = q < size ? data[q] : '\n';
+        if (c == '"') {
+            BlockStart_ = block;
+            BlockMask_ = mask;
+            return false;  // a quoted field, or a quote inside a field: the general path
+        }
+        if (count < keep) {
+            size_t end = q;
+            if (c != delimiter && end > p && data[end - 1] == '\r') end--;  // CRLF (or a lone CR at the very end)
+            if (count == capacity) {
+                Fields_.resize(capacity * 2);
+                out = Fields_.data();
+                capacity = Fields_.size();
+            }
+            out[count++] = FieldSpan{ (uint32_t)p, (uint32_t)(end - p), (uint32_t)p };
+        }
+        if (c == delimiter) {
+            p = q + 1;
+            if (p < size) continue;
+            if (count < keep) {  // a delimiter as the last byte: one more, empty field
+                if (count == capacity) {
+                    Fields_.resize(capacity * 2);
+                    out = Fields_.data();
+                }
+                out[count++] = FieldSpan{ (uint32_t)p, 0, (uint32_t)p };
+            }
+            Pos_ = size;
+            break;
+        }
+        if (q < size) {
+            Pos_ = q + 1;
+            NextLine_++;
+            LineStart_ = q + 1;
+        } else {
+            Pos_ = size;
+        }
+        break;
+    }
+    BlockStart_ = block;
+    BlockMask_ = mask;
+    Count_ = count;
+    return true;
+}
+
+void CsvReader::ReadRecord()
+{
     size_t p = Pos_;
     for (;;) {
         const uint32_t start = (uint32_t)p;
@@ -141,9 +222,9 @@ bool CsvReader::Next()
             }
             if (!closed) {
                 SetError(start_line, (int)(start - start_line_begin) + 1, "the file ends inside a quoted field that starts here (is the file truncated?)");
-                Fields_.push_back(FieldSpan{ (uint32_t)text, (uint32_t)(w - text), start });
+                AddField((uint32_t)text, (uint32_t)(w - text), start);
                 Pos_ = Size_;
-                return true;
+                return;
             }
             p = r;
             if (p < Size_ && Data_[p] != Delimiter_ && Data_[p] != '\n' && !(Data_[p] == '\r' && (p + 1 == Size_ || Data_[p + 1] == '\n'))) {
@@ -155,20 +236,20 @@ bool CsvReader::Next()
                 w += stray_end - p;
                 p = stray_end;
             }
-            Fields_.push_back(FieldSpan{ (uint32_t)text, (uint32_t)(w - text), start });
+            AddField((uint32_t)text, (uint32_t)(w - text), start);
         } else {
             size_t q = NextSpecial(p);
             // A quote inside an unquoted field is kept as text (common in real exports: 12" Mix).
             while (q < Size_ && Data_[q] == '"') q = NextSpecial(q + 1);
             size_t field_end = q;
             if (field_end > p && (q == Size_ || Data_[q] == '\n') && Data_[field_end - 1] == '\r') field_end--;
-            Fields_.push_back(FieldSpan{ start, (uint32_t)(field_end - p), start });
+            AddField(start, (uint32_t)(field_end - p), start);
             p = q;
         }
         if (p >= Size_) { Pos_ = Size_; break; }
         if (Data_[p] == Delimiter_) {
             p++;
-            if (p == Size_) { Fields_.push_back(FieldSpan{ (uint32_t)p, 0, (uint32_t)p }); Pos_ = Size_; break; }
+            if (p == Size_) { AddField((uint32_t)p, 0, (uint32_t)p); Pos_ = Size_; break; }
             continue;
         }
         if (Data_[p] == '\r') p++;
@@ -176,7 +257,6 @@ bool CsvReader::Next()
         Pos_ = p;
         break;
     }
-    return true;
 }
 
 char SniffDelimiter(std::string_view text)

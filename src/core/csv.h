@@ -2,7 +2,8 @@
 // RFC 4180 CSV, read in place: quoted fields ("a ""b""", embedded newlines) are unescaped inside the
 // caller's buffer, so a record's fields are string_views and reading allocates nothing per field.
 // The delimiters, quotes and newlines of each 64 bytes are found at once as a bit mask (wasm SIMD or
-// SSE2), so the end of a field is a shift and a count of trailing zeros.
+// SSE2), so the end of a field is a shift and a count of trailing zeros. A record without quotes (most
+// of them) is read straight from the masks; one with quotes takes the general path.
 //
 //   std::string bytes = ...;                     // UTF-8, owned by the caller, modified in place
 //   CsvReader reader("hot100.csv", bytes.data(), bytes.size(), ',');
@@ -27,11 +28,15 @@ public:
 
     // Reads the next record; false at the end of input. Blank lines are skipped.
     bool Next();
-    size_t FieldCount() const { return Fields_.size(); }
+    // Keeps only the first n fields of each record from now on: the rest are scanned (a quoted newline
+    // still belongs to its record) but not stored, so columns nobody reads cost one bit test each.
+    void KeepFields(size_t n) { KeepFields_ = n; }
+    // Fields of the current record (at most the KeepFields limit).
+    size_t FieldCount() const { return Count_; }
     // The i-th field of the current record ("" past the end, so short rows read as empty fields).
     std::string_view Field(size_t i) const
     {
-        return i < Fields_.size() ? std::string_view(Data_ + Fields_[i].Text, Fields_[i].Length) : std::string_view();
+        return i < Count_ ? std::string_view(Data_ + Fields_[i].Text, Fields_[i].Length) : std::string_view();
     }
     // 1-based line where the current record starts.
     int Line() const { return RecordLine_; }
@@ -58,7 +63,9 @@ private:
         uint32_t Length;
         uint32_t Start;   // offset of the field's first byte (its opening quote, if any)
     };
-    std::vector<FieldSpan> Fields_;
+    std::vector<FieldSpan> Fields_;           // storage; the first Count_ are the current record's
+    size_t Count_ = 0;
+    size_t KeepFields_ = SIZE_MAX;
     size_t LineStart_ = 0;                    // offset where the current line starts
     size_t RecordLineStart_ = 0;              // ... and where the record's first line starts
     std::vector<uint32_t> RecordNewlines_;    // offsets just past newlines inside the current record
@@ -67,6 +74,11 @@ private:
     size_t BlockStart_ = SIZE_MAX / 2;
     uint64_t BlockMask_ = 0;
     void SetError(int line, int column, std::string message);
+    void AddField(uint32_t text, uint32_t length, uint32_t start);
+    // Reads a record that holds no quote from the masks; false, having changed nothing, at a quote.
+    bool ReadPlainRecord();
+    // Reads any record, quotes included.
+    void ReadRecord();
     void LoadBlock(size_t pos);
     // Offset of the first delimiter, newline or quote at or after pos; Size_ when there is none.
     size_t NextSpecial(size_t pos);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <numeric>
 
 #include "core/hash.h"
@@ -91,35 +92,41 @@ uint32_t DatasetBuilder::AddSong(std::string_view title, std::string_view artist
 {
     // One hash over title and artist finds the song; strings are interned only for a new one.
     const uint64_t hash = HashBytes(artist, HashBytes(title)) | 1;  // 0 marks an empty slot
-    if ((Data_.Songs.size() + 1) * 2 > SongHashes_.size()) GrowSongTable();
-    const size_t mask = SongHashes_.size() - 1;
+    if ((Data_.Songs.size() + 1) * 2 > SongTable_.size()) GrowSongTable();
+    const size_t mask = SongTable_.size() - 1;
     size_t i = (size_t)hash & mask;
-    for (; SongHashes_[i] != 0; i = (i + 1) & mask) {
-        if (SongHashes_[i] != hash) continue;
-        const uint32_t song = SongIds_[i];
-        if (SameBytes(Data_.SongTitle(song), title) && SameBytes(Data_.SongArtist(song), artist)) return song;
+    for (; SongTable_[i].Hash != 0; i = (i + 1) & mask) {
+        if (SongTable_[i].Hash != hash) continue;
+        const char* key = SongKeys_.data() + SongTable_[i].Key;
+        uint32_t lengths[2];
+        std::memcpy(lengths, key, sizeof(lengths));
+        if (lengths[0] == title.size() && lengths[1] == artist.size() && SameBytes(std::string_view(key + 8, title.size()), title) &&
+            SameBytes(std::string_view(key + 8 + title.size(), artist.size()), artist))
+            return SongTable_[i].Song;
     }
     const uint32_t song = (uint32_t)Data_.Songs.size();
     Data_.Songs.push_back(Song{ Data_.Strings.Intern(title), Data_.Strings.Intern(artist) });
-    SongHashes_[i] = hash;
-    SongIds_[i] = song;
+    const size_t key = SongKeys_.size();
+    const uint32_t lengths[2] = { (uint32_t)title.size(), (uint32_t)artist.size() };
+    SongKeys_.resize(key + sizeof(lengths) + title.size() + artist.size());
+    std::memcpy(SongKeys_.data() + key, lengths, sizeof(lengths));
+    std::memcpy(SongKeys_.data() + key + 8, title.data(), title.size());
+    std::memcpy(SongKeys_.data() + key + 8 + title.size(), artist.data(), artist.size());
+    SongTable_[i] = SongSlot{ hash, song, (uint32_t)key };
     return song;
 }
 
 void DatasetBuilder::GrowSongTable()
 {
-    std::vector<uint64_t> hashes(SongHashes_.empty() ? 1024 : SongHashes_.size() * 2, 0);
-    std::vector<uint32_t> ids(hashes.size(), 0);
-    const size_t mask = hashes.size() - 1;
-    for (size_t k = 0; k < SongHashes_.size(); k++) {
-        if (!SongHashes_[k]) continue;
-        size_t i = (size_t)SongHashes_[k] & mask;
-        while (hashes[i]) i = (i + 1) & mask;
-        hashes[i] = SongHashes_[k];
-        ids[i] = SongIds_[k];
+    std::vector<SongSlot> table(SongTable_.empty() ? 1024 : SongTable_.size() * 2);
+    const size_t mask = table.size() - 1;
+    for (const SongSlot& slot : SongTable_) {
+        if (!slot.Hash) continue;
+        size_t i = (size_t)slot.Hash & mask;
+        while (table[i].Hash) i = (i + 1) & mask;
+        table[i] = slot;
     }
-    SongHashes_.swap(hashes);
-    SongIds_.swap(ids);
+    SongTable_.swap(table);
 }
 
 void DatasetBuilder::AddEntry(uint32_t period, uint32_t source, uint32_t song, uint16_t rank, double units)
@@ -146,56 +153,91 @@ void DatasetBuilder::SetName(std::string name, bool simulated)
     Data_.Simulated = simulated;
 }
 
-template <typename T>
-static void Permute(std::vector<T>& column, const std::vector<uint32_t>& order)
-{
-    std::vector<T> out(order.size());
-    for (size_t i = 0; i < order.size(); i++) out[i] = column[order[i]];
-    column.swap(out);
-}
-
 static uint32_t RankKey(uint16_t rank) { return rank == kNoRank ? 0x10000u : rank; }
 
-// The order that sorts entries by (period, source, rank), stable; empty when they already are.
-// Files arrive one chart at a time, each in date and rank order, so two counting passes (by source,
-// then by period) leave only the rare out-of-order chart to sort by rank.
-static std::vector<uint32_t> EntryOrder(const Dataset& d)
-{
-    const size_t n = d.EntryCount();
-    auto before = [&](size_t a, size_t b) {
-        if (d.EntryPeriod[a] != d.EntryPeriod[b]) return d.EntryPeriod[a] < d.EntryPeriod[b];
-        if (d.EntrySource[a] != d.EntrySource[b]) return d.EntrySource[a] < d.EntrySource[b];
-        return RankKey(d.EntryRank[a]) < RankKey(d.EntryRank[b]);
-    };
-    size_t i = 1;
-    while (i < n && !before(i, i - 1)) i++;
-    if (i >= n) return {};
+// Entries [Begin, Begin + Count) in the order they were added.
+struct EntrySpan {
+    uint32_t Begin = 0;
+    uint32_t Count = 0;
+};
 
-    auto counting_pass = [n](const std::vector<uint32_t>& keys, size_t buckets, const std::vector<uint32_t>& in) {
-        std::vector<uint32_t> start(buckets + 1, 0);
-        for (uint32_t k : keys) start[k + 1]++;
-        for (size_t b = 0; b < buckets; b++) start[b + 1] += start[b];
-        std::vector<uint32_t> out(n);
-        for (uint32_t e : in) out[start[keys[e]]++] = e;
-        return out;
+// The order that sorts entries by (period, source, rank), stable, as spans of entries in the order
+// added; empty when they already are in that order. Files arrive one chart at a time, each chart in
+// rank order, so the entries form a few runs of one (period, source) each: sorting the runs (not the
+// entries) and checking each run's ranks leaves only a rare out-of-order chart to sort entry by entry.
+static std::vector<EntrySpan> EntryOrder(const Dataset& d)
+{
+    struct Run {
+        uint32_t Period, Source, Begin, End;
+        bool RanksSorted;
     };
-    std::vector<uint32_t> order(n);
-    std::iota(order.begin(), order.end(), 0);
-    order = counting_pass(d.EntrySource, d.Sources.size(), order);
-    order = counting_pass(d.EntryPeriod, d.Periods.size(), order);
-    for (size_t begin = 0; begin < n;) {
-        size_t end = begin + 1;
-        bool sorted = true;
-        while (end < n && d.EntryPeriod[order[end]] == d.EntryPeriod[order[begin]] && d.EntrySource[order[end]] == d.EntrySource[order[begin]]) {
-            sorted = sorted && RankKey(d.EntryRank[order[end]]) >= RankKey(d.EntryRank[order[end - 1]]);
+    const size_t n = d.EntryCount();
+    std::vector<Run> runs;
+    bool in_order = true;
+    for (uint32_t i = 0; i < n;) {
+        Run run{ d.EntryPeriod[i], d.EntrySource[i], i, i + 1, true };
+        while (run.End < n && d.EntryPeriod[run.End] == run.Period && d.EntrySource[run.End] == run.Source) {
+            run.RanksSorted = run.RanksSorted && RankKey(d.EntryRank[run.End]) >= RankKey(d.EntryRank[run.End - 1]);
+            run.End++;
+        }
+        if (!runs.empty()) {
+            const Run& last = runs.back();
+            in_order = in_order && (last.Period != run.Period ? last.Period < run.Period : last.Source < run.Source);
+        }
+        in_order = in_order && run.RanksSorted;
+        runs.push_back(run);
+        i = run.End;
+    }
+    if (in_order) return {};
+
+    std::stable_sort(runs.begin(), runs.end(), [](const Run& a, const Run& b) { return a.Period != b.Period ? a.Period < b.Period : a.Source < b.Source; });
+    std::vector<EntrySpan> spans;
+    spans.reserve(runs.size());
+    std::vector<uint32_t> chart;  // the entries of one chart that must be sorted by rank
+    for (size_t r = 0; r < runs.size();) {
+        size_t end = r + 1;
+        bool sorted = runs[r].RanksSorted;
+        while (end < runs.size() && runs[end].Period == runs[r].Period && runs[end].Source == runs[r].Source) {
+            sorted = sorted && runs[end].RanksSorted && RankKey(d.EntryRank[runs[end].Begin]) >= RankKey(d.EntryRank[runs[end - 1].End - 1]);
             end++;
         }
-        if (!sorted)
-            std::stable_sort(order.begin() + (std::ptrdiff_t)begin, order.begin() + (std::ptrdiff_t)end,
-                             [&](uint32_t a, uint32_t b) { return RankKey(d.EntryRank[a]) < RankKey(d.EntryRank[b]); });
-        begin = end;
+        if (sorted) {
+            for (size_t k = r; k < end; k++) spans.push_back(EntrySpan{ runs[k].Begin, runs[k].End - runs[k].Begin });
+        } else {
+            chart.clear();
+            for (size_t k = r; k < end; k++)
+                for (uint32_t e = runs[k].Begin; e < runs[k].End; e++) chart.push_back(e);
+            std::stable_sort(chart.begin(), chart.end(), [&](uint32_t a, uint32_t b) { return RankKey(d.EntryRank[a]) < RankKey(d.EntryRank[b]); });
+            for (uint32_t e : chart) {
+                if (!spans.empty() && spans.back().Begin + spans.back().Count == e) spans.back().Count++;
+                else spans.push_back(EntrySpan{ e, 1 });
+            }
+        }
+        r = end;
     }
-    return order;
+    return spans;
+}
+
+// Calls visit(entry) for every entry, in the order the spans give (in the order added when there are none).
+template <typename Visit>
+static void ForEachInOrder(size_t n, const std::vector<EntrySpan>& spans, Visit&& visit)
+{
+    if (spans.empty()) {
+        for (uint32_t e = 0; e < n; e++) visit(e);
+        return;
+    }
+    for (const EntrySpan& s : spans)
+        for (uint32_t e = s.Begin; e < s.Begin + s.Count; e++) visit(e);
+}
+
+// Rewrites a column in the order of the spans, a span at a time.
+template <typename T>
+static void Permute(std::vector<T>& column, const std::vector<EntrySpan>& spans)
+{
+    std::vector<T> out;
+    out.reserve(column.size());
+    for (const EntrySpan& s : spans) out.insert(out.end(), column.begin() + s.Begin, column.begin() + s.Begin + s.Count);
+    column.swap(out);
 }
 
 template <typename T>
@@ -211,15 +253,13 @@ void DatasetBuilder::DropRepeatedSlots(const std::function<bool(uint32_t later, 
 {
     Dataset& d = Data_;
     const size_t n = d.EntryCount();
-    const std::vector<uint32_t> order = EntryOrder(d);  // stable: among equal places, the order added
-    auto at = [&](size_t i) { return order.empty() ? (uint32_t)i : order[i]; };
+    const std::vector<EntrySpan> order = EntryOrder(d);  // stable: among equal places, the order added
     std::vector<std::pair<uint32_t, uint32_t>> repeats;  // (later, earlier)
     std::vector<uint32_t> song_chart(d.Songs.size(), UINT32_MAX), song_entry(d.Songs.size(), 0);
-    uint32_t chart = 0, holder = 0;  // holder: the first entry of the current run of one rank
-    for (size_t i = 0; i < n; i++) {
-        const uint32_t e = at(i), prev = i ? at(i - 1) : 0;
-        const bool same_chart = i > 0 && d.EntryPeriod[e] == d.EntryPeriod[prev] && d.EntrySource[e] == d.EntrySource[prev];
-        if (i > 0 && !same_chart) chart++;
+    uint32_t chart = 0, holder = 0, prev = UINT32_MAX;  // holder: the first entry of the current run of one rank
+    ForEachInOrder(n, order, [&](uint32_t e) {
+        const bool same_chart = prev != UINT32_MAX && d.EntryPeriod[e] == d.EntryPeriod[prev] && d.EntrySource[e] == d.EntrySource[prev];
+        if (prev != UINT32_MAX && !same_chart) chart++;
         if (d.EntryRank[e] != kNoRank) {
             if (same_chart && d.EntryRank[e] == d.EntryRank[prev]) repeats.emplace_back(e, holder);
             else holder = e;
@@ -229,7 +269,8 @@ void DatasetBuilder::DropRepeatedSlots(const std::function<bool(uint32_t later, 
             song_chart[d.EntrySong[e]] = chart;
             song_entry[d.EntrySong[e]] = e;
         }
-    }
+        prev = e;
+    });
     if (repeats.empty()) return;
     std::sort(repeats.begin(), repeats.end());
     std::vector<uint8_t> removed(n, 0);
@@ -255,11 +296,14 @@ Dataset DatasetBuilder::Finish()
     std::vector<Period> periods(d.Periods.size());
     for (uint32_t i = 0; i < period_order.size(); i++) periods[i] = std::move(d.Periods[period_order[i]]);
     d.Periods.swap(periods);
-    for (uint32_t& p : d.EntryPeriod) p = period_new_index[p];
+    bool periods_in_order = true;
+    for (uint32_t i = 0; i < period_order.size(); i++) periods_in_order = periods_in_order && period_order[i] == i;
+    if (!periods_in_order)
+        for (uint32_t& p : d.EntryPeriod) p = period_new_index[p];
 
     // Entries by (period, source, rank) with off-chart rows (rank 0) last; ties keep input order.
     const size_t n = d.EntryCount();
-    std::vector<uint32_t> order = EntryOrder(d);
+    const std::vector<EntrySpan> order = EntryOrder(d);
     if (!order.empty()) {
         Permute(d.EntryPeriod, order);
         Permute(d.EntrySource, order);
@@ -288,8 +332,8 @@ Dataset DatasetBuilder::Finish()
 
     Dataset out = std::move(Data_);
     Data_ = Dataset();
-    std::vector<uint64_t>().swap(SongHashes_);
-    std::vector<uint32_t>().swap(SongIds_);
+    std::vector<SongSlot>().swap(SongTable_);
+    std::vector<char>().swap(SongKeys_);
     PeriodIndex_.Clear();
     return out;
 }

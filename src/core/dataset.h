@@ -135,8 +135,15 @@ public:
 
 private:
     Dataset Data_;
-    std::vector<uint64_t> SongHashes_;  // open addressing over HashBytes(title, artist); 0 = empty
-    std::vector<uint32_t> SongIds_;     // the song in each used slot
+    // The songs seen so far, for AddSong: open addressing over HashBytes(title, artist). A slot holds
+    // the hash, the song and where its key bytes are, so a lookup touches one slot and one key.
+    struct SongSlot {
+        uint64_t Hash = 0;   // 0 = empty
+        uint32_t Song = 0;
+        uint32_t Key = 0;    // offset in SongKeys_ of: title length, artist length (4 bytes each), title, artist
+    };
+    std::vector<SongSlot> SongTable_;
+    std::vector<char> SongKeys_;
     void GrowSongTable();
     FlatMap64<uint32_t> PeriodIndex_;  // PeriodKey(start, end) -> period
     static uint64_t PeriodKey(DayNumber start, DayNumber end) { return (uint64_t)(uint32_t)start << 32 | (uint32_t)end; }

@@ -8,6 +8,28 @@
 
 namespace chartmix {
 
+// The last 1-7 bytes of a string (n of them, at p), as one little-endian word.
+inline uint64_t TailWord(const unsigned char* p, size_t n, size_t size)
+{
+    uint64_t w = 0;
+    if (size >= 8) {
+        // One load of the string's last eight bytes (their overlap with bytes already mixed is harmless).
+        std::memcpy(&w, p + n - 8, 8);
+        return w >> (8 * (8 - n));
+    }
+    if (n >= 4) {
+        // The first four and the last four bytes (overlapping for 4-7 bytes) hold every byte.
+        uint32_t lo, hi;
+        std::memcpy(&lo, p, 4);
+        std::memcpy(&hi, p + n - 4, 4);
+        return (uint64_t)hi << 32 | lo;
+    }
+    w = p[0];
+    w |= (uint64_t)p[n / 2] << 8;
+    w |= (uint64_t)p[n - 1] << 16;
+    return w;
+}
+
 inline uint64_t HashBytes(std::string_view s, uint64_t seed = 0x9E3779B97F4A7C15ull)
 {
     const unsigned char* p = (const unsigned char*)s.data();
@@ -20,16 +42,7 @@ inline uint64_t HashBytes(std::string_view s, uint64_t seed = 0x9E3779B97F4A7C15
         h ^= h >> 29;
     }
     if (n) {
-        // The last 1-7 bytes: one load of the string's last eight bytes when it has them (their
-        // overlap with the bytes already mixed is harmless), else byte by byte.
-        uint64_t w = 0;
-        if (s.size() >= 8) {
-            std::memcpy(&w, p + n - 8, 8);
-            w >>= 8 * (8 - n);
-        } else {
-            for (size_t i = 0; i < n; i++) w |= (uint64_t)p[i] << (8 * i);
-        }
-        h = (h ^ w) * 0x9FB21C651E98DF25ull;
+        h = (h ^ TailWord(p, n, s.size())) * 0x9FB21C651E98DF25ull;
         h ^= h >> 29;
     }
     h ^= h >> 33;

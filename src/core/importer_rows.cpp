@@ -1,5 +1,6 @@
 #include "core/importer_rows.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "core/csv.h"
@@ -100,11 +101,20 @@ Status ReadCsvRows(const FileMapping& mapping, char* data, size_t size, std::str
             }
         }
     }
+    // Columns after the last one mapped are scanned but not stored.
+    int last_column = 0;
+    for (int f = 0; f < kFieldCount; f++) last_column = std::max(last_column, index[f]);
+    reader.KeepFields((size_t)last_column + 1);
     CsvLocator locator;
     locator.Reader = &reader;
     locator.Index = index;
     RawRow row;
     for (int f = 0; f < kFieldCount; f++) row.Has[f] = MappedColumn(mapping, f)->Present();  // the same for every row
+    // Exports that concatenate files repeat the header line; such a line names the title and period columns.
+    const bool check_repeated_header = mapping.Header && mapping.SkipRepeatedHeaders && index[kFieldTitle] >= 0 && index[kFieldPeriod] >= 0 &&
+                                       (size_t)index[kFieldTitle] < header.size() && (size_t)index[kFieldPeriod] < header.size();
+    const std::string_view header_title = check_repeated_header ? std::string_view(header[(size_t)index[kFieldTitle]]) : std::string_view();
+    const std::string_view header_period = check_repeated_header ? std::string_view(header[(size_t)index[kFieldPeriod]]) : std::string_view();
     std::string last_period;
     while (reader.Next()) {
         if (reader.RecordError()) {
@@ -113,10 +123,8 @@ Status ReadCsvRows(const FileMapping& mapping, char* data, size_t size, std::str
         }
         for (int f = 0; f < kFieldCount; f++)
             row.Values[f] = index[f] >= 0 ? reader.Field((size_t)index[f]) : std::string_view(constants[f]);
-        if (mapping.Header && mapping.SkipRepeatedHeaders && index[kFieldTitle] >= 0 && index[kFieldPeriod] >= 0 &&
-            (size_t)index[kFieldTitle] < header.size() && (size_t)index[kFieldPeriod] < header.size() &&
-            SameName(row.Values[kFieldTitle], header[(size_t)index[kFieldTitle]], false) &&
-            SameName(row.Values[kFieldPeriod], header[(size_t)index[kFieldPeriod]], false)) {
+        if (check_repeated_header && TrimSpaces(row.Values[kFieldTitle]).size() == header_title.size() && SameName(row.Values[kFieldTitle], header_title, false) &&
+            SameName(row.Values[kFieldPeriod], header_period, false)) {
             if (!sink.Filter()) return OkStatus();
             continue;
         }

@@ -69,7 +69,15 @@ bool ParseUnits(std::string_view text, double* out, std::string* why)
     return std::isfinite(*out);
 }
 
-bool ParseRank(std::string_view text, int* out, std::string* why)
+std::string_view TrimSpacesAtEnds(std::string_view text)
+{
+    size_t begin = 0, end = text.size();
+    while (begin < end && (text[begin] == ' ' || text[begin] == '\t')) begin++;
+    while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\t')) end--;
+    return text.substr(begin, end - begin);
+}
+
+bool ParseRankText(std::string_view text, int* out, std::string* why)
 {
     text = TrimSpaces(text);
     if (text.empty()) { *why = "the rank is empty"; return false; }

@@ -1,9 +1,11 @@
 #include <doctest/doctest.h>
 
+#include <random>
 #include <string>
 #include <vector>
 
 #include "core/csv.h"
+#include "csv_reference.h"
 #include "test_support.h"
 
 using namespace chartmix;
@@ -138,6 +140,51 @@ TEST_CASE("long unquoted runs are split exactly at every delimiter position") {
         CHECK(rows[0][0] == field);
         CHECK(rows[0][1] == field + "y");
         CHECK(rows[0][2] == "z");
+    }
+}
+
+TEST_CASE("random CSV reads as the byte-at-a-time reference reads it, with or without a field limit") {
+    // Pieces that cross the reader's 64-byte blocks in every way: quotes, doubled quotes, CR, CRLF,
+    // blank lines, empty fields, long runs. The reader takes its quote-free path for some records and
+    // the general one for others; both must agree with the reference on fields, lines, columns and errors.
+    const char* const kPieces[] = { "a", "bc", ",", ",", ";", "\"", "\"\"", "\n", "\r\n", "\r", " ", "Taylor Swift", "12\" Mix" };
+    std::mt19937 random(20261123);
+    for (int round = 0; round < 3000; round++) {
+        std::string text;
+        const int pieces = (int)(random() % 80);
+        for (int k = 0; k < pieces; k++) {
+            if (random() % 10 == 0) text += std::string(random() % 90, 'x');
+            else text += kPieces[random() % (sizeof(kPieces) / sizeof(kPieces[0]))];
+        }
+        const char delimiter = round % 4 == 3 ? ';' : ',';
+        const std::vector<test::ReferenceRecord> expected = test::ReadReferenceCsv(text, delimiter);
+        for (size_t keep : { (size_t)SIZE_MAX, (size_t)1, (size_t)2, (size_t)3 }) {
+            CAPTURE(text);
+            CAPTURE(keep);
+            std::string buffer = text;
+            CsvReader reader("t.csv", buffer.data(), buffer.size(), delimiter);
+            reader.KeepFields(keep);
+            size_t r = 0;
+            for (; reader.Next(); r++) {
+                REQUIRE(r < expected.size());
+                const test::ReferenceRecord& want = expected[r];
+                CHECK(reader.Line() == want.Line);
+                REQUIRE(reader.FieldCount() == std::min(keep, want.Fields.size()));
+                for (size_t i = 0; i < reader.FieldCount(); i++) {
+                    CHECK(reader.Field(i) == want.Fields[i]);
+                    int line = 0, column = 0;
+                    reader.FieldPosition(i, &line, &column);
+                    CHECK(line == want.Positions[i].first);
+                    CHECK(column == want.Positions[i].second);
+                }
+                REQUIRE(reader.RecordError().has_value() == want.HasError);
+                if (want.HasError) {
+                    CHECK(reader.RecordError()->Line == want.ErrorLine);
+                    CHECK(reader.RecordError()->Column == want.ErrorColumn);
+                }
+            }
+            CHECK(r == expected.size());
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 #include "core/units.h"
 
@@ -45,6 +46,27 @@ TEST_CASE("ranks are positive whole numbers") {
     CHECK(!ParseRank("seven", &r, &why));
     CHECK(!ParseRank("70000", &r, &why));
     CHECK(!ParseRank("", &r, &why));
+}
+
+TEST_CASE("the inline rank and trim shortcuts agree with the general readers on every short text") {
+    // Every text of up to five bytes over digits, space, tab, '.', '-' and a letter.
+    const char kAlphabet[] = { '0', '1', '7', '9', ' ', '\t', '.', '-', 'x' };
+    std::vector<std::string> texts = { "" };
+    for (size_t begin = 0, length = 1; length <= 5; length++) {
+        const size_t end = texts.size();
+        for (size_t i = begin; i < end; i++)
+            for (char c : kAlphabet) texts.push_back(texts[i] + c);
+        begin = end;
+    }
+    for (const std::string& text : texts) {
+        CAPTURE(text);
+        int fast = -1, general = -1;
+        std::string why_fast, why_general;
+        REQUIRE(ParseRank(text, &fast, &why_fast) == ParseRankText(text, &general, &why_general));
+        CHECK(fast == general);
+        CHECK(why_fast == why_general);
+        CHECK(TrimSpaces(text) == TrimSpacesAtEnds(text));
+    }
 }
 
 }
