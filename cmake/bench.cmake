@@ -4,7 +4,7 @@
 #   web preset      chartmix_bench       the same program as .js + .wasm for node (reads files from disk)
 #                   chartmix_bench_web   an ES module for the benchmark page (bench/web/), data handed in as bytes
 # chartmix_core is the product's own library target (its flags come from CMakeLists.txt) and the web
-# link uses -Oz like the app, so the numbers describe what ships.
+# link uses -Os like the app (cmake/web.cmake says why not -Oz), so the numbers describe what ships.
 set(CHARTMIX_BENCH_COMMON ${CMAKE_SOURCE_DIR}/bench/bench_common.cpp ${CMAKE_SOURCE_DIR}/bench/bench_cases.cpp)
 if(EMSCRIPTEN)
     list(APPEND CHARTMIX_BENCH_COMMON ${CMAKE_SOURCE_DIR}/src/web/text_decoder.cpp)  # CP949 as the app decodes it
@@ -17,7 +17,7 @@ chartmix_warnings(chartmix_bench)
 if(EMSCRIPTEN)
     set(_bench_link_opt -O2)
     if(NOT CMAKE_BUILD_TYPE STREQUAL "Debug")
-        set(_bench_link_opt -Oz)
+        set(_bench_link_opt -Os)
     endif()
     # Small initial heap, so the heap size after a load shows what the load needed.
     target_link_options(chartmix_bench PRIVATE ${_bench_link_opt} -sENVIRONMENT=node -sNODERAWFS=1

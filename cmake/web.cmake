@@ -24,7 +24,10 @@ target_link_options(chartmix_app PRIVATE
     "-sEXPORTED_RUNTIME_METHODS=['UTF8ToString','stringToUTF8','lengthBytesUTF8']")
 if(NOT CMAKE_BUILD_TYPE STREQUAL "Debug")
     target_compile_options(chartmix_app PRIVATE -Oz)
-    target_link_options(chartmix_app PRIVATE -Oz)
+    # -Os, not -Oz, at link: with -Oz Emscripten links its size-optimized libc, whose memcpy, memmove
+    # and memset copy one byte at a time (a 4 MB file took 1.9 ms to copy instead of 0.08 ms) and
+    # whose pow and log are slower. The whole difference is ~9 KB of the gzipped download.
+    target_link_options(chartmix_app PRIVATE -Os)
 endif()
 
 # The page, its scripts and styles sit next to the module.
