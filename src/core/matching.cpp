@@ -87,10 +87,11 @@ MatchReport MatchSongs(Dataset& data, const std::vector<std::vector<std::string>
     }
 
     std::vector<Spelling> spellings(n);
+    TitleKeys title;  // reused: its strings keep their capacity from one song to the next
     for (uint32_t s = 0; s < n; s++) {
-        TitleKeys title = MakeTitleKeys(data.SongTitle(s));
+        MakeTitleKeysTo(data.SongTitle(s), &title);
         spellings[s].Full = keys.Intern(title.Full);
-        spellings[s].Base = keys.Intern(title.Base);
+        spellings[s].Base = title.Base == title.Full ? spellings[s].Full : keys.Intern(title.Base);
     }
 
     // Overrides name songs by spelling; the ones that keep a song apart take effect before bucketing.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 namespace chartmix {
 
@@ -104,9 +105,16 @@ static void AppendFolded(std::string& out, uint32_t cp)
 
 static bool IsAscii(std::string_view text)
 {
-    unsigned char any = 0;
-    for (char c : text) any |= (unsigned char)c;
-    return any < 0x80;
+    // Eight bytes per step: every title and artist of a load is tested.
+    uint64_t any = 0;
+    size_t i = 0;
+    for (; i + 8 <= text.size(); i += 8) {
+        uint64_t w;
+        std::memcpy(&w, text.data() + i, 8);
+        any |= w;
+    }
+    for (; i < text.size(); i++) any |= (unsigned char)text[i];
+    return (any & 0x8080808080808080ull) == 0;
 }
 
 static char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c; }
@@ -139,9 +147,21 @@ static bool IsPunctuation(uint32_t cp)
     return false;
 }
 
+// True when a space at text[i] starts what StripCreditsAndEditions looks for after a space: " - ",
+// or " feat", " ft." or " ft " in any case ("featuring" starts with "feat").
+static bool CreditAfterSpace(std::string_view text, size_t i)
+{
+    const std::string_view rest = text.substr(i + 1, 4);
+    auto is = [&](size_t k, char lower) { return k < rest.size() && LowerAscii(rest[k]) == lower; };
+    return is(0, '-') || (is(0, 'f') && ((is(1, 'e') && is(2, 'a') && is(3, 't')) || (is(1, 't') && (is(2, '.') || is(2, ' ')))));
+}
+
 // MatchKey of ASCII text in one pass: the same steps as the general path below, on bytes, with the
-// class of each byte from a table (this runs for every title and artist of every load).
-static std::string MatchKeyAscii(std::string_view text)
+// class of each byte from a table (this runs for every title and artist of every load). Writes into
+// *out, whose capacity the caller may reuse from one title to the next. With credits, also tells in
+// the same pass whether the text may have anything StripCreditsAndEditions removes (a bracket, or
+// a credit after a space: CreditAfterSpace).
+static void MatchKeyAscii(std::string_view text, std::string* out, bool* credits = nullptr)
 {
     enum : uint8_t { kKeep, kDrop, kSpace, kAnd };
     static const auto kClass = [] {
@@ -149,12 +169,15 @@ static std::string MatchKeyAscii(std::string_view text)
         for (int c = 0; c < 128; c++) t[c] = IsApostrophe((uint32_t)c) ? kDrop : c == '&' ? kAnd : IsPunctuation((uint32_t)c) ? kSpace : kKeep;
         return t;
     }();
-    std::string out(text.size() * 4, '\0');  // "&" becomes " and": at most four bytes per byte
-    char* w = out.data();
-    char* const begin = w;
-    bool pending_space = false;
-    for (char raw : text) {
-        const char c = LowerAscii(raw);
+    // "&" becomes " and": at most four bytes per byte. Titles fit the stack buffer.
+    char stack[512];
+    std::string heap;
+    if (text.size() * 4 > sizeof(stack)) heap.resize(text.size() * 4);
+    char* const begin = heap.empty() ? stack : heap.data();
+    char* w = begin;
+    bool pending_space = false, marks = false;
+    for (size_t i = 0; i < text.size(); i++) {
+        const char c = LowerAscii(text[i]);
         switch (kClass[(unsigned char)c]) {
         case kDrop: continue;
         case kAnd:
@@ -162,16 +185,21 @@ static std::string MatchKeyAscii(std::string_view text)
             *w++ = 'a'; *w++ = 'n'; *w++ = 'd';
             pending_space = true;
             continue;
-        case kSpace: pending_space = w != begin; continue;
+        case kSpace:
+            pending_space = w != begin;
+            marks = marks || c == '(' || c == '[' || (c == ' ' && credits && CreditAfterSpace(text, i));
+            continue;
         default:
             if (pending_space) { *w++ = ' '; pending_space = false; }
             *w++ = c;
         }
     }
-    out.resize((size_t)(w - begin));
-    if (out.size() > 4 && out.compare(0, 4, "the ") == 0) out.erase(0, 4);
-    if (out.empty()) return FoldCase(text);
-    return out;
+    if (credits) *credits = marks;
+    const char* key = begin;
+    size_t length = (size_t)(w - begin);
+    if (length > 4 && std::memcmp(key, "the ", 4) == 0) { key += 4; length -= 4; }
+    if (length == 0) { *out = FoldCase(text); return; }
+    out->assign(key, length);
 }
 
 namespace detail {
@@ -203,7 +231,18 @@ std::string MatchKeyGeneral(std::string_view text)
 
 } // namespace detail
 
-std::string MatchKey(std::string_view text) { return IsAscii(text) ? MatchKeyAscii(text) : detail::MatchKeyGeneral(text); }
+void MatchKeyTo(std::string_view text, std::string* out)
+{
+    if (IsAscii(text)) MatchKeyAscii(text, out);
+    else *out = detail::MatchKeyGeneral(text);
+}
+
+std::string MatchKey(std::string_view text)
+{
+    std::string key;
+    MatchKeyTo(text, &key);
+    return key;
+}
 
 static bool StartsWithWord(std::string_view text, std::string_view word)
 {
@@ -251,29 +290,29 @@ static std::string StripCreditsAndEditions(std::string folded)
     return folded;
 }
 
-// False when a title has none of what StripCreditsAndEditions looks for: a bracket, " - ", or a
-// word starting with f after a space (" feat", " ft.", " featuring").
-static bool MayCarryCredits(std::string_view title)
+void MakeTitleKeysTo(std::string_view title, TitleKeys* keys)
 {
-    for (size_t i = 0; i < title.size(); i++) {
-        const char c = title[i];
-        if (c == '(' || c == '[') return true;
-        if (c == ' ' && i + 1 < title.size() && (title[i + 1] == 'f' || title[i + 1] == 'F' || title[i + 1] == '-')) return true;
+    if (IsAscii(title)) {
+        bool credits = false;
+        MatchKeyAscii(title, &keys->Full, &credits);
+        if (!credits) {
+            // Nothing for StripCreditsAndEditions to remove: the base key is the full key.
+            keys->Base = keys->Full;
+            return;
+        }
+    } else {
+        keys->Full = detail::MatchKeyGeneral(title);
     }
-    return false;
+    keys->Base = detail::BaseTitleKeyGeneral(title);
+    if (keys->Base.empty()) keys->Base = keys->Full;
 }
+
+std::string detail::BaseTitleKeyGeneral(std::string_view title) { return MatchKey(StripCreditsAndEditions(FoldCase(title))); }
 
 TitleKeys MakeTitleKeys(std::string_view title)
 {
     TitleKeys keys;
-    keys.Full = MatchKey(title);
-    if (IsAscii(title) && !MayCarryCredits(title)) {
-        // Nothing for StripCreditsAndEditions to remove: the base key is the full key.
-        keys.Base = keys.Full;
-        return keys;
-    }
-    keys.Base = MatchKey(StripCreditsAndEditions(FoldCase(title)));
-    if (keys.Base.empty()) keys.Base = keys.Full;
+    MakeTitleKeysTo(title, &keys);
     return keys;
 }
 
@@ -293,7 +332,33 @@ static void AddArtistName(std::string_view name, std::vector<std::string>& out)
     if (!key.empty()) out.push_back(key);
 }
 
+// False when an ASCII artist credit names one artist for sure: none of the separators MakeArtistKeys
+// splits at (",", "&", "/", ";", and " feat", " ft", " with", " x " after a space) and no bracket.
+static bool MayCreditSeveral(std::string_view artist)
+{
+    for (size_t i = 0; i < artist.size(); i++) {
+        const char c = artist[i];
+        if (c == ',' || c == '&' || c == '/' || c == ';' || c == '(') return true;
+        if (c == ' ' && i + 1 < artist.size()) {
+            const char next = LowerAscii(artist[i + 1]);
+            if (next == 'f' || next == 'w' || next == 'x') return true;
+        }
+    }
+    return false;
+}
+
 std::vector<std::string> MakeArtistKeys(std::string_view artist)
+{
+    if (IsAscii(artist) && !MayCreditSeveral(artist)) {
+        std::vector<std::string> keys;
+        std::string key = MatchKey(artist);
+        if (!key.empty()) keys.push_back(std::move(key));
+        return keys;
+    }
+    return detail::ArtistKeysGeneral(artist);
+}
+
+std::vector<std::string> detail::ArtistKeysGeneral(std::string_view artist)
 {
     std::string folded = FoldCase(artist);
     // Normalise every credit separator to '\x1f', then split.

@@ -21,10 +21,16 @@ std::string FoldCase(std::string_view text);
 // FoldCase, then punctuation to spaces, apostrophes dropped ("don`t" = "don't" = "dont"), "&" to
 // "and", runs of spaces collapsed and a leading "the " dropped. The key two spellings must share.
 std::string MatchKey(std::string_view text);
+// MatchKey into *out, reusing its capacity (keys are made for every song of a load).
+void MatchKeyTo(std::string_view text, std::string* out);
 
 namespace detail {
 // MatchKey without its ASCII shortcut, so tests can hold the two to the same answers.
 std::string MatchKeyGeneral(std::string_view text);
+// The base title key without the shortcut for titles that carry no credit ("" when nothing is left).
+std::string BaseTitleKeyGeneral(std::string_view title);
+// MakeArtistKeys without the shortcut for a credit that names one artist.
+std::vector<std::string> ArtistKeysGeneral(std::string_view artist);
 } // namespace detail
 
 struct TitleKeys {
@@ -33,6 +39,8 @@ struct TitleKeys {
 };
 // Both keys of a title.
 TitleKeys MakeTitleKeys(std::string_view title);
+// Both keys of a title into *keys, reusing their capacity.
+void MakeTitleKeysTo(std::string_view title, TitleKeys* keys);
 
 // The match keys of every credited artist: credits split at ",", "&", " x ", "feat.", "ft.", "with",
 // "/" and "、"; a name with a parenthesised alternative ("아이유 (IU)") yields both names.

@@ -64,6 +64,22 @@ TEST_CASE("the ASCII shortcut of match keys gives the general path's keys") {
     }
 }
 
+TEST_CASE("the base title key's shortcut for titles without credits gives the general path's keys") {
+    // Words and marks StripCreditsAndEditions looks for, in every case, among ordinary words.
+    const char* const kPieces[] = { " feat", " FEAT.", " Feat ", " ft", " Ft.", " FT ", " featuring ", " fast", " Ft", " - ", "-", " (", ")", "[", "]",
+                                    "remaster", " 2011", "with", " From", "Love", " f", " F", "a", " " };
+    Random rng(8);
+    for (int i = 0; i < 3000; i++) {
+        std::string t;
+        const size_t pieces = rng.NextBelow(7);
+        for (size_t k = 0; k < pieces; k++) t += kPieces[rng.NextBelow(sizeof(kPieces) / sizeof(kPieces[0]))];
+        CAPTURE(t);
+        std::string general = detail::BaseTitleKeyGeneral(t);
+        const TitleKeys keys = MakeTitleKeys(t);
+        CHECK(keys.Base == (general.empty() ? keys.Full : general));
+    }
+}
+
 TEST_CASE("title keys strip credits and edition notes, not versions") {
     CHECK(MakeTitleKeys("Unholy (feat. Kim Petras)").Base == "unholy");
     CHECK(MakeTitleKeys("Creepin' (with The Weeknd & 21 Savage)").Base == "creepin");
@@ -73,6 +89,19 @@ TEST_CASE("title keys strip credits and edition notes, not versions") {
     CHECK(MakeTitleKeys("Miss You - Bonus Track").Base == "miss you");
     CHECK(MakeTitleKeys("Flowers (Demo)").Base == "flowers demo");
     CHECK(MakeTitleKeys("Anti-Hero (Remix)").Base != MakeTitleKeys("Anti-Hero").Base);
+}
+
+TEST_CASE("the artist keys' shortcut for a one-artist credit gives the general path's keys") {
+    const char* const kPieces[] = { "Taylor", " Swift", " x ", " X", " feat. ", " Ft", " with ", " With", ",", "&", " & ", "/", ";", "(IU)", " (", ")",
+                                    "Weeknd", " The", " w", " f", "x", "-", "'", " ", "Beyonce" };
+    Random rng(9);
+    for (int i = 0; i < 3000; i++) {
+        std::string artist;
+        const size_t pieces = rng.NextBelow(6);
+        for (size_t k = 0; k < pieces; k++) artist += kPieces[rng.NextBelow(sizeof(kPieces) / sizeof(kPieces[0]))];
+        CAPTURE(artist);
+        CHECK(MakeArtistKeys(artist) == detail::ArtistKeysGeneral(artist));
+    }
 }
 
 TEST_CASE("artist keys split credits and keep parenthesised alternatives") {
