@@ -25,6 +25,15 @@ Dataset Build(const std::vector<std::vector<std::pair<std::string, std::string>>
     return b.Finish();
 }
 
+// Up to max_pieces - 1 pieces picked at random, joined.
+std::string JoinRandomPieces(Random& rng, const std::vector<std::string>& pieces, size_t max_pieces)
+{
+    std::string text;
+    const size_t count = rng.NextBelow(max_pieces);
+    for (size_t k = 0; k < count; k++) text += pieces[rng.NextBelow(pieces.size())];
+    return text;
+}
+
 } // namespace
 
 TEST_SUITE("matching") {
@@ -66,13 +75,11 @@ TEST_CASE("the ASCII shortcut of match keys gives the general path's keys") {
 
 TEST_CASE("the base title key's shortcut for titles without credits gives the general path's keys") {
     // Words and marks StripCreditsAndEditions looks for, in every case, among ordinary words.
-    const char* const kPieces[] = { " feat", " FEAT.", " Feat ", " ft", " Ft.", " FT ", " featuring ", " fast", " Ft", " - ", "-", " (", ")", "[", "]",
-                                    "remaster", " 2011", "with", " From", "Love", " f", " F", "a", " " };
+    const std::vector<std::string> kPieces = { " feat", " FEAT.", " Feat ", " ft", " Ft.", " FT ", " featuring ", " fast", " Ft", " - ", "-", " (", ")", "[", "]",
+                                               "remaster", " 2011", "with", " From", "Love", " f", " F", "a", " " };
     Random rng(8);
     for (int i = 0; i < 3000; i++) {
-        std::string t;
-        const size_t pieces = rng.NextBelow(7);
-        for (size_t k = 0; k < pieces; k++) t += kPieces[rng.NextBelow(sizeof(kPieces) / sizeof(kPieces[0]))];
+        const std::string t = JoinRandomPieces(rng, kPieces, 7);
         CAPTURE(t);
         std::string general = detail::BaseTitleKeyGeneral(t);
         const TitleKeys keys = MakeTitleKeys(t);
@@ -92,13 +99,11 @@ TEST_CASE("title keys strip credits and edition notes, not versions") {
 }
 
 TEST_CASE("the artist keys' shortcut for a one-artist credit gives the general path's keys") {
-    const char* const kPieces[] = { "Taylor", " Swift", " x ", " X", " feat. ", " Ft", " with ", " With", ",", "&", " & ", "/", ";", "(IU)", " (", ")",
-                                    "Weeknd", " The", " w", " f", "x", "-", "'", " ", "Beyonce" };
+    const std::vector<std::string> kPieces = { "Taylor", " Swift", " x ", " X", " feat. ", " Ft", " with ", " With", ",", "&", " & ", "/", ";", "(IU)", " (", ")",
+                                               "Weeknd", " The", " w", " f", "x", "-", "'", " ", "Beyonce" };
     Random rng(9);
     for (int i = 0; i < 3000; i++) {
-        std::string artist;
-        const size_t pieces = rng.NextBelow(6);
-        for (size_t k = 0; k < pieces; k++) artist += kPieces[rng.NextBelow(sizeof(kPieces) / sizeof(kPieces[0]))];
+        const std::string artist = JoinRandomPieces(rng, kPieces, 6);
         CAPTURE(artist);
         CHECK(MakeArtistKeys(artist) == detail::ArtistKeysGeneral(artist));
     }
