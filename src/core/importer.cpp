@@ -67,15 +67,10 @@ public:
     bool Row(const RawRow& row, const RowLocator& where) override
     {
         if (!CountRow()) return false;
-        auto reject = [&](int field, std::string message) {
-            Error e = where.Locate(field, std::move(message));
-            e.File = File_->Name;
-            return RejectRow(std::move(e));
-        };
-        for (int f = 0; f < kFieldCount; f++)
-            if (row.Values[f].size() > kMaxFieldBytes)
-                return reject(f, "the " + std::string(FieldName(f)) + " is " + std::to_string(row.Values[f].size()) + " bytes long; values longer than " +
-                                     std::to_string(kMaxFieldBytes) + " bytes are refused (the longest real titles are a few hundred characters).");
+        auto reject = [&](int field, std::string message) { return RejectField(where, field, std::move(message)); };
+        size_t longest = 0;
+        for (int f = 0; f < kFieldCount; f++) longest = std::max(longest, row.Values[f].size());
+        if (longest > kMaxFieldBytes) return RejectLongField(row, where);
         int source = FixedSource_;
         if (source < 0) {
             std::string_view value = TrimSpaces(row.Values[kFieldSource]);
@@ -154,8 +149,28 @@ public:
     {
         File_->RowsRead++;
         Report_.RowsRead++;
-        const size_t max_rows = std::min(Options_.MaxRows, kMaxRows);  // never more: the lookup keys above rely on it
-        if (Report_.RowsRead <= max_rows) return true;
+        return Report_.RowsRead <= MaxRows_ || TooManyRows();
+    }
+
+    // The error paths of Row, out of its body: Row runs for every row and stays small this way.
+    __attribute__((noinline)) bool RejectField(const RowLocator& where, int field, std::string message)
+    {
+        Error e = where.Locate(field, std::move(message));
+        e.File = File_->Name;
+        return RejectRow(std::move(e));
+    }
+
+    __attribute__((noinline)) bool RejectLongField(const RawRow& row, const RowLocator& where)
+    {
+        int f = 0;
+        while (row.Values[f].size() <= kMaxFieldBytes) f++;
+        return RejectField(where, f, "the " + std::string(FieldName(f)) + " is " + std::to_string(row.Values[f].size()) + " bytes long; values longer than " +
+                                         std::to_string(kMaxFieldBytes) + " bytes are refused (the longest real titles are a few hundred characters).");
+    }
+
+    __attribute__((noinline)) bool TooManyRows()
+    {
+        const size_t max_rows = MaxRows_;
         if (!FatalError_)
             FatalError_ = MakeErrorAt(File_->Name, 0, 0, "the data holds more than " + std::to_string(max_rows) +
                                                              " rows, the most one load may hold (the browser app has 1 GB of memory); load fewer periods or charts at a time.");
@@ -244,6 +259,7 @@ public:
 
 private:
     const LoadOptions& Options_;
+    const size_t MaxRows_ = std::min(Options_.MaxRows, kMaxRows);  // never more: the lookup keys above rely on it
     LoadReport& Report_;
     DatasetBuilder& Builder_;
     PeriodRules Rules_;

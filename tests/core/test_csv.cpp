@@ -147,7 +147,9 @@ TEST_CASE("random CSV reads as the byte-at-a-time reference reads it, with or wi
     // Pieces that cross the reader's 64-byte blocks in every way: quotes, doubled quotes, CR, CRLF,
     // blank lines, empty fields, long runs. The reader takes its quote-free path for some records and
     // the general one for others; both must agree with the reference on fields, lines, columns and errors.
-    const char* const kPieces[] = { "a", "bc", ",", ",", ";", "\"", "\"\"", "\n", "\r\n", "\r", " ", "Taylor Swift", "12\" Mix" };
+    const char* const kPieces[] = { "a", "bc", ",", ",", ";", ":", "|", "\"", "\"\"", "\n", "\r\n", "\r", " ", "Taylor Swift", "12\" Mix" };
+    // Delimiters the sniffer picks and one it never does.
+    const char kDelimiters[] = { ',', ';', ':', '|' };
     std::mt19937 random(20261123);
     for (int round = 0; round < 3000; round++) {
         std::string text;
@@ -156,7 +158,7 @@ TEST_CASE("random CSV reads as the byte-at-a-time reference reads it, with or wi
             if (random() % 10 == 0) text += std::string(random() % 90, 'x');
             else text += kPieces[random() % (sizeof(kPieces) / sizeof(kPieces[0]))];
         }
-        const char delimiter = round % 4 == 3 ? ';' : ',';
+        const char delimiter = kDelimiters[round % 4];
         const std::vector<test::ReferenceRecord> expected = test::ReadReferenceCsv(text, delimiter);
         for (size_t keep : { (size_t)SIZE_MAX, (size_t)1, (size_t)2, (size_t)3 }) {
             CAPTURE(text);
