@@ -128,7 +128,8 @@ bool CsvReader::Next()
 bool CsvReader::ReadPlainRecord()
 {
     // Everything in locals: nothing here writes to the buffer, and the caller's state changes only
-    // once the whole record has been read without meeting a quote.
+    // once the whole record has been read. A quoted field is read here too when it needs no
+    // unescaping and holds no newline ("Drake, 21 Savage"); anything else goes to ReadRecord.
     const char* data = Data_;
     const size_t size = Size_;
     const char delimiter = Delimiter_;
@@ -137,24 +138,41 @@ bool CsvReader::ReadPlainRecord()
     FieldSpan* out = Fields_.data();
     size_t capacity = Fields_.size(), count = 0;
     const size_t keep = KeepFields_;
+    auto general_path = [&] {
+        BlockStart_ = block;
+        BlockMask_ = mask;
+        return false;
+    };
     size_t p = Pos_;  // where the current field starts
     for (;;) {
-        const size_t q = FindSpecial(data, size, delimiter, p, block, mask);
-        const char c = q < size ? data[q] : '\n';
+        size_t q = FindSpecial(data, size, delimiter, p, block, mask);  // where the field ends
+        char c = q < size ? data[q] : '\n';
+        size_t text = p, end = q;
         if (c == '"') {
-            BlockStart_ = block;
-            BlockMask_ = mask;
-            return false;  // a quoted field, or a quote inside a field: the general path
+            if (q != p) return general_path();  // a quote inside an unquoted field: kept as text there
+            size_t close = q + 1;
+            for (;; close++) {
+                close = FindSpecial(data, size, delimiter, close, block, mask);
+                if (close >= size || data[close] == '\n') return general_path();  // unclosed, or a newline inside
+                if (data[close] == '"') break;
+            }
+            if (close + 1 < size && data[close + 1] == '"') return general_path();  // a doubled quote to unescape
+            q = close + 1;
+            if (q < size && data[q] == '\r' && (q + 1 == size || data[q + 1] == '\n')) q++;  // CRLF after the closing quote
+            c = q < size ? data[q] : '\n';
+            if (c != delimiter && c != '\n') return general_path();  // text after the closing quote: an error to report
+            text = p + 1;
+            end = close;
+        } else if (c != delimiter && end > p && data[end - 1] == '\r') {
+            end--;  // CRLF (or a lone CR at the very end)
         }
         if (count < keep) {
-            size_t end = q;
-            if (c != delimiter && end > p && data[end - 1] == '\r') end--;  // CRLF (or a lone CR at the very end)
             if (count == capacity) {
                 Fields_.resize(capacity * 2);
                 out = Fields_.data();
                 capacity = Fields_.size();
             }
-            out[count++] = FieldSpan{ (uint32_t)p, (uint32_t)(end - p), (uint32_t)p };
+            out[count++] = FieldSpan{ (uint32_t)text, (uint32_t)(end - text), (uint32_t)p };
         }
         if (c == delimiter) {
             p = q + 1;

