@@ -373,8 +373,27 @@ std::vector<std::string> detail::ArtistKeysGeneral(std::string_view artist)
     std::string folded = FoldCase(artist);
     // Normalise every credit separator to '\x1f', then split.
     static const char* const kSeparators[] = { " featuring ", " feat. ", " feat ", " ft. ", " ft ", " with ", " x ", " & ", "&", ",", "/", "\xE3\x80\x81", ";" };
-    for (const char* sep : kSeparators) {
-        std::string_view s = sep;
+    // Replacing a separator by '\x1f' never makes a new one, so a separator whose first byte (or, after a
+    // space, first two) is nowhere in the credit is skipped without a search: most credits hold one kind.
+    bool seen[13] = {};
+    for (size_t i = 0; i < folded.size(); i++) {
+        const char c = folded[i];
+        if (c == ' ' && i + 1 < folded.size()) {
+            const char next = folded[i + 1];
+            if (next == 'f') seen[0] = seen[1] = seen[2] = seen[3] = seen[4] = true;  // " featuring " .. " ft "
+            seen[5] = seen[5] || next == 'w';
+            seen[6] = seen[6] || next == 'x';
+            seen[7] = seen[7] || next == '&';
+        }
+        seen[8] = seen[8] || c == '&';
+        seen[9] = seen[9] || c == ',';
+        seen[10] = seen[10] || c == '/';
+        seen[11] = seen[11] || c == '\xE3';
+        seen[12] = seen[12] || c == ';';
+    }
+    for (int k = 0; k < 13; k++) {
+        if (!seen[k]) continue;
+        std::string_view s = kSeparators[k];
         for (size_t at = 0; (at = folded.find(s, at)) != std::string::npos;) {
             // Do not split inside parentheses: "아이유 (IU)" stays one name with an alternative.
             int depth = 0;
