@@ -1,3 +1,8 @@
+// Loads chart files into a Dataset: the per-row rules (Importer), the checks of each file, LoadDataset.
+// Index:
+// [SECTION] Row checks and the per-row rules
+// [SECTION] Files
+// [SECTION] LoadDataset
 #include "core/importer.h"
 
 #include <algorithm>
