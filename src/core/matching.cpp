@@ -12,7 +12,7 @@ namespace {
 
 // Keys are interned into a StringPool of their own, so buckets and artist checks compare integers.
 struct Spelling {
-    uint32_t Full = 0, Base = 0;  // title key ids (TitleKeys)
+    uint32_t Key[2] = {};  // title key ids by level: [0] the whole title (TitleKeys::Full), [1] TitleKeys::Base
     bool Distinct = false;        // a manifest override keeps it apart
 };
 
@@ -90,8 +90,8 @@ MatchReport MatchSongs(Dataset& data, const std::vector<std::vector<std::string>
     TitleKeys title;  // reused: its strings keep their capacity from one song to the next
     for (uint32_t s = 0; s < n; s++) {
         MakeTitleKeysTo(data.SongTitle(s), &title);
-        spellings[s].Full = keys.Intern(title.Full);
-        spellings[s].Base = title.Base == title.Full ? spellings[s].Full : keys.Intern(title.Base);
+        spellings[s].Key[0] = keys.Intern(title.Full);
+        spellings[s].Key[1] = title.Base == title.Full ? spellings[s].Key[0] : keys.Intern(title.Base);
     }
 
     // Overrides name songs by spelling; the ones that keep a song apart take effect before bucketing.
@@ -121,7 +121,7 @@ MatchReport MatchSongs(Dataset& data, const std::vector<std::vector<std::string>
     } buckets[2];
     for (int level = 0; level < 2; level++) {
         Buckets& bk = buckets[level];
-        auto key_of = [&](uint32_t s) { return level == 0 ? spellings[s].Full : spellings[s].Base; };
+        auto key_of = [&](uint32_t s) { return spellings[s].Key[level]; };
         bk.Start.assign(keys.Size() + 1, 0);
         bk.Members.resize(n);
         for (uint32_t s = 0; s < n; s++)
@@ -186,12 +186,11 @@ MatchReport MatchSongs(Dataset& data, const std::vector<std::vector<std::string>
     for (int level = 0; level < 2; level++) {
         // Buckets in order of their first member.
         const Buckets& bk = buckets[level];
-        auto key_of = [&](uint32_t s) { return level == 0 ? spellings[s].Full : spellings[s].Base; };
+        const uint32_t* start = bk.Start.data();
+        const uint32_t* members_of = bk.Members.data();
         for (uint32_t first = 0; first < n; first++) {
             if (spellings[first].Distinct) continue;
-            const uint32_t key = key_of(first);
-            const uint32_t* start = bk.Start.data();
-            const uint32_t* members_of = bk.Members.data();
+            const uint32_t key = spellings[first].Key[level];
             if (members_of[start[key]] != first) continue;  // not the bucket's first member: done with it already
             if (start[key + 1] - start[key] < 2) continue;
             const uint32_t* const members = members_of + start[key];

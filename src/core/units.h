@@ -32,6 +32,7 @@ inline bool ParseRank(std::string_view text, int* out, std::string* why)
     return ParseRankText(text, out, why);
 }
 
+// TrimSpaces' general case: removes ASCII spaces and tabs at both ends, however many.
 std::string_view TrimSpacesAtEnds(std::string_view text);
 
 // Removes ASCII spaces and tabs at both ends. Inline: the importer calls it for every field of every

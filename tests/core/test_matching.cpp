@@ -114,6 +114,18 @@ TEST_CASE("artist keys split credits and keep parenthesised alternatives") {
     CHECK(MakeArtistKeys("David Guetta x Bebe Rexha feat. Ava") == std::vector<std::string>{ "ava", "bebe rexha", "david guetta" });
     CHECK(MakeArtistKeys("아이유 (IU)") == std::vector<std::string>{ "iu", "아이유" });
     CHECK(MakeArtistKeys("장혜진, 윤민수") == std::vector<std::string>{ "윤민수", "장혜진" });
+    SUBCASE("every separator splits, alone in a credit or among others") {
+        // The splitter skips separators whose first bytes a credit lacks: each must still be found.
+        const char* const kSeparators[] = { " Featuring ", " feat. ", " feat ", " ft. ", " Ft ", " with ", " x ", " & ", "&", ",", "/", "\xE3\x80\x81", ";" };
+        std::string all = "Zed";
+        char next_name = 'a';
+        for (const char* separator : kSeparators) {
+            CAPTURE(separator);
+            CHECK(MakeArtistKeys(std::string("Ann") + separator + "Bo") == std::vector<std::string>{ "ann", "bo" });
+            all += std::string(separator) + next_name++ + "name";  // a distinct name after each
+        }
+        CHECK(MakeArtistKeys(all).size() == 1 + sizeof(kSeparators) / sizeof(kSeparators[0]));
+    }
 }
 
 TEST_CASE("spellings of one song on different charts merge") {
