@@ -3,7 +3,7 @@
 //
 //   chartmix_bench [--quick] [--no-synthetic] [--no-scaling] [MANIFEST.json ...]
 //   chartmix_bench --memory MANIFEST.json     (one dataset, fresh process: heap after loading it)
-//   chartmix_bench --profile one_period|history|load [MANIFEST.json [TIMES]]   (fixed work, for callgrind; TIMES repeats the load for a CPU profile)
+//   chartmix_bench --profile one_period|history|load|load_no_match [MANIFEST.json [TIMES]]   (fixed work, for callgrind; TIMES repeats the load for a CPU profile)
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -35,13 +35,15 @@ static std::string BaseName(const std::string& path)
 //   valgrind --tool=callgrind chartmix_bench --profile one_period|history|load [MANIFEST]
 static int ProfileMode(const std::string& what, const std::string& manifest, int repeat)
 {
-    if (what == "load") {
+    if (what == "load" || what == "load_no_match") {
+        LoadOptions options;
+        options.Match = what == "load";
         std::vector<InputFile> files;
         std::string why;
         if (!ReadManifestFiles(manifest, &files, &why)) { std::fprintf(stderr, "chartmix_bench: %s\n", why.c_str()); return 1; }
         size_t entries = 0;
         for (int i = 0; i < repeat; i++) {
-            Result<LoadedDataset> r = LoadDataset(files, LoadOptions{});
+            Result<LoadedDataset> r = LoadDataset(files, options);
             entries = r ? r->Data.EntryCount() : 0;
         }
         std::printf("%zu entries, loaded %d times\n", entries, repeat);

@@ -25,9 +25,15 @@ public:
 private:
     std::vector<char> Bytes_;
     std::vector<uint32_t> Offsets_;  // Size() + 1 offsets into Bytes_
-    std::vector<uint32_t> Table_;    // open addressing: id + 1, 0 = empty
+    // Open addressing. A slot holds the string's id + 1 (0 = empty) and 32 bits of its hash: a probe
+    // reads the string's bytes only when the hashes agree, and growing never hashes a string again.
+    struct Slot {
+        uint32_t Hash = 0;
+        uint32_t Id = 0;
+    };
+    std::vector<Slot> Table_;
     void Grow();
-    size_t Hash(std::string_view s) const;
+    static uint32_t Hash(std::string_view s);
 };
 
 } // namespace chartmix
