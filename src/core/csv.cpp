@@ -72,7 +72,7 @@ static inline size_t FindSpecial(const char* data, size_t size, char delimiter, 
 
 inline size_t CsvReader::NextSpecial(size_t pos) { return FindSpecial(Data_, Size_, Delimiter_, pos, BlockStart_, BlockMask_); }
 
-void CsvReader::FieldPosition(size_t i, int* line, int* column) const
+void CsvReader::FieldPositionAnywhere(size_t i, int* line, int* column) const
 {
     if (i < Count_) {
         size_t start = Fields_[i].Start, line_start = RecordLineStart_;
@@ -112,6 +112,7 @@ bool CsvReader::Next()
         LineStart_ = Pos_;
     }
     if (Pos_ >= Size_) return false;
+    RecordStart_ = Pos_;
     RecordLine_ = NextLine_;
     RecordLineStart_ = LineStart_;
     if (!ReadPlainRecord()) ReadRecord();

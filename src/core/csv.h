@@ -41,8 +41,18 @@ public:
     }
     // 1-based line where the current record starts.
     int Line() const { return RecordLine_; }
+    // Bytes the current record spans in the input (its fields are never longer).
+    size_t RecordBytes() const { return Pos_ - RecordStart_; }
     // 1-based line and byte column where field i starts (the record's end when i is past it).
-    void FieldPosition(size_t i, int* line, int* column) const;
+    void FieldPosition(size_t i, int* line, int* column) const
+    {
+        if (i < Count_ && RecordNewlines_.empty()) {  // the record is one line (asked for every row)
+            *line = RecordLine_;
+            *column = (int)(Fields_[i].Start - RecordLineStart_) + 1;
+            return;
+        }
+        FieldPositionAnywhere(i, line, column);
+    }
     // Set when the current record is malformed (a quote that never closes, text after a closing quote).
     const std::optional<Error>& RecordError() const { return RecordError_; }
 
@@ -52,6 +62,7 @@ private:
     size_t Size_;
     char Delimiter_;
     size_t Pos_ = 0;
+    size_t RecordStart_ = 0;
     int NextLine_ = 1;
     int RecordLine_ = 0;
     // One small record per field: where its text is and where it starts, for errors. Lines inside a
@@ -72,6 +83,7 @@ private:
     size_t BlockStart_ = SIZE_MAX / 2;
     uint64_t BlockMask_ = 0;
     void SetError(int line, int column, std::string message);
+    void FieldPositionAnywhere(size_t i, int* line, int* column) const;
     void AddField(uint32_t text, uint32_t length, uint32_t start);
     // Reads a record from the masks; false, having changed nothing, when it needs the general path.
     bool ReadPlainRecord();

@@ -73,9 +73,11 @@ public:
     {
         if (!CountRow()) return false;
         auto reject = [&](int field, std::string message) { return RejectField(where, field, std::move(message)); };
-        size_t longest = 0;
-        for (int f = 0; f < kFieldCount; f++) longest = std::max(longest, row.Values[f].size());
-        if (longest > kMaxFieldBytes) return RejectLongField(row, where);
+        if (row.LongestBound > kMaxFieldBytes) {
+            size_t longest = 0;
+            for (int f = 0; f < kFieldCount; f++) longest = std::max(longest, row.Values[f].size());
+            if (longest > kMaxFieldBytes) return RejectLongField(row, where);
+        }
         int source = FixedSource_;
         if (source < 0) {
             std::string_view value = TrimSpaces(row.Values[kFieldSource]);
@@ -97,7 +99,7 @@ public:
         if (title.empty()) return reject(kFieldTitle, "the title is empty.");
         std::string_view artist = TrimSpaces(row.Values[kFieldArtist]);
 
-        std::string why;
+        std::string& why = Why_;  // a member: no string made and freed per row
         int rank = kNoRank;
         std::string_view rank_text = TrimSpaces(row.Values[kFieldRank]);
         if (!rank_text.empty() && rank_text != "-" && !ParseRank(rank_text, &rank, &why)) return reject(kFieldRank, why + ".");
@@ -291,6 +293,7 @@ private:
         bool Rejected = true;  // what Row returns when the date was refused (false: stop reading)
     } Memo_;
     size_t NoFigure_ = 0;
+    std::string Why_;  // why a rank or units could not be read (Row)
     std::optional<Error> StrictError_, FatalError_;
 
     bool Claim(FlatMap64<RowOrigin>& seen, uint64_t key, RowOrigin origin)

@@ -109,7 +109,20 @@ Status ReadCsvRows(const FileMapping& mapping, char* data, size_t size, std::str
     locator.Reader = &reader;
     locator.Index = index;
     RawRow row;
-    for (int f = 0; f < kFieldCount; f++) row.Has[f] = MappedColumn(mapping, f)->Present();  // the same for every row
+    // What is the same for every row is set once: which fields exist, and the constant or empty
+    // value of each field no column maps. A row then only reads its mapped columns.
+    int columns_of[kFieldCount], column_fields[kFieldCount], mapped = 0;
+    size_t longest_constant = 0;
+    for (int f = 0; f < kFieldCount; f++) {
+        row.Has[f] = MappedColumn(mapping, f)->Present();
+        if (index[f] >= 0) {
+            column_fields[mapped] = f;
+            columns_of[mapped++] = index[f];
+        } else {
+            row.Values[f] = constants[f];
+            longest_constant = std::max(longest_constant, constants[f].size());
+        }
+    }
     // Exports that concatenate files repeat the header line; such a line names the title and period columns.
     const bool check_repeated_header = mapping.Header && mapping.SkipRepeatedHeaders && index[kFieldTitle] >= 0 && index[kFieldPeriod] >= 0 &&
                                        (size_t)index[kFieldTitle] < header.size() && (size_t)index[kFieldPeriod] < header.size();
@@ -121,8 +134,8 @@ Status ReadCsvRows(const FileMapping& mapping, char* data, size_t size, std::str
             if (!sink.Reject(*reader.RecordError())) return OkStatus();
             continue;
         }
-        for (int f = 0; f < kFieldCount; f++)
-            row.Values[f] = index[f] >= 0 ? reader.Field((size_t)index[f]) : std::string_view(constants[f]);
+        for (int k = 0; k < mapped; k++) row.Values[column_fields[k]] = reader.Field((size_t)columns_of[k]);
+        row.LongestBound = std::max(reader.RecordBytes(), longest_constant);
         if (check_repeated_header && TrimSpaces(row.Values[kFieldTitle]).size() == header_title.size() && SameName(row.Values[kFieldTitle], header_title, false) &&
             SameName(row.Values[kFieldPeriod], header_period, false)) {
             if (!sink.Filter()) return OkStatus();
@@ -130,8 +143,12 @@ Status ReadCsvRows(const FileMapping& mapping, char* data, size_t size, std::str
         }
         if (mapping.FillDownPeriod) {
             // Exports of grouped tables write the period once and leave it blank below.
-            if (TrimSpaces(row.Values[kFieldPeriod]).empty()) row.Values[kFieldPeriod] = last_period;
-            else last_period.assign(row.Values[kFieldPeriod]);
+            if (TrimSpaces(row.Values[kFieldPeriod]).empty()) {
+                row.Values[kFieldPeriod] = last_period;
+                row.LongestBound = std::max(row.LongestBound, last_period.size());  // from an earlier record
+            } else {
+                last_period.assign(row.Values[kFieldPeriod]);
+            }
         }
         if (!sink.Row(row, locator)) return OkStatus();
     }

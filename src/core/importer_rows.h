@@ -1,6 +1,7 @@
 #pragma once
 // Inside the importer: CSV and JSON layouts both become a stream of raw rows (text views of the
 // mapped fields) that importer.cpp turns into entries. Not part of the public API.
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -16,6 +17,8 @@ const char* FieldName(int field);
 struct RawRow {
     std::string_view Values[kFieldCount];
     bool Has[kFieldCount] = {};
+    // No value is longer than this (a CSV record's length): spares the per-value length check.
+    size_t LongestBound = SIZE_MAX;
 };
 
 // Says where a field of the current row is, as an Error carrying that place.
