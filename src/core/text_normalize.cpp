@@ -279,25 +279,32 @@ static bool IsCreditOrEdition(std::string_view inner)
     return false;
 }
 
-static std::string StripCreditsAndEditions(std::string folded)
+// Removes credits and edition notes from folded text in place (s, n bytes); returns the new length.
+// In place on a buffer, so an ASCII title strips on the stack without a string made per step.
+static size_t StripCreditsAndEditions(char* s, size_t n)
 {
+    auto view = [&] { return std::string_view(s, n); };
+    auto erase = [&](size_t at, size_t count) {
+        std::memmove(s + at, s + at + count, n - at - count);
+        n -= count;
+    };
     // Bracketed notes anywhere: "(feat. x)", "[with y]".
-    for (size_t open = 0; (open = folded.find_first_of("([", open)) != std::string::npos;) {
-        char close_char = folded[open] == '(' ? ')' : ']';
-        size_t close = folded.find(close_char, open + 1);
-        if (close == std::string::npos) break;
-        if (IsCreditOrEdition(std::string_view(folded).substr(open + 1, close - open - 1))) folded.erase(open, close - open + 1);
+    for (size_t open = 0; (open = view().find_first_of("([", open)) != std::string_view::npos;) {
+        char close_char = s[open] == '(' ? ')' : ']';
+        size_t close = view().find(close_char, open + 1);
+        if (close == std::string_view::npos) break;
+        if (IsCreditOrEdition(view().substr(open + 1, close - open - 1))) erase(open, close - open + 1);
         else open = close + 1;
     }
     // " - Remastered 2011", " - Bonus Track", " - From \"Pathaan\"".
-    for (size_t dash = 0; (dash = folded.find(" - ", dash)) != std::string::npos; dash += 3)
-        if (IsCreditOrEdition(std::string_view(folded).substr(dash + 3))) { folded.erase(dash); break; }
+    for (size_t dash = 0; (dash = view().find(" - ", dash)) != std::string_view::npos; dash += 3)
+        if (IsCreditOrEdition(view().substr(dash + 3))) { n = dash; break; }
     // Unbracketed "feat. x" / "ft. x" at the end.
     for (const char* marker : { " feat. ", " feat ", " ft. ", " featuring " }) {
-        size_t at = folded.find(marker);
-        if (at != std::string::npos && at > 0) folded.erase(at);
+        size_t at = view().find(marker);
+        if (at != std::string_view::npos && at > 0) n = at;
     }
-    return folded;
+    return n;
 }
 
 void MakeTitleKeysTo(std::string_view title, TitleKeys* keys)
@@ -310,6 +317,14 @@ void MakeTitleKeysTo(std::string_view title, TitleKeys* keys)
             keys->Base = keys->Full;
             return;
         }
+        char folded[256];
+        if (title.size() <= sizeof(folded)) {
+            // BaseTitleKeyGeneral on the stack: folding ASCII is lowering.
+            for (size_t i = 0; i < title.size(); i++) folded[i] = LowerAscii(title[i]);
+            MatchKeyAscii(std::string_view(folded, StripCreditsAndEditions(folded, title.size())), &keys->Base);
+            if (keys->Base.empty()) keys->Base = keys->Full;
+            return;
+        }
     } else {
         keys->Full = detail::MatchKeyGeneral(title);
     }
@@ -317,7 +332,12 @@ void MakeTitleKeysTo(std::string_view title, TitleKeys* keys)
     if (keys->Base.empty()) keys->Base = keys->Full;
 }
 
-std::string detail::BaseTitleKeyGeneral(std::string_view title) { return MatchKey(StripCreditsAndEditions(FoldCase(title))); }
+std::string detail::BaseTitleKeyGeneral(std::string_view title)
+{
+    std::string folded = FoldCase(title);
+    folded.resize(StripCreditsAndEditions(folded.data(), folded.size()));
+    return MatchKey(folded);
+}
 
 TitleKeys MakeTitleKeys(std::string_view title)
 {
