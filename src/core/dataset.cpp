@@ -153,13 +153,9 @@ void DatasetBuilder::SetName(std::string name, bool simulated)
     Data_.Simulated = simulated;
 }
 
-static uint32_t RankKey(uint16_t rank) { return rank == kNoRank ? 0x10000u : rank; }
+using EntrySpan = DatasetBuilder::EntrySpan;
 
-// Entries [Begin, Begin + Count) in the order they were added.
-struct EntrySpan {
-    uint32_t Begin = 0;
-    uint32_t Count = 0;
-};
+static uint32_t RankKey(uint16_t rank) { return rank == kNoRank ? 0x10000u : rank; }
 
 // The order that sorts entries by (period, source, rank), stable, as spans of entries in the order
 // added; empty when they already are in that order. Files arrive one chart at a time, each chart in
@@ -253,7 +249,9 @@ void DatasetBuilder::DropRepeatedSlots(const std::function<bool(uint32_t later, 
 {
     Dataset& d = Data_;
     const size_t n = d.EntryCount();
-    const std::vector<EntrySpan> order = EntryOrder(d);  // stable: among equal places, the order added
+    Order_ = EntryOrder(d);  // stable: among equal places, the order added
+    OrderEntries_ = n;
+    const std::vector<EntrySpan>& order = Order_;
     std::vector<std::pair<uint32_t, uint32_t>> repeats;  // (later, earlier)
     std::vector<uint32_t> song_chart(d.Songs.size(), UINT32_MAX), song_entry(d.Songs.size(), 0);
     uint32_t chart = 0, holder = 0, prev = UINT32_MAX;  // holder: the first entry of the current run of one rank
@@ -275,6 +273,7 @@ void DatasetBuilder::DropRepeatedSlots(const std::function<bool(uint32_t later, 
     std::sort(repeats.begin(), repeats.end());
     std::vector<uint8_t> removed(n, 0);
     for (auto [later, earlier] : repeats) removed[later] = drop(later, earlier) ? 1 : 0;
+    OrderEntries_ = SIZE_MAX;  // the order no longer fits the entries
     RemoveMarked(d.EntryPeriod, removed);
     RemoveMarked(d.EntrySource, removed);
     RemoveMarked(d.EntrySong, removed);
@@ -303,7 +302,10 @@ Dataset DatasetBuilder::Finish()
 
     // Entries by (period, source, rank) with off-chart rows (rank 0) last; ties keep input order.
     const size_t n = d.EntryCount();
-    const std::vector<EntrySpan> order = EntryOrder(d);
+    // DropRepeatedSlots' order still holds when no entry came or went since and no period moved.
+    const std::vector<EntrySpan> order = OrderEntries_ == n && periods_in_order ? std::move(Order_) : EntryOrder(d);
+    std::vector<EntrySpan>().swap(Order_);
+    OrderEntries_ = SIZE_MAX;
     if (!order.empty()) {
         Permute(d.EntryPeriod, order);
         Permute(d.EntrySource, order);

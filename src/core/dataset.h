@@ -130,11 +130,22 @@ public:
     // (period and source) holds: the same rank, or the same song off-chart. Indices are in the order
     // entries were added, each later one in that order; the entries drop returns true for are removed.
     void DropRepeatedSlots(const std::function<bool(uint32_t later, uint32_t earlier)>& drop);
-    // Sorts periods by start and entries by (period, source, rank) and builds the groups.
+    // Sorts periods by start and entries by (period, source, rank) and builds the groups. Reuses the
+    // order DropRepeatedSlots found when no entry was added or dropped since (entries are not edited
+    // in between: Peek is for sources, periods and songs).
     Dataset Finish();
+
+    // Entries [Begin, Begin + Count) in the order they were added (the sort order of entries, as spans).
+    struct EntrySpan {
+        uint32_t Begin = 0;
+        uint32_t Count = 0;
+    };
 
 private:
     Dataset Data_;
+    // The entry order DropRepeatedSlots computed, for Finish to reuse; valid while OrderEntries_ is the entry count.
+    std::vector<EntrySpan> Order_;
+    size_t OrderEntries_ = SIZE_MAX;
     // The songs seen so far, for AddSong: open addressing over HashBytes(title, artist). A slot holds
     // the hash, the song and where its key bytes are, so a lookup touches one slot and one key.
     struct SongSlot {
