@@ -61,12 +61,6 @@ size_t Dataset::MemoryBytes() const
     return bytes;
 }
 
-void Dataset::RemapSongs(const std::vector<uint32_t>& old_to_new, std::vector<Song> songs)
-{
-    for (uint32_t& s : EntrySong) s = old_to_new[s];
-    Songs = std::move(songs);
-}
-
 // [SECTION] DatasetBuilder
 
 uint32_t DatasetBuilder::AddSource(Source source)

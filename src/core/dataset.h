@@ -104,8 +104,6 @@ struct Dataset {
     int FindPeriod(std::string_view label) const;
     // Bytes held by the model (for the memory budget: at most 3x the files loaded).
     size_t MemoryBytes() const;
-    // Replaces the song table after cross-source matching: entry songs go through old_to_new.
-    void RemapSongs(const std::vector<uint32_t>& old_to_new, std::vector<Song> songs);
 };
 
 // Collects sources, periods, songs and entries in any order, then sorts and groups them.

@@ -91,7 +91,7 @@ MatchReport MatchSongs(Dataset& data, const std::vector<std::vector<std::string>
     for (uint32_t s = 0; s < n; s++) {
         MakeTitleKeysTo(data.SongTitle(s), &title);
         spellings[s].Key[0] = keys.Intern(title.Full);
-        spellings[s].Key[1] = title.Base == title.Full ? spellings[s].Key[0] : keys.Intern(title.Base);
+        spellings[s].Key[1] = title.Base() == title.Full ? spellings[s].Key[0] : keys.Intern(title.Base());
     }
 
     // Overrides name songs by spelling; the ones that keep a song apart take effect before bucketing.
@@ -248,17 +248,18 @@ MatchReport MatchSongs(Dataset& data, const std::vector<std::vector<std::string>
         }
         old_to_new[s] = old_to_new[root];
     }
-    data.RemapSongs(old_to_new, std::move(songs));
-    report.Songs = data.Songs.size();
-
-    // Sources per song, for the matched / unmatched counts.
-    std::vector<int32_t> first_source(data.Songs.size(), -1);
-    std::vector<uint8_t> multi(data.Songs.size(), 0);
+    // Entries take the new ids; in the same pass, the sources of each song for the matched /
+    // unmatched counts.
+    std::vector<int32_t> first_source(songs.size(), -1);
+    std::vector<uint8_t> multi(songs.size(), 0);
     for (size_t e = 0; e < data.EntryCount(); e++) {
-        uint32_t s = data.EntrySong[e];
+        const uint32_t s = old_to_new[data.EntrySong[e]];
+        data.EntrySong[e] = s;
         if (first_source[s] < 0) first_source[s] = (int32_t)data.EntrySource[e];
         else if (first_source[s] != (int32_t)data.EntrySource[e]) multi[s] = 1;
     }
+    data.Songs = std::move(songs);
+    report.Songs = data.Songs.size();
     for (size_t s = 0; s < data.Songs.size(); s++) {
         if (multi[s]) report.MatchedAcrossSources++;
         else if (first_source[s] >= 0) report.SingleSource++;

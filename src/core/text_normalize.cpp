@@ -314,22 +314,22 @@ void MakeTitleKeysTo(std::string_view title, TitleKeys* keys)
         MatchKeyAscii(title, &keys->Full, &credits);
         if (!credits) {
             // Nothing for StripCreditsAndEditions to remove: the base key is the full key.
-            keys->Base = keys->Full;
+            keys->HasStripped = false;
             return;
         }
         char folded[256];
         if (title.size() <= sizeof(folded)) {
             // BaseTitleKeyGeneral on the stack: folding ASCII is lowering.
             for (size_t i = 0; i < title.size(); i++) folded[i] = LowerAscii(title[i]);
-            MatchKeyAscii(std::string_view(folded, StripCreditsAndEditions(folded, title.size())), &keys->Base);
-            if (keys->Base.empty()) keys->Base = keys->Full;
+            MatchKeyAscii(std::string_view(folded, StripCreditsAndEditions(folded, title.size())), &keys->Stripped);
+            keys->HasStripped = !keys->Stripped.empty();
             return;
         }
     } else {
         keys->Full = detail::MatchKeyGeneral(title);
     }
-    keys->Base = detail::BaseTitleKeyGeneral(title);
-    if (keys->Base.empty()) keys->Base = keys->Full;
+    keys->Stripped = detail::BaseTitleKeyGeneral(title);
+    keys->HasStripped = !keys->Stripped.empty();
 }
 
 std::string detail::BaseTitleKeyGeneral(std::string_view title)

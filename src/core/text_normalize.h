@@ -35,7 +35,11 @@ std::vector<std::string> ArtistKeysGeneral(std::string_view artist);
 
 struct TitleKeys {
     std::string Full;  // MatchKey of the whole title
-    std::string Base;  // without credits and edition suffixes: "(feat. X)", "(with X)", "- Remastered 2011"
+    // The key without credits and edition suffixes: "(feat. X)", "(with X)", "- Remastered 2011".
+    std::string_view Base() const { return HasStripped ? std::string_view(Stripped) : std::string_view(Full); }
+    // Most titles have nothing to strip: their base is Full, not a copy of it.
+    std::string Stripped;
+    bool HasStripped = false;
 };
 // Both keys of a title.
 TitleKeys MakeTitleKeys(std::string_view title);

@@ -224,7 +224,7 @@ TEST_CASE("the demo week lines up the same song on four charts") {
     // "Calm Down" and "Calm Down (with Selena Gomez)" both chart on Spotify Global that week: still two songs.
     std::set<uint32_t> calm;
     for (size_t e = 0; e < d.EntryCount(); e++)
-        if (MakeTitleKeys(d.SongTitle(d.EntrySong[e])).Base == "calm down" && d.EntrySource[e] == (uint32_t)d.FindSource("spotify-global")) calm.insert(d.EntrySong[e]);
+        if (MakeTitleKeys(d.SongTitle(d.EntrySong[e])).Base() == "calm down" && d.EntrySource[e] == (uint32_t)d.FindSource("spotify-global")) calm.insert(d.EntrySong[e]);
     CHECK(calm.size() == 2);
     CHECK(!loaded->Report.Matching.Ambiguous.empty());
 }
