@@ -85,7 +85,7 @@ int64_t DatasetBuilder::FindPeriod(DayNumber start, DayNumber end) const
 uint32_t DatasetBuilder::AddSong(std::string_view title, std::string_view artist)
 {
     // One hash over title and artist finds the song; strings are interned only for a new one.
-    const uint64_t hash = HashBytes(artist, HashBytes(title)) | 1;  // 0 marks an empty slot
+    const uint64_t hash = HashPair(title, artist) | 1;  // 0 marks an empty slot
     if ((Data_.Songs.size() + 1) * 2 > SongTable_.size()) GrowSongTable();
     const size_t mask = SongTable_.size() - 1;
     size_t i = (size_t)hash & mask;

@@ -144,7 +144,7 @@ private:
     // The entry order DropRepeatedSlots computed, for Finish to reuse; valid while OrderEntries_ is the entry count.
     std::vector<EntrySpan> Order_;
     size_t OrderEntries_ = SIZE_MAX;
-    // The songs seen so far, for AddSong: open addressing over HashBytes(title, artist). A slot holds
+    // The songs seen so far, for AddSong: open addressing over HashPair(title, artist). A slot holds
     // the hash, the song and where its key bytes are, so a lookup touches one slot and one key.
     struct SongSlot {
         uint64_t Hash = 0;   // 0 = empty

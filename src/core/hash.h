@@ -30,11 +30,11 @@ inline uint64_t TailWord(const unsigned char* p, size_t n, size_t size)
     return w;
 }
 
-inline uint64_t HashBytes(std::string_view s, uint64_t seed = 0x9E3779B97F4A7C15ull)
+// Mixes the bytes of s into the running hash h (no length, no final mix: see HashBytes).
+inline uint64_t HashBytesInto(uint64_t h, std::string_view s)
 {
     const unsigned char* p = (const unsigned char*)s.data();
     size_t n = s.size();
-    uint64_t h = seed ^ ((uint64_t)n * 0xC2B2AE3D27D4EB4Full);
     for (; n >= 8; p += 8, n -= 8) {
         uint64_t w;
         std::memcpy(&w, p, 8);
@@ -45,10 +45,29 @@ inline uint64_t HashBytes(std::string_view s, uint64_t seed = 0x9E3779B97F4A7C15
         h = (h ^ TailWord(p, n, s.size())) * 0x9FB21C651E98DF25ull;
         h ^= h >> 29;
     }
+    return h;
+}
+
+// The final mix of a running hash, so every input bit reaches the low bits tables index by.
+inline uint64_t FinishHash(uint64_t h)
+{
     h ^= h >> 33;
     h *= 0xFF51AFD7ED558CCDull;
     h ^= h >> 33;
     return h;
+}
+
+inline uint64_t HashBytes(std::string_view s, uint64_t seed = 0x9E3779B97F4A7C15ull)
+{
+    return FinishHash(HashBytesInto(seed ^ ((uint64_t)s.size() * 0xC2B2AE3D27D4EB4Full), s));
+}
+
+// One hash of two strings (a title and an artist): one chain through both, their lengths up front
+// so that moving bytes from one to the other changes the hash.
+inline uint64_t HashPair(std::string_view a, std::string_view b)
+{
+    const uint64_t lengths = (uint64_t)a.size() << 32 | (uint32_t)b.size();
+    return FinishHash(HashBytesInto(HashBytesInto(0x9E3779B97F4A7C15ull ^ (lengths * 0xC2B2AE3D27D4EB4Full), a), b));
 }
 
 // Byte equality, eight bytes per step. The lookups above compare a found key with the text of each

@@ -119,7 +119,8 @@ public:
 
         uint32_t song = Builder_.AddSong(title, artist);
         uint32_t period = Memo_.Period;
-        RowOrigin origin = Origin(where, rank != kNoRank ? kFieldRank : kFieldTitle);
+        const RawRow::Place& place = rank != kNoRank ? row.RankPlace : row.TitlePlace;
+        RowOrigin origin{ (uint16_t)FileIndex_, (uint16_t)std::min(place.Column, 0xFFFF), (uint32_t)place.Line };
 
         if (src.Granularity_ == Granularity::Daily && Rules_.Target != Granularity::Daily) {
             DayNumber day = date.Day - src.PublicationOffsetDays;
@@ -339,13 +340,6 @@ private:
         Memo_.Text.assign(period_text);
         Memo_.Source = source;
         return true;
-    }
-
-    RowOrigin Origin(const RowLocator& where, int field) const
-    {
-        int line = 0, column = 0;
-        where.Position(field, &line, &column);
-        return RowOrigin{ (uint16_t)FileIndex_, (uint16_t)std::min(column, 0xFFFF), (uint32_t)line };
     }
 
     bool IsJson(uint16_t file) const { return FileMappings_[file]->Format == FileFormat::Json; }

@@ -48,7 +48,7 @@ static bool SameName(std::string_view a, std::string_view b, bool case_insensiti
 
 namespace {
 
-class CsvLocator : public RowLocator {
+class CsvLocator final : public RowLocator {
 public:
     const CsvReader* Reader = nullptr;
     const int* Index = nullptr;
@@ -58,10 +58,6 @@ public:
         Reader->FieldPosition(Index[field] >= 0 ? (size_t)Index[field] : 0, &line, &column);
         Error e = MakeErrorAt("", line, column, std::move(message));
         return e;
-    }
-    void Position(int field, int* line, int* column) const override
-    {
-        Reader->FieldPosition(Index[field] >= 0 ? (size_t)Index[field] : 0, line, column);
     }
 };
 
@@ -136,6 +132,8 @@ Status ReadCsvRows(const FileMapping& mapping, char* data, size_t size, std::str
         }
         for (int k = 0; k < mapped; k++) row.Values[column_fields[k]] = reader.Field((size_t)columns_of[k]);
         row.LongestBound = std::max(reader.RecordBytes(), longest_constant);
+        reader.FieldPosition(index[kFieldRank] >= 0 ? (size_t)index[kFieldRank] : 0, &row.RankPlace.Line, &row.RankPlace.Column);
+        reader.FieldPosition(index[kFieldTitle] >= 0 ? (size_t)index[kFieldTitle] : 0, &row.TitlePlace.Line, &row.TitlePlace.Column);
         if (check_repeated_header && TrimSpaces(row.Values[kFieldTitle]).size() == header_title.size() && SameName(row.Values[kFieldTitle], header_title, false) &&
             SameName(row.Values[kFieldPeriod], header_period, false)) {
             if (!sink.Filter()) return OkStatus();
@@ -207,11 +205,6 @@ public:
         e.Message = std::move(message);
         return e;
     }
-    void Position(int, int* line, int* column) const override
-    {
-        *line = (int)Row;
-        *column = 0;
-    }
 };
 
 } // namespace
@@ -233,6 +226,7 @@ Status ReadJsonRows(const FileMapping& mapping, std::string_view text, std::stri
     for (rapidjson::SizeType i = 0; i < rows->Size(); i++) {
         const rapidjson::Value& item = (*rows)[i];
         locator.Row = i;
+        row.RankPlace = row.TitlePlace = RawRow::Place{ (int)i, 0 };
         if (!item.IsObject()) {
             Error e = locator.Locate(kFieldCount - 1, "this row is not a JSON object.");
             e.Field = (mapping.RowsPath.empty() ? std::string("rows") : mapping.RowsPath) + "[" + std::to_string(i) + "]";

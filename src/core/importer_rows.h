@@ -19,14 +19,17 @@ struct RawRow {
     bool Has[kFieldCount] = {};
     // No value is longer than this (a CSV record's length): spares the per-value length check.
     size_t LongestBound = SIZE_MAX;
+    // Where the rank and the title fields start: line and column (CSV), or the row's index and 0
+    // (JSON). Every entry keeps one as its origin, for messages about it once all rows are in.
+    struct Place {
+        int Line = 0, Column = 0;
+    } RankPlace, TitlePlace;
 };
 
 // Says where a field of the current row is, as an Error carrying that place.
 class RowLocator {
 public:
     virtual Error Locate(int field, std::string message) const = 0;
-    // Where a field is, without building an Error: line and column (CSV), or the row's index and 0 (JSON).
-    virtual void Position(int field, int* line, int* column) const = 0;
     virtual ~RowLocator() = default;
 };
 
