@@ -32,7 +32,7 @@ static std::string BaseName(const std::string& path)
 
 // Loads one dataset the way the app does (bytes in memory, then LoadDataset) and reports the memory.
 // A fixed amount of work for callgrind (instruction counts are reproducible, timings here are not):
-//   valgrind --tool=callgrind chartmix_bench --profile one_period|history|load [MANIFEST]
+//   valgrind --tool=callgrind chartmix_bench --profile one_period|history|load|load_no_match [MANIFEST]
 static int ProfileMode(const std::string& what, const std::string& manifest, int repeat)
 {
     if (what == "load" || what == "load_no_match") {

@@ -57,9 +57,9 @@ inline uint64_t FinishHash(uint64_t h)
     return h;
 }
 
-inline uint64_t HashBytes(std::string_view s, uint64_t seed = 0x9E3779B97F4A7C15ull)
+inline uint64_t HashBytes(std::string_view s)
 {
-    return FinishHash(HashBytesInto(seed ^ ((uint64_t)s.size() * 0xC2B2AE3D27D4EB4Full), s));
+    return FinishHash(HashBytesInto(0x9E3779B97F4A7C15ull ^ ((uint64_t)s.size() * 0xC2B2AE3D27D4EB4Full), s));
 }
 
 // One hash of two strings (a title and an artist): one chain through both, their lengths up front

@@ -241,16 +241,11 @@ std::string MatchKeyGeneral(std::string_view text)
 
 } // namespace detail
 
-void MatchKeyTo(std::string_view text, std::string* out)
-{
-    if (IsAscii(text)) MatchKeyAscii(text, out);
-    else *out = detail::MatchKeyGeneral(text);
-}
-
 std::string MatchKey(std::string_view text)
 {
+    if (!IsAscii(text)) return detail::MatchKeyGeneral(text);
     std::string key;
-    MatchKeyTo(text, &key);
+    MatchKeyAscii(text, &key);
     return key;
 }
 
@@ -314,7 +309,7 @@ void MakeTitleKeysTo(std::string_view title, TitleKeys* keys)
         MatchKeyAscii(title, &keys->Full, &credits);
         if (!credits) {
             // Nothing for StripCreditsAndEditions to remove: the base key is the full key.
-            keys->HasStripped = false;
+            keys->Stripped.clear();
             return;
         }
         char folded[256];
@@ -322,14 +317,12 @@ void MakeTitleKeysTo(std::string_view title, TitleKeys* keys)
             // BaseTitleKeyGeneral on the stack: folding ASCII is lowering.
             for (size_t i = 0; i < title.size(); i++) folded[i] = LowerAscii(title[i]);
             MatchKeyAscii(std::string_view(folded, StripCreditsAndEditions(folded, title.size())), &keys->Stripped);
-            keys->HasStripped = !keys->Stripped.empty();
             return;
         }
     } else {
         keys->Full = detail::MatchKeyGeneral(title);
     }
     keys->Stripped = detail::BaseTitleKeyGeneral(title);
-    keys->HasStripped = !keys->Stripped.empty();
 }
 
 std::string detail::BaseTitleKeyGeneral(std::string_view title)

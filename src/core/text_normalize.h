@@ -21,8 +21,6 @@ std::string FoldCase(std::string_view text);
 // FoldCase, then punctuation to spaces, apostrophes dropped ("don`t" = "don't" = "dont"), "&" to
 // "and", runs of spaces collapsed and a leading "the " dropped. The key two spellings must share.
 std::string MatchKey(std::string_view text);
-// MatchKey into *out, reusing its capacity (keys are made for every song of a load).
-void MatchKeyTo(std::string_view text, std::string* out);
 
 namespace detail {
 // MatchKey without its ASCII shortcut, so tests can hold the two to the same answers.
@@ -36,10 +34,10 @@ std::vector<std::string> ArtistKeysGeneral(std::string_view artist);
 struct TitleKeys {
     std::string Full;  // MatchKey of the whole title
     // The key without credits and edition suffixes: "(feat. X)", "(with X)", "- Remastered 2011".
-    std::string_view Base() const { return HasStripped ? std::string_view(Stripped) : std::string_view(Full); }
-    // Most titles have nothing to strip: their base is Full, not a copy of it.
+    std::string_view Base() const { return Stripped.empty() ? std::string_view(Full) : std::string_view(Stripped); }
+    // The base key of a title that may carry credits (it can equal Full). Empty when there was nothing
+    // to strip or nothing was left: Base() is then Full, of which no copy is made.
     std::string Stripped;
-    bool HasStripped = false;
 };
 // Both keys of a title.
 TitleKeys MakeTitleKeys(std::string_view title);
