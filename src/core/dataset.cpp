@@ -37,6 +37,13 @@ bool ParseGranularity(std::string_view name, Granularity* out)
 
 // [SECTION] Dataset
 
+Dataset::Dataset() = default;
+Dataset::~Dataset() = default;
+Dataset::Dataset(Dataset&&) noexcept = default;
+Dataset& Dataset::operator=(Dataset&&) noexcept = default;
+Dataset::Dataset(const Dataset&) = default;
+Dataset& Dataset::operator=(const Dataset&) = default;
+
 int Dataset::FindSource(std::string_view key) const
 {
     for (size_t i = 0; i < Sources.size(); i++)

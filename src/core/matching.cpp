@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "core/hash.h"
 #include "core/string_pool.h"
 #include "core/text_normalize.h"
 
@@ -10,10 +11,45 @@ namespace chartmix {
 
 namespace {
 
+constexpr uint32_t kNoKey = UINT32_MAX;
+
 // Keys are interned into a StringPool of their own, so buckets and artist checks compare integers.
 struct Spelling {
-    uint32_t Key[2] = {};  // title key ids by level: [0] the whole title (TitleKeys::Full), [1] TitleKeys::Base
-    bool Distinct = false;        // a manifest override keeps it apart
+    // Title key ids by level: [0] the whole title (TitleKeys::Full), [1] TitleKeys::Base. kNoKey for a
+    // spelling whose title keys no other spelling shares: it cannot merge, and its keys are never made.
+    uint32_t Key[2] = { kNoKey, kNoKey };
+    uint64_t KeyHash[2] = {};  // TitleKeyHashes
+    bool Distinct = false;     // a manifest override keeps it apart
+};
+
+// How many spellings have each title key hash, per level: an open-addressing table sized once.
+class KeyHashCounts {
+public:
+    explicit KeyHashCounts(size_t keys)
+    {
+        size_t size = 16;
+        while (size < keys * 2) size *= 2;
+        Slots_.resize(size);
+        Mask_ = size - 1;
+    }
+    uint32_t& Count(uint64_t hash, int level)
+    {
+        // The level goes into the hash: one spelling's two levels share a key when nothing was stripped.
+        const uint64_t h = level ? FinishHash(hash ^ 0x9E3779B97F4A7C15ull) : hash;
+        for (size_t i = (size_t)h & Mask_;; i = (i + 1) & Mask_) {
+            Slot& slot = Slots_[i];
+            if (slot.Count == 0) { slot.Hash = h; return slot.Count; }
+            if (slot.Hash == h) return slot.Count;
+        }
+    }
+
+private:
+    struct Slot {
+        uint64_t Hash = 0;
+        uint32_t Count = 0;  // 0: empty (a slot is claimed by the increment that follows Count())
+    };
+    std::vector<Slot> Slots_;
+    size_t Mask_ = 0;
 };
 
 // True when two sorted id lists share an id (artist keys, or the charts two spellings appear in).
@@ -86,13 +122,11 @@ MatchReport MatchSongs(Dataset& data, const std::vector<std::vector<std::string>
         }
     }
 
+    // Most spellings share no title key with any other: they are told apart by the hashes of their
+    // keys, made without the strings, and only the spellings whose hash another shares (equal keys, or
+    // a rare collision the key strings then settle) get keys interned below.
     std::vector<Spelling> spellings(n);
-    TitleKeys title;  // reused: its strings keep their capacity from one song to the next
-    for (uint32_t s = 0; s < n; s++) {
-        MakeTitleKeysTo(data.SongTitle(s), &title);
-        spellings[s].Key[0] = keys.Intern(title.Full);
-        spellings[s].Key[1] = title.Base() == title.Full ? spellings[s].Key[0] : keys.Intern(title.Base());
-    }
+    for (uint32_t s = 0; s < n; s++) TitleKeyHashes(data.SongTitle(s), &spellings[s].KeyHash[0], &spellings[s].KeyHash[1]);
 
     // Overrides name songs by spelling; the ones that keep a song apart take effect before bucketing.
     auto find_song = [&](const std::string& title, const std::string& artist) -> int64_t {
@@ -113,6 +147,22 @@ MatchReport MatchSongs(Dataset& data, const std::vector<std::vector<std::string>
         override_songs.emplace_back(a, b);
     }
 
+    // The title keys of the spellings that share a key hash with another, at either level.
+    {
+        KeyHashCounts counts(2 * (size_t)n);
+        for (uint32_t s = 0; s < n; s++)
+            if (!spellings[s].Distinct)
+                for (int level = 0; level < 2; level++) counts.Count(spellings[s].KeyHash[level], level)++;
+        TitleKeys title;  // reused: its strings keep their capacity from one spelling to the next
+        for (uint32_t s = 0; s < n; s++) {
+            Spelling& sp = spellings[s];
+            if (sp.Distinct || (counts.Count(sp.KeyHash[0], 0) < 2 && counts.Count(sp.KeyHash[1], 1) < 2)) continue;
+            MakeTitleKeysTo(data.SongTitle(s), &title);
+            sp.Key[0] = keys.Intern(title.Full);
+            sp.Key[1] = title.Base() == title.Full ? sp.Key[0] : keys.Intern(title.Base());
+        }
+    }
+
     // Spellings bucketed by title key (level 0: whole title, level 1: without credits and editions),
     // members in id order. Only songs that share a bucket can merge, so the costlier artist keys and
     // chart lists below are made for those alone.
@@ -123,15 +173,19 @@ MatchReport MatchSongs(Dataset& data, const std::vector<std::vector<std::string>
         Buckets& bk = buckets[level];
         auto key_of = [&](uint32_t s) { return spellings[s].Key[level]; };
         bk.Start.assign(keys.Size() + 1, 0);
-        bk.Members.resize(n);
+        uint32_t keyed = 0;
         for (uint32_t s = 0; s < n; s++)
-            if (!spellings[s].Distinct) bk.Start[key_of(s) + 1]++;
+            if (key_of(s) != kNoKey) {
+                bk.Start[key_of(s) + 1]++;
+                keyed++;
+            }
+        bk.Members.resize(keyed);
         for (size_t k = 0; k < keys.Size(); k++) bk.Start[k + 1] += bk.Start[k];
         std::vector<uint32_t> fill(bk.Start.begin(), bk.Start.end() - 1);
         for (uint32_t s = 0; s < n; s++)
-            if (!spellings[s].Distinct) bk.Members[fill[key_of(s)]++] = s;
+            if (key_of(s) != kNoKey) bk.Members[fill[key_of(s)]++] = s;
         for (uint32_t s = 0; s < n; s++)
-            if (!spellings[s].Distinct && bk.Start[key_of(s) + 1] - bk.Start[key_of(s)] > 1) candidate[s] = 1;
+            if (key_of(s) != kNoKey && bk.Start[key_of(s) + 1] - bk.Start[key_of(s)] > 1) candidate[s] = 1;
     }
 
     // Artist strings repeat across songs: their key sets are made once per distinct string, when needed.
@@ -183,22 +237,24 @@ MatchReport MatchSongs(Dataset& data, const std::vector<std::vector<std::string>
     };
 
     // Level 0: the whole title agrees; level 1: the title without credits and edition notes agrees.
+    std::vector<uint32_t> candidates;  // component roots a spelling could join
+    std::vector<uint32_t> witness;     // a member of each, for messages
     for (int level = 0; level < 2; level++) {
         // Buckets in order of their first member.
         const Buckets& bk = buckets[level];
         const uint32_t* start = bk.Start.data();
         const uint32_t* members_of = bk.Members.data();
         for (uint32_t first = 0; first < n; first++) {
-            if (spellings[first].Distinct) continue;
             const uint32_t key = spellings[first].Key[level];
+            if (key == kNoKey) continue;  // no other spelling has its key, or an override keeps it apart
             if (members_of[start[key]] != first) continue;  // not the bucket's first member: done with it already
             if (start[key + 1] - start[key] < 2) continue;
             const uint32_t* const members = members_of + start[key];
             const uint32_t* const members_end = members_of + start[key + 1];
             for (const uint32_t* px = members; px != members_end; px++) {
                 const uint32_t x = *px;
-                std::vector<uint32_t> candidates;  // component roots x could join
-                std::vector<uint32_t> witness;     // a member of each, for messages
+                candidates.clear();
+                witness.clear();
                 for (const uint32_t* py = members; py != members_end; py++) {
                     const uint32_t y = *py;
                     if (y == x || components.Find(y) == components.Find(x)) continue;

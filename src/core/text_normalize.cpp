@@ -4,6 +4,8 @@
 #include <cstring>
 #include <memory>
 
+#include "core/hash.h"
+
 namespace chartmix {
 
 // [SECTION] UTF-8
@@ -157,11 +159,12 @@ static bool CreditAfterSpace(std::string_view text, size_t i)
 }
 
 // MatchKey of ASCII text in one pass: the same steps as the general path below, on bytes, with the
-// class of each byte from a table (this runs for every title and artist of every load). Writes into
-// *out, whose capacity the caller may reuse from one title to the next. With credits, also tells in
-// the same pass whether the text may have anything StripCreditsAndEditions removes (a bracket, or
-// a credit after a space: CreditAfterSpace).
-static void MatchKeyAscii(std::string_view text, std::string* out, bool* credits = nullptr)
+// class of each byte from a table (this runs for every title and artist of every load). Writes the
+// key into buffer (4 * text.size() bytes: "&" becomes " and") and returns it; empty when the text
+// holds only punctuation, whose key (FoldCase) the caller makes. With credits, also tells in the same
+// pass whether the text may have anything StripCreditsAndEditions removes (a bracket, or a credit
+// after a space: CreditAfterSpace).
+static std::string_view MatchKeyAsciiInto(std::string_view text, char* buffer, bool* credits)
 {
     enum : uint8_t { kKeep, kDrop, kSpace, kAnd };
     struct Tables {
@@ -176,14 +179,7 @@ static void MatchKeyAscii(std::string_view text, std::string* out, bool* credits
         }
         return t;
     }();
-    // "&" becomes " and": at most four bytes per byte. Titles fit the stack buffer.
-    char stack[512];
-    std::unique_ptr<char[]> heap;
-    char* begin = stack;
-    if (text.size() * 4 > sizeof(stack)) {
-        heap.reset(new char[text.size() * 4]);
-        begin = heap.get();
-    }
+    char* const begin = buffer;
     char* w = begin;
     bool pending_space = false, marks = false;
     // An if-chain with the common class first: faster in wasm than a switch (bench/analysis.md).
@@ -208,8 +204,23 @@ static void MatchKeyAscii(std::string_view text, std::string* out, bool* credits
     const char* key = begin;
     size_t length = (size_t)(w - begin);
     if (length > 4 && key[0] == 't' && key[1] == 'h' && key[2] == 'e' && key[3] == ' ') { key += 4; length -= 4; }
-    if (length == 0) { *out = FoldCase(text); return; }
-    out->assign(key, length);
+    return std::string_view(key, length);
+}
+
+// MatchKeyAsciiInto, the key written into *out (whose capacity the caller may reuse).
+static void MatchKeyAscii(std::string_view text, std::string* out, bool* credits = nullptr)
+{
+    // Titles fit the stack buffer.
+    char stack[512];
+    std::unique_ptr<char[]> heap;
+    char* buffer = stack;
+    if (text.size() * 4 > sizeof(stack)) {
+        heap.reset(new char[text.size() * 4]);
+        buffer = heap.get();
+    }
+    const std::string_view key = MatchKeyAsciiInto(text, buffer, credits);
+    if (key.empty()) *out = FoldCase(text);
+    else out->assign(key.data(), key.size());
 }
 
 namespace detail {
@@ -330,6 +341,33 @@ std::string detail::BaseTitleKeyGeneral(std::string_view title)
     std::string folded = FoldCase(title);
     folded.resize(StripCreditsAndEditions(folded.data(), folded.size()));
     return MatchKey(folded);
+}
+
+void TitleKeyHashes(std::string_view title, uint64_t* full, uint64_t* base)
+{
+    // The common case on the stack: an ASCII title of ordinary length whose keys are not empty.
+    char key_buffer[4 * 128], folded[128];
+    if (title.size() <= sizeof(folded) && IsAscii(title)) {
+        bool credits = false;
+        const std::string_view key = MatchKeyAsciiInto(title, key_buffer, &credits);
+        if (!key.empty()) {
+            *full = HashBytes(key);
+            if (!credits) {
+                *base = *full;
+                return;
+            }
+            for (size_t i = 0; i < title.size(); i++) folded[i] = LowerAscii(title[i]);
+            const std::string_view stripped = MatchKeyAsciiInto(std::string_view(folded, StripCreditsAndEditions(folded, title.size())), key_buffer, nullptr);
+            if (!stripped.empty()) {
+                *base = HashBytes(stripped);
+                return;
+            }
+        }
+    }
+    TitleKeys keys;
+    MakeTitleKeysTo(title, &keys);
+    *full = HashBytes(keys.Full);
+    *base = HashBytes(keys.Base());
 }
 
 TitleKeys MakeTitleKeys(std::string_view title)

@@ -2,6 +2,7 @@
 // Match keys for titles and artists. Charts spell the same song differently ("CREEPIN'" on the UK
 // chart, "Creepin' (with The Weeknd & 21 Savage)" on Spotify, "Don`t" on Circle); the keys fold those
 // differences away. Own tables, no C locale: native and wasm builds give byte-identical keys.
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,6 +44,10 @@ struct TitleKeys {
 TitleKeys MakeTitleKeys(std::string_view title);
 // Both keys of a title into *keys, reusing their capacity.
 void MakeTitleKeysTo(std::string_view title, TitleKeys* keys);
+
+// HashBytes of a title's two keys (TitleKeys::Full and TitleKeys::Base()), without making them as
+// strings: matching buckets every spelling by these and makes the keys of the few that share one.
+void TitleKeyHashes(std::string_view title, uint64_t* full, uint64_t* base);
 
 // The match keys of every credited artist: credits split at ",", "&", " x ", "feat.", "ft.", "with",
 // "/" and "、"; a name with a parenthesised alternative ("아이유 (IU)") yields both names.

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/importer.h"
+#include "core/hash.h"
 #include "core/matching.h"
 #include "core/random.h"
 #include "core/text_normalize.h"
@@ -88,6 +89,23 @@ TEST_CASE("the base title key's shortcut for titles without credits gives the ge
         MakeTitleKeysTo(t, &reused);
         CHECK(reused.Full == keys.Full);
         CHECK(reused.Base() == keys.Base());
+    }
+}
+
+TEST_CASE("title key hashes are the hashes of the title keys, on every path") {
+    // ASCII and not, punctuation alone (whose key is the folded text), credits that leave nothing,
+    // and titles past the length TitleKeyHashes keeps on the stack.
+    const std::vector<std::string> kPieces = { " feat. X", " (with Y)", " - Remastered 2011", "(Deluxe)", "=", "-", "&", "!!", "The ", "ROSÉ", "Ｂ",
+                                               " ", "Love", "don`t", "(feat. Z)", std::string(70, 'a'), "[", "]" };
+    Random rng(9);
+    for (int i = 0; i < 3000; i++) {
+        const std::string t = JoinRandomPieces(rng, kPieces, 5);
+        CAPTURE(t);
+        const TitleKeys keys = MakeTitleKeys(t);
+        uint64_t full = 0, base = 0;
+        TitleKeyHashes(t, &full, &base);
+        CHECK(full == HashBytes(keys.Full));
+        CHECK(base == HashBytes(keys.Base()));
     }
 }
 
