@@ -78,10 +78,25 @@ private:
 template <typename F>
 Timing Measure(F&& fn, int samples, double min_sample_ms)
 {
-    // Warm-up: keep calling for a while first. V8 starts wasm in its baseline compiler (Liftoff) and
-    // swaps in optimized code only for later calls, so a short warm-up times the baseline code.
+    // Warm-up: keep calling until the optimized code runs. V8 starts wasm in its baseline compiler
+    // (Liftoff) and swaps in optimized code only for calls after a background thread has compiled it:
+    // for the large import functions on a busy two-core machine that took longer than a fixed 200 ms,
+    // and the samples then timed a mix of both tiers (a billboard-200 load from 17 to 67 ms). So: at
+    // least 200 ms, and until five calls in a row were none of them 10% faster than the fastest before
+    // them (at most 5 s). The first, cold call is what first_load_ms reports.
     const double warmup_ms = std::max(200.0, 5.0 * min_sample_ms);
-    for (double t0 = NowMs(); NowMs() - t0 < warmup_ms;) fn();
+    double fastest = 1e300;
+    int steady = 0;
+    for (double t0 = NowMs();;) {
+        const double c0 = NowMs();
+        fn();
+        const double dt = NowMs() - c0;
+        if (dt < 0.9 * fastest) steady = 0;
+        else steady++;
+        fastest = std::min(fastest, dt);
+        const double elapsed = NowMs() - t0;
+        if ((elapsed >= warmup_ms && steady >= 5) || elapsed >= 5000.0) break;
+    }
     // Calibrate: how many calls fill one sample.
     int calls = 1;
     for (;;) {

@@ -4,6 +4,8 @@
 //      (DuckDB-WASM, Arquero, papaparse, d3-dsv) on the same data, each checked against chartmix;
 //   2. the product (the web app build): time to first frame, and frame times while the weights move.
 //   node bench/run_browser.mjs --build build/bench-web --out build/bench/browser.json [--quick] [--manifests a.json,b.json]
+//   --ingest-only: just the CSV ingest (chartmix's loads of the three real CSV sets and the ingest peers),
+//   summed up on stderr: a check of an ingest change in a few minutes instead of a whole run.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +17,8 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
 const quick = args.includes('--quick');
+const ingestOnly = args.includes('--ingest-only');
+const ingestManifests = ['manifests/spotify-weekly-2023.json', 'manifests/billboard-hot100-mhollingshead.json', 'manifests/billboard-200-utdata.json'];
 const build = path.resolve(repo, opt('--build', 'build/bench-web'));
 const outFile = path.resolve(repo, opt('--out', 'build/bench/browser.json'));
 const datasets = path.resolve(repo, '../shared/datasets');
@@ -49,10 +53,10 @@ async function benchPage(browser, result) {
     await page.goto(served.url + 'index.html');
     await page.waitForFunction(() => window.benchReady === true, null, { timeout: 60000 });
     result.page = await page.evaluate(() => window.bench.init());
-    say('page: synthetic suite');
-    result.wasm_chromium = await page.evaluate(([q]) => window.bench.synthetic(q, true), [quick]);
+    if (!ingestOnly) say('page: synthetic suite');
+    result.wasm_chromium = ingestOnly ? {} : await page.evaluate(([q]) => window.bench.synthetic(q, true), [quick]);
     result.wasm_chromium.datasets = [];
-    for (const m of manifests) {
+    for (const m of ingestOnly ? ingestManifests : manifests) {
       say(`page: dataset ${m}`);
       try {
         result.wasm_chromium.datasets.push(await page.evaluate(([u, q]) => window.bench.dataset(u, q), [m, quick]));
@@ -60,12 +64,9 @@ async function benchPage(browser, result) {
         result.wasm_chromium.datasets.push({ name: path.basename(m, '.json'), error: String(err.message || err).split('\n')[0] });
       }
     }
-    say('page: re-mix peers, one period');
-    result.peers_one_period = await page.evaluate(([q]) => window.bench.remixPeers({ sources: 20, depth: 2000, periods: 1, seed: 42, history: false, runs: q ? 5 : 15, arqueroRuns: q ? 3 : 9 }), [quick]);
-    say('page: re-mix peers, whole history 1M');
-    result.peers_history = await page.evaluate(([q]) => window.bench.remixPeers({ sources: 20, depth: 100, periods: 500, seed: 11, history: true, runs: q ? 3 : 7, arqueroRuns: q ? 2 : 5 }), [quick]);
+    if (!ingestOnly) await remixPeers(page, result);
     result.peers_ingest = [];
-    for (const m of ['manifests/spotify-weekly-2023.json', 'manifests/billboard-hot100-mhollingshead.json', 'manifests/billboard-200-utdata.json']) {
+    for (const m of ingestManifests) {
       say(`page: ingest peers ${m}`);
       result.peers_ingest.push(await page.evaluate(([u, q]) => window.bench.ingestPeers(u, q ? 3 : 9), [m, quick]));
     }
@@ -73,6 +74,26 @@ async function benchPage(browser, result) {
     await context.close();
     served.server.close();
   }
+}
+
+async function remixPeers(page, result) {
+  say('page: re-mix peers, one period');
+  result.peers_one_period = await page.evaluate(([q]) => window.bench.remixPeers({ sources: 20, depth: 2000, periods: 1, seed: 42, history: false, runs: q ? 5 : 15, arqueroRuns: q ? 3 : 9 }), [quick]);
+  say('page: re-mix peers, whole history 1M');
+  result.peers_history = await page.evaluate(([q]) => window.bench.remixPeers({ sources: 20, depth: 100, periods: 500, seed: 11, history: true, runs: q ? 3 : 7, arqueroRuns: q ? 2 : 5 }), [quick]);
+}
+
+// The ingest figures of the report (bench/report.mjs), for --ingest-only.
+function ingestSummary(result) {
+  let bytes = 0, load = 0, alone = 0, papa = 0;
+  for (const ing of result.peers_ingest) {
+    const cm = result.wasm_chromium.datasets.find((d) => d.name === ing.name);
+    if (!cm || !cm.load) return 'a dataset failed to load: see the results file';
+    bytes += cm.file_bytes; load += cm.load.median_ms; alone += cm.load_no_match.median_ms; papa += ing.papaparse.median_ms;
+    say(`  ${ing.name}: whole load ${cm.load_mb_per_s.toFixed(1)} MB/s, without song matching ${cm.load_no_match_mb_per_s.toFixed(1)} MB/s`);
+  }
+  const mbps = (ms) => (bytes / 1e6 / (ms / 1e3)).toFixed(1);
+  return `all three: whole load ${mbps(load)} MB/s, without song matching ${mbps(alone)} MB/s; papaparse ${(papa / load).toFixed(2)}x / ${(papa / alone).toFixed(2)}x`;
 }
 
 // The product: the web app exactly as tools/run serves it, plus the benchmark manifest beside it.
@@ -162,10 +183,11 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || 
 const result = { chromium: browser.version() };
 try {
   if (!args.includes('--no-page')) await benchPage(browser, result);
-  if (!args.includes('--no-app')) await productPage(browser, result);
+  if (!args.includes('--no-app') && !ingestOnly) await productPage(browser, result);
 } finally {
   await browser.close();
 }
 fs.mkdirSync(path.dirname(outFile), { recursive: true });
 fs.writeFileSync(outFile, JSON.stringify(result, null, 1));
 say(`browser results: ${path.relative(repo, outFile)}`);
+if (ingestOnly) say(ingestSummary(result));

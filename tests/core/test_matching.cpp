@@ -94,12 +94,15 @@ TEST_CASE("the base title key's shortcut for titles without credits gives the ge
 
 TEST_CASE("title key hashes are the hashes of the title keys, on every path") {
     // ASCII and not, punctuation alone (whose key is the folded text), credits that leave nothing,
-    // and titles past the length TitleKeyHashes keeps on the stack.
-    const std::vector<std::string> kPieces = { " feat. X", " (with Y)", " - Remastered 2011", "(Deluxe)", "=", "-", "&", "!!", "The ", "ROSÉ", "Ｂ",
-                                               " ", "Love", "don`t", "(feat. Z)", std::string(70, 'a'), "[", "]" };
+    // titles past the length TitleKeyHashes keeps on the stack, and plain words (letters, digits,
+    // single spaces) around the 16- and 32-byte steps of its vector path, with words after a space
+    // that start with an f as credits do.
+    const std::vector<std::string> kPieces = { " feat. X", " (with Y)", " - Remastered 2011", "(Deluxe)", "=", "-", "&", "!!", "The ", "THE", "ROSÉ", "Ｂ",
+                                               " ", " ", " ", " featuring ", " Feat ", "Love", "Fun", "ft", "9", "Zz", "SONG", "don`t", "(feat. Z)", std::string(70, 'a'), "[", "]",
+                                               "\x7f", "@", "`", "{" };
     Random rng(9);
-    for (int i = 0; i < 3000; i++) {
-        const std::string t = JoinRandomPieces(rng, kPieces, 5);
+    for (int i = 0; i < 20000; i++) {
+        const std::string t = JoinRandomPieces(rng, kPieces, 12);
         CAPTURE(t);
         const TitleKeys keys = MakeTitleKeys(t);
         uint64_t full = 0, base = 0;
