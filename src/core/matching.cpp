@@ -207,13 +207,21 @@ MatchReport MatchSongs(Dataset& data, const std::vector<std::vector<std::string>
     };
 
     // The (period, source) charts each candidate spelling appears in.
+    // Pointers and bounds in locals: the lists' stores could otherwise alias them, and every entry of
+    // the load passes through this loop.
     std::vector<std::vector<uint32_t>> groups(n);
-    for (uint32_t g = 0; g < data.Groups.size(); g++)
-        for (uint32_t e = data.Groups[g].Begin; e < data.Groups[g].End; e++) {
-            if (!candidate[data.EntrySong[e]]) continue;
-            std::vector<uint32_t>& list = groups[data.EntrySong[e]];
+    const uint32_t* const entry_song = data.EntrySong.data();
+    const uint8_t* const is_candidate = candidate.data();
+    const uint32_t group_count = (uint32_t)data.Groups.size();
+    for (uint32_t g = 0; g < group_count; g++) {
+        const uint32_t begin = data.Groups[g].Begin, end = data.Groups[g].End;
+        for (uint32_t e = begin; e < end; e++) {
+            const uint32_t song = entry_song[e];
+            if (!is_candidate[song]) continue;
+            std::vector<uint32_t>& list = groups[song];
             if (list.empty() || list.back() != g) list.push_back(g);
         }
+    }
     Components components(std::move(groups));
 
     // Overrides first: they settle what the rules below cannot.
@@ -308,11 +316,18 @@ MatchReport MatchSongs(Dataset& data, const std::vector<std::vector<std::string>
     // unmatched counts.
     std::vector<int32_t> first_source(songs.size(), -1);
     std::vector<uint8_t> multi(songs.size(), 0);
-    for (size_t e = 0; e < data.EntryCount(); e++) {
-        const uint32_t s = old_to_new[data.EntrySong[e]];
-        data.EntrySong[e] = s;
-        if (first_source[s] < 0) first_source[s] = (int32_t)data.EntrySource[e];
-        else if (first_source[s] != (int32_t)data.EntrySource[e]) multi[s] = 1;
+    uint32_t* const songs_of = data.EntrySong.data();
+    const uint32_t* const sources_of = data.EntrySource.data();
+    const uint32_t* const new_id = old_to_new.data();
+    int32_t* const first = first_source.data();
+    uint8_t* const on_several = multi.data();
+    const size_t entries = data.EntryCount();
+    for (size_t e = 0; e < entries; e++) {
+        const uint32_t s = new_id[songs_of[e]];
+        songs_of[e] = s;
+        const int32_t source = (int32_t)sources_of[e];
+        if (first[s] < 0) first[s] = source;
+        else if (first[s] != source) on_several[s] = 1;
     }
     data.Songs = std::move(songs);
     report.Songs = data.Songs.size();

@@ -185,26 +185,32 @@ static std::string_view MatchKeyAsciiInto(std::string_view text, char* buffer, b
         }
         return t;
     }();
+    const char* const data = text.data();  // locals: the stores through w may alias anything in memory
+    const size_t size = text.size();
     char* const begin = buffer;
     char* w = begin;
     bool pending_space = false, marks = false;
-    // An if-chain with the common class first: faster in wasm than a switch (bench/analysis.md).
-    for (size_t i = 0; i < text.size(); i++) {
-        const unsigned char c = (unsigned char)text[i] & 0x7F;  // ASCII by the caller's test
+    // Branch-free for the common classes (letters and spaces alternate at every word, a branch on the
+    // class mispredicts at each): a keep writes the pending space and its letter and moves past what it
+    // wrote, a space only sets the pending space once something was written, a drop does neither.
+    for (size_t i = 0; i < size; i++) {
+        const unsigned char c = (unsigned char)data[i] & 0x7F;  // ASCII by the caller's test
         const uint8_t type = kTables.Class[c];
-        if (type == kKeep) {
-            if (pending_space) { *w++ = ' '; pending_space = false; }
-            *w++ = (char)kTables.Lower[c];
-        } else if (type == kSpace) {
-            pending_space = w != begin;
-            // Most spaces are followed by neither '-' nor 'f': one test before the full check.
-            marks = marks || c == '(' || c == '[' ||
-                    (c == ' ' && credits && i + 1 < text.size() && (text[i + 1] == '-' || (text[i + 1] | 0x20) == 'f') && CreditAfterSpace(text, i));
-        } else if (type == kAnd) {
+        if (type == kAnd) {
             if (w != begin) *w++ = ' ';
             *w++ = 'a'; *w++ = 'n'; *w++ = 'd';
             pending_space = true;
+            continue;
         }
+        const bool keep = type == kKeep;
+        *w = ' ';
+        w += pending_space & keep;
+        *w = (char)kTables.Lower[c];
+        w += keep;
+        pending_space = (pending_space | (type == kSpace && w != begin)) & !keep;
+        if (type == kSpace && (c == '(' || c == '[' || (c == ' ' && credits && i + 1 < size && (data[i + 1] == '-' || (data[i + 1] | 0x20) == 'f') &&
+                                                               CreditAfterSpace(text, i))))
+            marks = true;
     }
     if (credits) *credits = marks;
     const char* key = begin;
@@ -268,7 +274,9 @@ std::string MatchKey(std::string_view text)
 
 static bool StartsWithWord(std::string_view text, std::string_view word)
 {
-    if (text.substr(0, word.size()) != word) return false;
+    if (text.size() < word.size()) return false;
+    for (size_t i = 0; i < word.size(); i++)  // a loop, not a memcmp call (musl's, byte at a time, in wasm)
+        if (text[i] != word[i]) return false;
     if (text.size() == word.size()) return true;
     char next = text[word.size()];
     return !((next >= 'a' && next <= 'z') || (next >= '0' && next <= '9'));
@@ -278,11 +286,11 @@ static bool StartsWithWord(std::string_view text, std::string_view word)
 static bool IsCreditOrEdition(std::string_view inner)
 {
     while (!inner.empty() && inner.front() == ' ') inner.remove_prefix(1);
-    static const char* const kWords[] = {
+    static constexpr std::string_view kWords[] = {  // views: no strlen per word and call
         "feat", "ft", "featuring", "with", "prod", "remaster", "remastered", "from", "bonus track", "radio edit",
         "single version", "explicit", "clean", "mono", "stereo", "original motion picture",
     };
-    for (const char* w : kWords)
+    for (const std::string_view w : kWords)
         if (StartsWithWord(inner, w)) return true;
     // "2011 remaster"
     size_t i = 0;
@@ -291,30 +299,55 @@ static bool IsCreditOrEdition(std::string_view inner)
     return false;
 }
 
+// Offset of the first of the bytes a or b in s[from, n), or n. The searches below are plain loops: in
+// wasm, string_view's find and find_first_of call musl's byte-at-a-time memchr for every position.
+static size_t FindEitherByte(const char* s, size_t n, size_t from, char a, char b)
+{
+    for (size_t i = from; i < n; i++)
+        if (s[i] == a || s[i] == b) return i;
+    return n;
+}
+
+// Offset of the first occurrence of needle in s[from, n), or n.
+static size_t FindText(const char* s, size_t n, size_t from, std::string_view needle)
+{
+    const size_t m = needle.size();
+    for (size_t i = from; i + m <= n; i++) {
+        size_t k = 0;
+        while (k < m && s[i + k] == needle[k]) k++;
+        if (k == m) return i;
+    }
+    return n;
+}
+
 // Removes credits and edition notes from folded text in place (s, n bytes); returns the new length.
 // In place on a buffer, so an ASCII title strips on the stack without a string made per step.
 static size_t StripCreditsAndEditions(char* s, size_t n)
 {
-    auto view = [&] { return std::string_view(s, n); };
-    auto erase = [&](size_t at, size_t count) {
-        std::memmove(s + at, s + at + count, n - at - count);
-        n -= count;
-    };
     // Bracketed notes anywhere: "(feat. x)", "[with y]".
-    for (size_t open = 0; (open = view().find_first_of("([", open)) != std::string_view::npos;) {
-        char close_char = s[open] == '(' ? ')' : ']';
-        size_t close = view().find(close_char, open + 1);
-        if (close == std::string_view::npos) break;
-        if (IsCreditOrEdition(view().substr(open + 1, close - open - 1))) erase(open, close - open + 1);
-        else open = close + 1;
+    for (size_t open = 0; (open = FindEitherByte(s, n, open, '(', '[')) < n;) {
+        const char close_char = s[open] == '(' ? ')' : ']';
+        const size_t close = FindEitherByte(s, n, open + 1, close_char, close_char);
+        if (close == n) break;
+        if (IsCreditOrEdition(std::string_view(s + open + 1, close - open - 1))) {
+            const size_t count = close - open + 1;
+            std::memmove(s + open, s + open + count, n - open - count);
+            n -= count;
+        } else {
+            open = close + 1;
+        }
     }
+    // Both searches below look for a space before a '-' or an 'f': most titles (with only brackets) have none.
+    bool dash_or_f = false;
+    for (size_t i = 0; i + 1 < n && !dash_or_f; i++) dash_or_f = s[i] == ' ' && (s[i + 1] == '-' || s[i + 1] == 'f');
+    if (!dash_or_f) return n;
     // " - Remastered 2011", " - Bonus Track", " - From \"Pathaan\"".
-    for (size_t dash = 0; (dash = view().find(" - ", dash)) != std::string_view::npos; dash += 3)
-        if (IsCreditOrEdition(view().substr(dash + 3))) { n = dash; break; }
+    for (size_t dash = 0; (dash = FindText(s, n, dash, " - ")) < n; dash += 3)
+        if (IsCreditOrEdition(std::string_view(s + dash + 3, n - dash - 3))) { n = dash; break; }
     // Unbracketed "feat. x" / "ft. x" at the end.
-    for (const char* marker : { " feat. ", " feat ", " ft. ", " featuring " }) {
-        size_t at = view().find(marker);
-        if (at != std::string_view::npos && at > 0) n = at;
+    for (const std::string_view marker : { std::string_view(" feat. "), std::string_view(" feat "), std::string_view(" ft. "), std::string_view(" featuring ") }) {
+        const size_t at = FindText(s, n, 0, marker);
+        if (at < n && at > 0) n = at;
     }
     return n;
 }
