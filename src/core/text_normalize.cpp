@@ -32,15 +32,23 @@ uint32_t DecodeUtf8(std::string_view text, size_t* pos)
     return cp;
 }
 
+// Writes cp as UTF-8 at w (at most four bytes) and returns the end.
+static char* WriteUtf8(char* w, uint32_t cp)
+{
+    if (cp < 0x80) *w++ = (char)cp;
+    else if (cp < 0x800) { *w++ = (char)(0xC0 | (cp >> 6)); *w++ = (char)(0x80 | (cp & 0x3F)); }
+    else if (cp < 0x10000) { *w++ = (char)(0xE0 | (cp >> 12)); *w++ = (char)(0x80 | ((cp >> 6) & 0x3F)); *w++ = (char)(0x80 | (cp & 0x3F)); }
+    else {
+        *w++ = (char)(0xF0 | (cp >> 18)); *w++ = (char)(0x80 | ((cp >> 12) & 0x3F));
+        *w++ = (char)(0x80 | ((cp >> 6) & 0x3F)); *w++ = (char)(0x80 | (cp & 0x3F));
+    }
+    return w;
+}
+
 void AppendUtf8(std::string& out, uint32_t cp)
 {
-    if (cp < 0x80) out += (char)cp;
-    else if (cp < 0x800) { out += (char)(0xC0 | (cp >> 6)); out += (char)(0x80 | (cp & 0x3F)); }
-    else if (cp < 0x10000) { out += (char)(0xE0 | (cp >> 12)); out += (char)(0x80 | ((cp >> 6) & 0x3F)); out += (char)(0x80 | (cp & 0x3F)); }
-    else {
-        out += (char)(0xF0 | (cp >> 18)); out += (char)(0x80 | ((cp >> 12) & 0x3F));
-        out += (char)(0x80 | ((cp >> 6) & 0x3F)); out += (char)(0x80 | (cp & 0x3F));
-    }
+    char bytes[4];
+    out.append(bytes, (size_t)(WriteUtf8(bytes, cp) - bytes));
 }
 
 // [SECTION] Folding tables
@@ -89,26 +97,29 @@ static uint32_t FoldCyrillic(uint32_t cp)
     return cp;
 }
 
-// Appends the folded form of one code point.
-static void AppendFolded(std::string& out, uint32_t cp)
+// Writes the folded form of one code point at w (at most four bytes) and returns the end.
+static char* WriteFolded(char* w, uint32_t cp)
 {
     if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // fullwidth ASCII
     else if (cp == 0x3000) cp = ' ';
     if (cp < 0x80) {
-        out += (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
-        return;
+        *w++ = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+        return w;
     }
     if (cp >= 0xC0 && cp <= 0x17F) {
-        char base = cp <= 0xFF ? kLatin1[cp - 0xC0] : kLatinExtA[cp - 0x100];
-        if (base == '*') out += TwoLetters(cp);
-        else if (base == '.') AppendUtf8(out, cp);
-        else out += base;
-        return;
+        const char base = cp <= 0xFF ? kLatin1[cp - 0xC0] : kLatinExtA[cp - 0x100];
+        if (base == '.') return WriteUtf8(w, cp);
+        if (base != '*') {
+            *w++ = base;
+            return w;
+        }
+        for (const char* two = TwoLetters(cp); *two; two++) *w++ = *two;
+        return w;
     }
-    if (cp >= 0x386 && cp <= 0x3CE) { AppendUtf8(out, FoldGreek(cp)); return; }
-    if (cp >= 0x400 && cp <= 0x42F) { AppendUtf8(out, FoldCyrillic(cp)); return; }
-    if (cp == 0x451) { AppendUtf8(out, 0x435); return; }
-    AppendUtf8(out, cp);
+    if (cp >= 0x386 && cp <= 0x3CE) return WriteUtf8(w, FoldGreek(cp));
+    if (cp >= 0x400 && cp <= 0x42F) return WriteUtf8(w, FoldCyrillic(cp));
+    if (cp == 0x451) return WriteUtf8(w, 0x435);
+    return WriteUtf8(w, cp);
 }
 
 static bool IsAscii(std::string_view text)
@@ -127,17 +138,24 @@ static bool IsAscii(std::string_view text)
 
 static char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c; }
 
-std::string FoldCase(std::string_view text)
+// FoldCase into out, which has room for 3 * text.size() bytes (an invalid byte becomes U+FFFD, three
+// bytes; nothing else grows); returns the folded length.
+static size_t FoldCaseInto(std::string_view text, char* out)
 {
     if (IsAscii(text)) {
         // Most chart titles are plain ASCII: folding is lowering.
-        std::string out(text);
-        for (char& c : out) c = LowerAscii(c);
-        return out;
+        for (size_t i = 0; i < text.size(); i++) out[i] = LowerAscii(text[i]);
+        return text.size();
     }
-    std::string out;
-    out.reserve(text.size());
-    for (size_t i = 0; i < text.size();) AppendFolded(out, DecodeUtf8(text, &i));
+    char* w = out;
+    for (size_t i = 0; i < text.size();) w = WriteFolded(w, DecodeUtf8(text, &i));
+    return (size_t)(w - out);
+}
+
+std::string FoldCase(std::string_view text)
+{
+    std::string out(3 * text.size(), '\0');
+    out.resize(FoldCaseInto(text, out.data()));
     return out;
 }
 
@@ -235,31 +253,38 @@ static void MatchKeyAscii(std::string_view text, std::string* out, bool* credits
     else out->assign(key.data(), key.size());
 }
 
+// MatchKey of text FoldCase has folded (folding it again would change nothing), written into out
+// (4 * folded.size() bytes: "&" becomes " and"). A text of punctuation alone ("=", "-" by Ed Sheeran)
+// keys on itself, not on "": the result is then folded itself.
+static std::string_view KeyOfFolded(std::string_view folded, char* out)
+{
+    char* w = out;
+    bool pending_space = false;
+    for (size_t i = 0; i < folded.size();) {
+        const uint32_t cp = DecodeUtf8(folded, &i);
+        if (IsApostrophe(cp)) continue;
+        if (cp == '&') {
+            if (w != out) *w++ = ' ';
+            *w++ = 'a'; *w++ = 'n'; *w++ = 'd';
+            pending_space = true;
+            continue;
+        }
+        if (IsPunctuation(cp)) { pending_space = w != out; continue; }
+        if (pending_space) { *w++ = ' '; pending_space = false; }
+        w = WriteUtf8(w, cp);
+    }
+    std::string_view key(out, (size_t)(w - out));
+    if (key.size() > 4 && key.substr(0, 4) == "the ") key.remove_prefix(4);
+    return key.empty() ? folded : key;
+}
+
 namespace detail {
 
 std::string MatchKeyGeneral(std::string_view text)
 {
     std::string folded = FoldCase(text);
-    std::string out;
-    out.reserve(folded.size());
-    bool pending_space = false;
-    for (size_t i = 0; i < folded.size();) {
-        uint32_t cp = DecodeUtf8(folded, &i);
-        if (IsApostrophe(cp)) continue;
-        if (cp == '&') {
-            if (!out.empty()) out += ' ';
-            out += "and";
-            pending_space = true;
-            continue;
-        }
-        if (IsPunctuation(cp)) { pending_space = !out.empty(); continue; }
-        if (pending_space) { out += ' '; pending_space = false; }
-        AppendUtf8(out, cp);
-    }
-    if (out.size() > 4 && out.compare(0, 4, "the ") == 0) out.erase(0, 4);
-    // A title made only of punctuation ("=", "-" by Ed Sheeran) keys on itself, not on "".
-    if (out.empty()) return folded;
-    return out;
+    std::unique_ptr<char[]> key(new char[4 * folded.size() + 1]);
+    return std::string(KeyOfFolded(folded, key.get()));
 }
 
 } // namespace detail
@@ -475,6 +500,16 @@ void TitleKeyHashes(std::string_view title, uint64_t* full, uint64_t* base)
                 return;
             }
         }
+    }
+    if (title.size() <= 128 && !IsAscii(title)) {
+        // The general path on the stack: fold once, key the folded text, strip a copy of it and key that.
+        char folded_text[3 * 128], stripped[3 * 128], key[4 * 3 * 128];
+        const size_t n = FoldCaseInto(title, folded_text);
+        *full = HashBytes(KeyOfFolded(std::string_view(folded_text, n), key));
+        std::memcpy(stripped, folded_text, n);
+        const std::string_view base_key = KeyOfFolded(std::string_view(stripped, StripCreditsAndEditions(stripped, n)), key);
+        *base = base_key.empty() ? *full : HashBytes(base_key);
+        return;
     }
     TitleKeys keys;
     MakeTitleKeysTo(title, &keys);

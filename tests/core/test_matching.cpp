@@ -99,7 +99,7 @@ TEST_CASE("title key hashes are the hashes of the title keys, on every path") {
     // that start with an f as credits do.
     const std::vector<std::string> kPieces = { " feat. X", " (with Y)", " - Remastered 2011", "(Deluxe)", "=", "-", "&", "!!", "The ", "THE", "ROSÉ", "Ｂ",
                                                " ", " ", " ", " featuring ", " Feat ", "Love", "Fun", "ft", "9", "Zz", "SONG", "don`t", "(feat. Z)", std::string(70, 'a'), "[", "]",
-                                               "\x7f", "@", "`", "{" };
+                                               "\x7f", "@", "`", "{", "Straße", "ΆΛΦΑ", "ЁЛКА", "周深", "\xff", "\xc3", "’", "＆" };
     Random rng(9);
     for (int i = 0; i < 20000; i++) {
         const std::string t = JoinRandomPieces(rng, kPieces, 12);
