@@ -18,35 +18,50 @@ void LocateOffset(std::string_view text, size_t offset, int* line, int* column)
     *column = c;
 }
 
-// Returns the offset where nesting first exceeds the limit, or npos. Strings are skipped so that
-// brackets inside titles do not count.
-static size_t FindExcessiveNesting(std::string_view text)
+// The first place rapidjson must not be given, found in one pass before it parses: nesting beyond
+// kMaxJsonDepth, or a number longer than kMaxJsonNumberChars (rapidjson 1.1's full-precision parser
+// reads out of bounds on a long enough run of digits: found by fuzz_mix). Strings are skipped, so
+// brackets and digits inside titles do not count.
+struct JsonHazard {
+    enum class Kind { None, TooDeep, LongNumber } What = Kind::None;
+    size_t Offset = 0;
+};
+
+static JsonHazard FindJsonHazard(std::string_view text)
 {
     int depth = 0;
+    size_t number_run = 0;
     bool in_string = false;
     for (size_t i = 0; i < text.size(); i++) {
-        char ch = text[i];
+        const char ch = text[i];
         if (in_string) {
             if (ch == '\\') i++;
             else if (ch == '"') in_string = false;
-        } else if (ch == '"') {
+            continue;
+        }
+        const bool number_char = (ch >= '0' && ch <= '9') || ch == '.' || ch == 'e' || ch == 'E' || ch == '+' || ch == '-';
+        number_run = number_char ? number_run + 1 : 0;
+        if (number_run > (size_t)kMaxJsonNumberChars) return { JsonHazard::Kind::LongNumber, i + 1 - number_run };
+        if (ch == '"') {
             in_string = true;
         } else if (ch == '[' || ch == '{') {
-            if (++depth > kMaxJsonDepth) return i;
+            if (++depth > kMaxJsonDepth) return { JsonHazard::Kind::TooDeep, i };
         } else if (ch == ']' || ch == '}') {
             depth--;
         }
     }
-    return std::string_view::npos;
+    return {};
 }
 
 Result<rapidjson::Document> ParseJson(std::string_view text, std::string_view file_name)
 {
     int line = 0, column = 0;
-    if (size_t deep = FindExcessiveNesting(text); deep != std::string_view::npos) {
-        LocateOffset(text, deep, &line, &column);
+    if (const JsonHazard hazard = FindJsonHazard(text); hazard.What != JsonHazard::Kind::None) {
+        LocateOffset(text, hazard.Offset, &line, &column);
         return MakeErrorAt(std::string(file_name), line, column,
-                           "JSON is nested more than " + std::to_string(kMaxJsonDepth) + " levels deep; no chart, manifest or mix needs that.");
+                           hazard.What == JsonHazard::Kind::TooDeep
+                               ? "JSON is nested more than " + std::to_string(kMaxJsonDepth) + " levels deep; no chart, manifest or mix needs that."
+                               : "this number is longer than " + std::to_string(kMaxJsonNumberChars) + " characters; no chart, manifest or mix needs that.");
     }
     rapidjson::Document doc;
     // Full precision: a number chartmix wrote as the shortest round-trip decimal must read back as the

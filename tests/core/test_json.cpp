@@ -22,6 +22,25 @@ TEST_CASE("numbers written as shortest round-trip decimals read back exactly (fu
     CHECK((*doc)[0].GetDouble() == 5.555555555555555e+82);
 }
 
+TEST_CASE("numbers beyond the length limit are refused with their place (fuzz_mix regression)") {
+    // rapidjson's full-precision parser read out of bounds on this (found by fuzz_mix): hundreds of
+    // zeros after the point, then the digits of 2^62 twice.
+    const std::string huge = "0." + std::string(380, '0') + "46116860184273879" + std::string(70, '0') + "4611686018427387904";
+    Result<rapidjson::Document> doc = ParseJson("{\n  \"weights\": {\"a\": " + huge + "}}", "mix.json");
+    REQUIRE_FALSE(doc.Ok());
+    CHECK(doc.Err().File == "mix.json");
+    CHECK(doc.Err().Line == 2);
+    CHECK(doc.Err().Column == 20);
+    CHECK(doc.Err().Message.find("longer than") != std::string::npos);
+    CHECK_FALSE(ParseMix("{\"weights\": {\"a\": " + huge + "}}", "m").Ok());
+    // At the limit a number still reads; digits inside strings never count.
+    const std::string longest = "1." + std::string(kMaxJsonNumberChars - 2, '5');
+    Result<rapidjson::Document> ok = ParseJson("[" + longest + ", \"" + huge + "\"]", "t");
+    REQUIRE(ok.Ok());
+    CHECK((*ok)[0].GetDouble() == doctest::Approx(1.5555555555));
+    CHECK_FALSE(ParseJson("[" + longest + "5]", "t").Ok());
+}
+
 TEST_CASE("nesting beyond the limit is refused with its place") {
     std::string deep(kMaxJsonDepth + 1, '[');
     Result<rapidjson::Document> doc = ParseJson(deep, "deep.json");
