@@ -80,10 +80,11 @@ Timing Measure(F&& fn, int samples, double min_sample_ms)
 {
     // Warm-up: keep calling until the optimized code runs. V8 starts wasm in its baseline compiler
     // (Liftoff) and swaps in optimized code for a function only once it has run for a while and a
-    // background thread has compiled it. A load calls some functions a few hundred times (the matching
-    // of non-ASCII titles), and after a fixed 200 ms the samples timed a mix of both tiers (a spotify
-    // load from 13 to 76 ms). So in wasm: at least a second, and until five calls in a row were none
-    // of them 10% faster than the fastest before them (at most 5 s). The first, cold call is what
+    // background thread has compiled it. After a fixed 200 ms the samples timed a mix of both tiers (a
+    // spotify load from 17 to 91 ms), and with 200 ms plus the steadiness check below still from 13 to
+    // 76 ms: a load calls some functions only a few hundred times (the matching of non-ASCII titles),
+    // and baseline code runs steadily too. So in wasm: at least a second, and until five calls in a row
+    // were none of them 10% faster than the fastest before them (at most 5 s). The first, cold call is what
     // first_load_ms reports.
 #if defined(__EMSCRIPTEN__)
     const double warmup_ms = std::max(1000.0, 5.0 * min_sample_ms);

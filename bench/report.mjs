@@ -3,6 +3,7 @@
 //   node bench/report.mjs build/bench docs/performance.md
 import fs from 'node:fs';
 import path from 'node:path';
+import { ingestFigures } from './ingest_figures.mjs';
 
 const [dir, outFile] = process.argv.slice(2);
 const read = (f) => { try { return JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')); } catch { return null; } };
@@ -55,25 +56,9 @@ const duckRatio = peers1 && peersOk(peers1.check.duckdb) ? med(peers1.duckdb) / 
 const arqRatio = peers1 && peersOk(peers1.check.arquero) ? med(peers1.arquero) / chromeOne : null;
 
 // Ingest: chartmix's LoadDataset in Chromium vs each peer on the same CSV files.
-const ingestRows = [];
-for (const ing of (browser && browser.peers_ingest) || []) {
-  const cm = findDataset(chrome, ing.name);
-  const rowsOk = cm && Object.values(ing.rows).every((n) => n === cm.rows_read);
-  ingestRows.push({ ing, cm, rowsOk });
-}
-// "load": the app's whole load, cross-source song matching included; "load_no_match": the ingest
-// alone (decode, parse, validate, intern, align periods), the job the peers do.
-const ingestMbpsOf = (key) => {  // all real CSV-only datasets together, in Chromium
-  let bytes = 0, t = 0;
-  for (const { cm } of ingestRows) if (cm && cm[key]) { bytes += cm.file_bytes; t += cm[key].median_ms; }
-  return t ? bytes / 1e6 / (t / 1e3) : null;
-};
+const ingest = ingestFigures(chrome && chrome.datasets, browser && browser.peers_ingest);
+const ingestRows = ingest.rows, ingestMbpsOf = ingest.mbps, ingestRatioOf = ingest.ratio;
 const ingestMbps = ingestMbpsOf('load'), ingestOnlyMbps = ingestMbpsOf('load_no_match');
-const ingestRatioOf = (peer, key) => {
-  let cmT = 0, peerT = 0;
-  for (const { ing, cm, rowsOk } of ingestRows) { if (!cm || !rowsOk || !cm[key]) return null; cmT += cm[key].median_ms; peerT += ing[peer].median_ms; }
-  return cmT ? peerT / cmT : null;
-};
 const ingestRatio = (peer) => ingestRatioOf(peer, 'load');
 const papaRatio = ingestRatio('papaparse'), duckIngestRatio = ingestRatio('duckdb'), d3Ratio = ingestRatio('d3_dsv');
 const papaOnlyRatio = ingestRatioOf('papaparse', 'load_no_match'), duckOnlyRatio = ingestRatioOf('duckdb', 'load_no_match');
@@ -206,7 +191,7 @@ for (const d of datasetsOf(native)) {
 table(['dataset', 'file bytes', 'entries', 'load native', 'load wasm node', 'load wasm Chromium', 'first load, Chromium', 'MemoryBytes (÷ file)', 'wasm heap after load (÷ file)'], memRows);
 p('"First load" is the first call for that dataset in the benchmark page, before any warm-up. The page loads the datasets in');
 p('the order above after its synthetic suite, so only code a dataset is the first to need still runs in V8\'s baseline tier');
-p('(Liftoff) there; in the app, the first file a user loads runs largely in that tier.');
+p('(Liftoff) there. The first file a user loads in the app is such a first call too (not timed in the app itself).');
 p();
 
 p('## Product');

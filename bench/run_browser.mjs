@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../tools/serve.mjs';
+import { ingestFigures } from './ingest_figures.mjs';
 import { chromiumArgs } from '../tests/e2e/harness.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -83,17 +84,16 @@ async function remixPeers(page, result) {
   result.peers_history = await page.evaluate(([q]) => window.bench.remixPeers({ sources: 20, depth: 100, periods: 500, seed: 11, history: true, runs: q ? 3 : 7, arqueroRuns: q ? 2 : 5 }), [quick]);
 }
 
-// The ingest figures of the report (bench/report.mjs), for --ingest-only.
+// The ingest figures of the report, for --ingest-only.
 function ingestSummary(result) {
-  let bytes = 0, load = 0, alone = 0, papa = 0;
-  for (const ing of result.peers_ingest) {
-    const cm = result.wasm_chromium.datasets.find((d) => d.name === ing.name);
+  const { rows, mbps, ratio } = ingestFigures(result.wasm_chromium.datasets, result.peers_ingest);
+  for (const { ing, cm } of rows) {
     if (!cm || !cm.load) return 'a dataset failed to load: see the results file';
-    bytes += cm.file_bytes; load += cm.load.median_ms; alone += cm.load_no_match.median_ms; papa += ing.papaparse.median_ms;
     say(`  ${ing.name}: whole load ${cm.load_mb_per_s.toFixed(1)} MB/s, without song matching ${cm.load_no_match_mb_per_s.toFixed(1)} MB/s`);
   }
-  const mbps = (ms) => (bytes / 1e6 / (ms / 1e3)).toFixed(1);
-  return `all three: whole load ${mbps(load)} MB/s, without song matching ${mbps(alone)} MB/s; papaparse ${(papa / load).toFixed(2)}x / ${(papa / alone).toFixed(2)}x`;
+  const fixed = (x, unit) => (x == null ? 'n/a' : x.toFixed(unit === 'x' ? 2 : 1) + unit);
+  return `all three: whole load ${fixed(mbps('load'), ' MB/s')}, without song matching ${fixed(mbps('load_no_match'), ' MB/s')}; ` +
+    `papaparse ${fixed(ratio('papaparse', 'load'), 'x')} / ${fixed(ratio('papaparse', 'load_no_match'), 'x')}`;
 }
 
 // The product: the web app exactly as tools/run serves it, plus the benchmark manifest beside it.

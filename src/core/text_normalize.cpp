@@ -208,27 +208,23 @@ static std::string_view MatchKeyAsciiInto(std::string_view text, char* buffer, b
     char* const begin = buffer;
     char* w = begin;
     bool pending_space = false, marks = false;
-    // Branch-free for the common classes (letters and spaces alternate at every word, a branch on the
-    // class mispredicts at each): a keep writes the pending space and its letter and moves past what it
-    // wrote, a space only sets the pending space once something was written, a drop does neither.
+    // An if-chain with the common class first: faster in wasm than a switch (bench/analysis.md).
     for (size_t i = 0; i < size; i++) {
         const unsigned char c = (unsigned char)data[i] & 0x7F;  // ASCII by the caller's test
         const uint8_t type = kTables.Class[c];
-        if (type == kAnd) {
+        if (type == kKeep) {
+            if (pending_space) { *w++ = ' '; pending_space = false; }
+            *w++ = (char)kTables.Lower[c];
+        } else if (type == kSpace) {
+            pending_space = w != begin;
+            // Most spaces are followed by neither '-' nor 'f': one test before the full check.
+            marks = marks || c == '(' || c == '[' ||
+                    (c == ' ' && credits && i + 1 < size && (data[i + 1] == '-' || (data[i + 1] | 0x20) == 'f') && CreditAfterSpace(text, i));
+        } else if (type == kAnd) {
             if (w != begin) *w++ = ' ';
             *w++ = 'a'; *w++ = 'n'; *w++ = 'd';
             pending_space = true;
-            continue;
         }
-        const bool keep = type == kKeep;
-        *w = ' ';
-        w += pending_space & keep;
-        *w = (char)kTables.Lower[c];
-        w += keep;
-        pending_space = (pending_space | (type == kSpace && w != begin)) & !keep;
-        if (type == kSpace && (c == '(' || c == '[' || (c == ' ' && credits && i + 1 < size && (data[i + 1] == '-' || (data[i + 1] | 0x20) == 'f') &&
-                                                               CreditAfterSpace(text, i))))
-            marks = true;
     }
     if (credits) *credits = marks;
     const char* key = begin;
@@ -377,29 +373,6 @@ static size_t StripCreditsAndEditions(char* s, size_t n)
     return n;
 }
 
-void MakeTitleKeysTo(std::string_view title, TitleKeys* keys)
-{
-    if (IsAscii(title)) {
-        bool credits = false;
-        MatchKeyAscii(title, &keys->Full, &credits);
-        if (!credits) {
-            // Nothing for StripCreditsAndEditions to remove: the base key is the full key.
-            keys->Stripped.clear();
-            return;
-        }
-        char folded[256];
-        if (title.size() <= sizeof(folded)) {
-            // BaseTitleKeyGeneral on the stack: folding ASCII is lowering.
-            for (size_t i = 0; i < title.size(); i++) folded[i] = LowerAscii(title[i]);
-            MatchKeyAscii(std::string_view(folded, StripCreditsAndEditions(folded, title.size())), &keys->Stripped);
-            return;
-        }
-    } else {
-        keys->Full = detail::MatchKeyGeneral(title);
-    }
-    keys->Stripped = detail::BaseTitleKeyGeneral(title);
-}
-
 std::string detail::BaseTitleKeyGeneral(std::string_view title)
 {
     std::string folded = FoldCase(title);
@@ -475,46 +448,79 @@ static std::string_view PlainWordsKey(std::string_view text, char* key)
     return std::string_view(key, n);
 }
 
+namespace {
+
+struct KeyViews {
+    std::string_view Full, Base;  // Base views Full's bytes when nothing was stripped
+};
+
+// Scratch bytes per title byte for TitleKeyViews: the folded title (3 at most: an invalid byte becomes
+// U+FFFD), a stripped copy of it, and two keys of it (4 per folded byte each: "&" becomes " and").
+constexpr size_t kKeyScratchPerByte = 3 + 3 + 12 + 12;
+
+} // namespace
+
+// Both keys of a title as views into scratch (kKeyScratchPerByte * title.size() + 32 bytes): the one
+// implementation behind MakeTitleKeysTo and TitleKeyHashes. The steps are BaseTitleKeyGeneral's:
+// fold, key the folded text, strip a copy of it and key that (folding folded text changes nothing).
+static KeyViews TitleKeyViews(std::string_view title, char* scratch)
+{
+    if (const std::string_view plain = PlainWordsKey(title, scratch); !plain.empty()) return { plain, plain };
+    const size_t size = title.size();
+    char* const folded = scratch;
+    char* const stripped = folded + 3 * size;
+    char* const full_key = stripped + 3 * size;
+    char* const base_key = full_key + 12 * size;
+    if (IsAscii(title)) {
+        // Folding ASCII is lowering, and its keys come from the table-driven loop, which also tells
+        // whether there is anything to strip.
+        for (size_t i = 0; i < size; i++) folded[i] = LowerAscii(title[i]);
+        bool credits = false;
+        std::string_view full = MatchKeyAsciiInto(std::string_view(folded, size), full_key, &credits);
+        if (full.empty()) full = std::string_view(folded, size);  // punctuation alone keys on itself
+        if (!credits) return { full, full };
+        std::memcpy(stripped, folded, size);
+        const std::string_view rest(stripped, StripCreditsAndEditions(stripped, size));
+        const std::string_view base = MatchKeyAsciiInto(rest, base_key, nullptr);
+        if (!base.empty()) return { full, base };
+        return { full, rest.empty() ? full : rest };
+    }
+    const size_t n = FoldCaseInto(title, folded);
+    const std::string_view full = KeyOfFolded(std::string_view(folded, n), full_key);
+    std::memcpy(stripped, folded, n);
+    const std::string_view base = KeyOfFolded(std::string_view(stripped, StripCreditsAndEditions(stripped, n)), base_key);
+    return { full, base.empty() ? full : base };
+}
+
+// Calls use with the keys of title, in scratch on the stack for titles of ordinary length.
+template <class Use>
+static void WithTitleKeys(std::string_view title, Use&& use)
+{
+    char stack[kKeyScratchPerByte * 128 + 32];
+    std::unique_ptr<char[]> heap;
+    char* scratch = stack;
+    if (title.size() > 128) {
+        heap.reset(new char[kKeyScratchPerByte * title.size() + 32]);
+        scratch = heap.get();
+    }
+    use(TitleKeyViews(title, scratch));
+}
+
+void MakeTitleKeysTo(std::string_view title, TitleKeys* keys)
+{
+    WithTitleKeys(title, [&](const KeyViews& k) {
+        keys->Full.assign(k.Full);
+        if (k.Base.data() == k.Full.data()) keys->Stripped.clear();
+        else keys->Stripped.assign(k.Base);
+    });
+}
+
 void TitleKeyHashes(std::string_view title, uint64_t* full, uint64_t* base)
 {
-    char plain[32];
-    if (const std::string_view key = PlainWordsKey(title, plain); !key.empty()) {
-        *full = *base = HashBytes(key);
-        return;
-    }
-    // The common case on the stack: an ASCII title of ordinary length whose keys are not empty.
-    char key_buffer[4 * 128], folded[128];
-    if (title.size() <= sizeof(folded) && IsAscii(title)) {
-        bool credits = false;
-        const std::string_view key = MatchKeyAsciiInto(title, key_buffer, &credits);
-        if (!key.empty()) {
-            *full = HashBytes(key);
-            if (!credits) {
-                *base = *full;
-                return;
-            }
-            for (size_t i = 0; i < title.size(); i++) folded[i] = LowerAscii(title[i]);
-            const std::string_view stripped = MatchKeyAsciiInto(std::string_view(folded, StripCreditsAndEditions(folded, title.size())), key_buffer, nullptr);
-            if (!stripped.empty()) {
-                *base = HashBytes(stripped);
-                return;
-            }
-        }
-    }
-    if (title.size() <= 128 && !IsAscii(title)) {
-        // The general path on the stack: fold once, key the folded text, strip a copy of it and key that.
-        char folded_text[3 * 128], stripped[3 * 128], key[4 * 3 * 128];
-        const size_t n = FoldCaseInto(title, folded_text);
-        *full = HashBytes(KeyOfFolded(std::string_view(folded_text, n), key));
-        std::memcpy(stripped, folded_text, n);
-        const std::string_view base_key = KeyOfFolded(std::string_view(stripped, StripCreditsAndEditions(stripped, n)), key);
-        *base = base_key.empty() ? *full : HashBytes(base_key);
-        return;
-    }
-    TitleKeys keys;
-    MakeTitleKeysTo(title, &keys);
-    *full = HashBytes(keys.Full);
-    *base = HashBytes(keys.Base());
+    WithTitleKeys(title, [&](const KeyViews& k) {
+        *full = HashBytes(k.Full);
+        *base = k.Base.data() == k.Full.data() ? *full : HashBytes(k.Base);
+    });
 }
 
 TitleKeys MakeTitleKeys(std::string_view title)
