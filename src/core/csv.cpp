@@ -70,6 +70,28 @@ static inline size_t FindSpecial(const char* data, size_t size, char delimiter, 
     }
 }
 
+// Offset of the first newline or quote at or after pos (size when there is none), sixteen bytes per
+// step: how a record skips the columns after the last one kept, when no quote makes them need reading.
+static inline size_t FindNewlineOrQuote(const char* data, size_t size, size_t pos)
+{
+#if defined(__wasm_simd128__)
+    const v128_t n = wasm_i8x16_splat('\n'), q = wasm_i8x16_splat('"');
+    for (; size - pos >= 16; pos += 16) {
+        const v128_t x = wasm_v128_load(data + pos);
+        if (const uint32_t hit = (uint32_t)wasm_i8x16_bitmask(wasm_v128_or(wasm_i8x16_eq(x, n), wasm_i8x16_eq(x, q)))) return pos + (size_t)__builtin_ctz(hit);
+    }
+#elif defined(__SSE2__)
+    const __m128i n = _mm_set1_epi8('\n'), q = _mm_set1_epi8('"');
+    for (; size - pos >= 16; pos += 16) {
+        const __m128i x = _mm_loadu_si128((const __m128i*)(data + pos));
+        if (const uint32_t hit = (uint32_t)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, n), _mm_cmpeq_epi8(x, q)))) return pos + (size_t)__builtin_ctz(hit);
+    }
+#endif
+    for (; pos < size; pos++)
+        if (data[pos] == '\n' || data[pos] == '"') break;
+    return pos;
+}
+
 inline size_t CsvReader::NextSpecial(size_t pos) { return FindSpecial(Data_, Size_, Delimiter_, pos, BlockStart_, BlockMask_); }
 
 void CsvReader::FieldPositionAnywhere(size_t i, int* line, int* column) const
@@ -173,6 +195,22 @@ bool CsvReader::ReadPlainRecord()
         }
         if (c == delimiter) {
             p = q + 1;
+            if (count == keep && p < size) {
+                // The rest of the record is not kept: without a quote in it, it ends at the next newline,
+                // found in one vector step for most records instead of a step per column.
+                const size_t stop = FindNewlineOrQuote(data, size, p);
+                if (stop == size) {
+                    Pos_ = size;
+                    break;
+                }
+                if (data[stop] == '\n') {
+                    Pos_ = stop + 1;
+                    NextLine_++;
+                    LineStart_ = stop + 1;
+                    break;
+                }
+                // A quote: the columns are read one by one, as a quoted newline belongs to the record.
+            }
             if (p < size) continue;
             if (count < keep) {  // a delimiter as the last byte: one more, empty field
                 if (count == capacity) {

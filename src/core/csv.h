@@ -29,8 +29,9 @@ public:
 
     // Reads the next record; false at the end of input. Blank lines are skipped.
     bool Next();
-    // Keeps only the first n fields of each record from now on: the rest are scanned (a quoted newline
-    // still belongs to its record) but not stored, so columns nobody reads cost one bit test each.
+    // Keeps only the first n fields of each record from now on. The rest are not stored: a record
+    // skips to its newline in vector steps, or, when a quote follows (a quoted newline still belongs
+    // to its record), reads them one by one.
     void KeepFields(size_t n) { KeepFields_ = n; }
     // Fields of the current record (at most the KeepFields limit).
     size_t FieldCount() const { return Count_; }

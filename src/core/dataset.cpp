@@ -89,8 +89,9 @@ int64_t DatasetBuilder::FindPeriod(DayNumber start, DayNumber end) const
     return period ? (int64_t)*period : -1;
 }
 
-uint32_t DatasetBuilder::AddSong(std::string_view title, std::string_view artist)
+uint32_t DatasetBuilder::AddSongBytes(const char* title_bytes, size_t title_size, const char* artist_bytes, size_t artist_size)
 {
+    const std::string_view title(title_bytes, title_size), artist(artist_bytes, artist_size);
     // One hash over title and artist finds the song; strings are interned only for a new one.
     const uint64_t hash = HashPair(title, artist) | 1;  // 0 marks an empty slot
     if ((Data_.Songs.size() + 1) * 2 > SongTable_.size()) GrowSongTable();

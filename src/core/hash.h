@@ -1,7 +1,10 @@
 #pragma once
 // A fast 64-bit hash of bytes, eight at a time, and byte equality, for the lookup tables of the
-// import path (interned strings, songs). Only table positions depend on it, never ids or output order, but it is the same
-// on every little-endian target (x86-64, wasm32) so a profile reads alike natively and in the browser.
+// import path (interned strings, songs). Only table positions depend on it, never ids or output order,
+// but it is the same on every little-endian target (x86-64, wasm32) so a profile reads alike natively
+// and in the browser. All of it is always inlined: in wasm32 a string_view argument of a call is passed
+// through memory, written as two 32-bit halves and read back as one 64-bit value, which the CPU cannot
+// forward from the two stores (a stall on every row while HashPair was a call).
 #include <cstdint>
 #include <cstring>
 #include <string_view>
@@ -9,7 +12,7 @@
 namespace chartmix {
 
 // The last 1-7 bytes of a string (n of them, at p), as one little-endian word.
-inline uint64_t TailWord(const unsigned char* p, size_t n, size_t size)
+[[gnu::always_inline]] inline uint64_t TailWord(const unsigned char* p, size_t n, size_t size)
 {
     uint64_t w = 0;
     if (size >= 8) {
@@ -31,7 +34,7 @@ inline uint64_t TailWord(const unsigned char* p, size_t n, size_t size)
 }
 
 // Mixes the bytes of s into the running hash h (no length, no final mix: see HashBytes).
-inline uint64_t HashBytesInto(uint64_t h, std::string_view s)
+[[gnu::always_inline]] inline uint64_t HashBytesInto(uint64_t h, std::string_view s)
 {
     const unsigned char* p = (const unsigned char*)s.data();
     size_t n = s.size();
@@ -49,7 +52,7 @@ inline uint64_t HashBytesInto(uint64_t h, std::string_view s)
 }
 
 // The final mix of a running hash, so every input bit reaches the low bits tables index by.
-inline uint64_t FinishHash(uint64_t h)
+[[gnu::always_inline]] inline uint64_t FinishHash(uint64_t h)
 {
     h ^= h >> 33;
     h *= 0xFF51AFD7ED558CCDull;
@@ -57,14 +60,14 @@ inline uint64_t FinishHash(uint64_t h)
     return h;
 }
 
-inline uint64_t HashBytes(std::string_view s)
+[[gnu::always_inline]] inline uint64_t HashBytes(std::string_view s)
 {
     return FinishHash(HashBytesInto(0x9E3779B97F4A7C15ull ^ ((uint64_t)s.size() * 0xC2B2AE3D27D4EB4Full), s));
 }
 
 // One hash of two strings (a title and an artist): one chain through both, their lengths up front
 // so that moving bytes from one to the other changes the hash.
-inline uint64_t HashPair(std::string_view a, std::string_view b)
+[[gnu::always_inline]] inline uint64_t HashPair(std::string_view a, std::string_view b)
 {
     const uint64_t lengths = (uint64_t)a.size() << 32 | (uint32_t)b.size();
     return FinishHash(HashBytesInto(HashBytesInto(0x9E3779B97F4A7C15ull ^ (lengths * 0xC2B2AE3D27D4EB4Full), a), b));
@@ -72,7 +75,7 @@ inline uint64_t HashPair(std::string_view a, std::string_view b)
 
 // Byte equality, eight bytes per step. The lookups above compare a found key with the text of each
 // row: in wasm, memcmp is musl's byte-at-a-time loop, several times slower on titles of 20-40 bytes.
-inline bool SameBytes(std::string_view a, std::string_view b)
+[[gnu::always_inline]] inline bool SameBytes(std::string_view a, std::string_view b)
 {
     if (a.size() != b.size()) return false;
     const char* p = a.data();

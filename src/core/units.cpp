@@ -13,17 +13,10 @@ static bool ConsumeSuffix(std::string_view* text, std::string_view suffix)
     return false;
 }
 
-bool ParseUnits(std::string_view text, double* out, std::string* why)
+bool ParseUnitsText(std::string_view text, double* out, std::string* why)
 {
     text = TrimSpaces(text);
     if (text.empty()) { *why = "the units are empty"; return false; }
-    if (text.size() <= 15) {
-        // Most published units are plain digits: read them without trying every suffix.
-        uint64_t plain = 0;
-        size_t i = 0;
-        while (i < text.size() && text[i] >= '0' && text[i] <= '9') plain = plain * 10 + (uint64_t)(text[i++] - '0');
-        if (i == text.size()) { *out = (double)plain; return true; }
-    }
     ConsumeSuffix(&text, "+");
     double scale = 1.0;
     struct Multiplier { const char* Suffix; double Scale; };
@@ -67,14 +60,6 @@ bool ParseUnits(std::string_view text, double* out, std::string* why)
     if (negative) { *why = "units cannot be negative"; return false; }
     *out = value * scale;
     return std::isfinite(*out);
-}
-
-std::string_view TrimSpacesAtEnds(std::string_view text)
-{
-    size_t begin = 0, end = text.size();
-    while (begin < end && (text[begin] == ' ' || text[begin] == '\t')) begin++;
-    while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\t')) end--;
-    return text.substr(begin, end - begin);
 }
 
 bool ParseRankText(std::string_view text, int* out, std::string* why)

@@ -48,7 +48,7 @@ TEST_CASE("ranks are positive whole numbers") {
     CHECK(!ParseRank("", &r, &why));
 }
 
-TEST_CASE("the inline rank and trim shortcuts agree with the general readers on every short text") {
+TEST_CASE("the inline rank and units shortcuts agree with the general readers, and trimming with its definition, on every short text") {
     // Every text of up to five bytes over digits, space, tab, '.', '-' and a letter.
     const char kAlphabet[] = { '0', '1', '7', '9', ' ', '\t', '.', '-', 'x' };
     std::vector<std::string> texts = { "" };
@@ -65,7 +65,25 @@ TEST_CASE("the inline rank and trim shortcuts agree with the general readers on 
         REQUIRE(ParseRank(text, &fast, &why_fast) == ParseRankText(text, &general, &why_general));
         CHECK(fast == general);
         CHECK(why_fast == why_general);
-        CHECK(TrimSpaces(text) == TrimSpacesAtEnds(text));
+        double units_fast = -1, units_general = -1;
+        std::string units_why_fast, units_why_general;
+        REQUIRE(ParseUnits(text, &units_fast, &units_why_fast) == ParseUnitsText(text, &units_general, &units_why_general));
+        CHECK(units_fast == units_general);
+        CHECK(units_why_fast == units_why_general);
+        // Trimming by its definition: the text between the first and the last byte that is neither space nor tab.
+        const size_t first = text.find_first_not_of(" \t");
+        const std::string expected = first == std::string::npos ? std::string() : text.substr(first, text.find_last_not_of(" \t") - first + 1);
+        CHECK(TrimSpaces(text) == expected);
+    }
+    // The inline units path stops at 15 digits (exact in a double); longer ones take the general path.
+    for (const std::string text : { "999999999999999", "9999999999999999", "123456789012345678", "007" }) {
+        CAPTURE(text);
+        double fast = -1, general = -1;
+        std::string why;
+        REQUIRE(ParseUnits(text, &fast, &why));
+        REQUIRE(ParseUnitsText(text, &general, &why));
+        CHECK(fast == general);
+        if (text.size() <= 15) CHECK(fast == std::stod(text));
     }
 }
 
