@@ -4,15 +4,16 @@
 
 namespace chartmix {
 
+// 32 bits of the string's hash, as slots keep it.
+[[gnu::always_inline]] static inline uint32_t SlotHash(std::string_view s) { return (uint32_t)HashBytes(s); }
+
 StringPool::StringPool()
 {
     Offsets_.push_back(0);
     Offsets_.push_back(0);  // id 0: ""
     Table_.resize(64);
-    Table_[Hash({}) & (Table_.size() - 1)] = Slot{ Hash({}), 1 };
+    Table_[SlotHash({}) & (Table_.size() - 1)] = Slot{ SlotHash({}), 1 };
 }
-
-uint32_t StringPool::Hash(std::string_view s) { return (uint32_t)HashBytes(s); }
 
 void StringPool::Grow()
 {
@@ -29,7 +30,7 @@ void StringPool::Grow()
 
 int64_t StringPool::Find(std::string_view text) const
 {
-    const uint32_t hash = Hash(text);
+    const uint32_t hash = SlotHash(text);
     const size_t mask = Table_.size() - 1;
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
         const Slot slot = Table_[i];
@@ -38,9 +39,10 @@ int64_t StringPool::Find(std::string_view text) const
     }
 }
 
-uint32_t StringPool::Intern(std::string_view text)
+uint32_t StringPool::InternBytes(const char* bytes, size_t size)
 {
-    const uint32_t hash = Hash(text);
+    const std::string_view text(bytes, size);
+    const uint32_t hash = SlotHash(text);
     const size_t mask = Table_.size() - 1;
     size_t i = hash & mask;
     for (;; i = (i + 1) & mask) {

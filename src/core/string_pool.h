@@ -12,7 +12,10 @@ class StringPool {
 public:
     StringPool();
     // Returns the id of this string, adding it when new. Id 0 is the empty string.
-    uint32_t Intern(std::string_view text);
+    uint32_t Intern(std::string_view text) { return InternBytes(text.data(), text.size()); }
+    // Intern with the text as its bytes and length, which a call passes in registers (a string_view
+    // goes through memory in wasm32: see DatasetBuilder::AddSongBytes).
+    uint32_t InternBytes(const char* bytes, size_t size);
     // Returns the id of this string or -1 when it was never interned.
     int64_t Find(std::string_view text) const;
     std::string_view View(uint32_t id) const
@@ -33,7 +36,6 @@ private:
     };
     std::vector<Slot> Table_;
     void Grow();
-    static uint32_t Hash(std::string_view s);
 };
 
 } // namespace chartmix
