@@ -19,6 +19,12 @@ if(EMSCRIPTEN)
     if(NOT CMAKE_BUILD_TYPE STREQUAL "Debug")
         set(_bench_link_opt -Os)
     endif()
+    # Function names in the wasm (same code), for a CPU profile of the page or of node to name them:
+    # cmake -B build/bench-web -DCHARTMIX_BENCH_PROFILING_FUNCS=ON (see bench/analysis.md).
+    option(CHARTMIX_BENCH_PROFILING_FUNCS "Keep function names in the benchmark wasm" OFF)
+    if(CHARTMIX_BENCH_PROFILING_FUNCS)
+        list(APPEND _bench_link_opt --profiling-funcs)
+    endif()
     # Small initial heap, so the heap size after a load shows what the load needed.
     target_link_options(chartmix_bench PRIVATE ${_bench_link_opt} -sENVIRONMENT=node -sNODERAWFS=1
         -sWASM_ASYNC_COMPILATION=0 -sEXIT_RUNTIME=1 -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=2097152

@@ -12,9 +12,12 @@ export const webRoot = process.env.CHARTMIX_WEB_ROOT || path.join(repo, 'build/w
 export const artifactsDir = path.join(repo, 'tests/e2e/artifacts');
 export const sharedDatasets = path.resolve(repo, '../shared/datasets');
 
+// CHARTMIX_CHROMIUM_ARGS adds flags, e.g. "--js-flags=--perf-prof" to profile the page's wasm with
+// perf (bench/analysis.md, "Ingest, sixth pass", says how).
 export const chromiumArgs = [
   '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu',
   '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  ...(process.env.CHARTMIX_CHROMIUM_ARGS || '').split(' ').filter(Boolean),
 ];
 
 // Starts the server and the browser once per test file. Call close() in after().
