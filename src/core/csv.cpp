@@ -198,7 +198,7 @@ bool CsvReader::ReadPlainRecord()
             if (count == keep && p < size) {
                 // The rest of the record is not kept: without a quote in it, it ends at the next newline,
                 // found in one vector step for most records instead of a step per column.
-                const size_t stop = FindNewlineOrQuote(data, size, p);
+                size_t stop = FindNewlineOrQuote(data, size, p);
                 if (stop == size) {
                     Pos_ = size;
                     break;
@@ -209,7 +209,12 @@ bool CsvReader::ReadPlainRecord()
                     LineStart_ = stop + 1;
                     break;
                 }
-                // A quote: the columns are read one by one, as a quoted newline belongs to the record.
+                // A quote: the columns are read one by one from the one holding it (those before it hold
+                // neither quote nor newline), as a quoted newline belongs to the record. Reading on from
+                // p instead would try this skip again at every column, scanning to the same quote each
+                // time: seconds for a line of many unread columns before a quote.
+                while (stop > p && data[stop - 1] != delimiter) stop--;
+                p = stop;
             }
             if (p < size) continue;
             if (count < keep) {  // a delimiter as the last byte: one more, empty field

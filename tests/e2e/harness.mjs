@@ -12,7 +12,7 @@ export const webRoot = process.env.CHARTMIX_WEB_ROOT || path.join(repo, 'build/w
 export const artifactsDir = path.join(repo, 'tests/e2e/artifacts');
 export const sharedDatasets = path.resolve(repo, '../shared/datasets');
 
-// CHARTMIX_CHROMIUM_ARGS adds flags, e.g. "--js-flags=--perf-prof" to profile the page's wasm with
+// CHARTMIX_CHROMIUM_ARGS adds flags (space-separated), e.g. "--js-flags=--perf-prof" to profile the page's wasm with
 // perf (bench/analysis.md, "Ingest, sixth pass", says how).
 export const chromiumArgs = [
   '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu',
