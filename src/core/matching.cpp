@@ -13,6 +13,14 @@ namespace {
 
 constexpr uint32_t kNoKey = UINT32_MAX;
 
+// The sources a song is seen on, in one int32: none yet, the one source id, or several.
+constexpr int32_t kNoSource = -1, kSeveralSources = -2;
+inline int32_t CombineSources(int32_t seen, int32_t source)
+{
+    if (seen == source || seen == kSeveralSources || source == kNoSource) return seen;
+    return seen == kNoSource ? source : kSeveralSources;
+}
+
 // Keys are interned into a StringPool of their own, so buckets and artist checks compare integers.
 struct Spelling {
     // Title key ids by level: [0] the whole title (TitleKeys::Full), [1] TitleKeys::Base. kNoKey for a
@@ -22,7 +30,10 @@ struct Spelling {
     bool Distinct = false;     // a manifest override keeps it apart
 };
 
-// How many spellings have each title key hash, per level: an open-addressing table sized once.
+// How many spellings have each title key hash, per level: an open-addressing table sized once. A slot
+// keeps 32 bits of the hash beside its count (eight bytes, so the table stays in cache): two hashes
+// that agree on those bits and on the slot are counted together, which only means a spelling gets its
+// keys made needlessly; the key strings settle it.
 class KeyHashCounts {
 public:
     explicit KeyHashCounts(size_t keys)
@@ -36,16 +47,17 @@ public:
     {
         // The level goes into the hash: one spelling's two levels share a key when nothing was stripped.
         const uint64_t h = level ? FinishHash(hash ^ 0x9E3779B97F4A7C15ull) : hash;
+        const uint32_t check = (uint32_t)(h >> 32);
         for (size_t i = (size_t)h & Mask_;; i = (i + 1) & Mask_) {
             Slot& slot = Slots_[i];
-            if (slot.Count == 0) { slot.Hash = h; return slot.Count; }
-            if (slot.Hash == h) return slot.Count;
+            if (slot.Count == 0) { slot.Check = check; return slot.Count; }
+            if (slot.Check == check) return slot.Count;
         }
     }
 
 private:
     struct Slot {
-        uint64_t Hash = 0;
+        uint32_t Check = 0;  // the hash's high 32 bits
         uint32_t Count = 0;  // 0: empty (a slot is claimed by the increment that follows Count())
     };
     std::vector<Slot> Slots_;
@@ -206,17 +218,24 @@ MatchReport MatchSongs(Dataset& data, const std::vector<std::vector<std::string>
         return set;
     };
 
-    // The (period, source) charts each candidate spelling appears in.
+    // One pass over every entry: the (period, source) charts each candidate spelling appears in, and
+    // the source of each spelling (one source, or several) for the matched / unmatched counts. A chart
+    // has one source, so it is read per chart, not per entry.
     // Pointers and bounds in locals: the lists' stores could otherwise alias them, and every entry of
     // the load passes through this loop.
     std::vector<std::vector<uint32_t>> groups(n);
+    std::vector<int32_t> spelling_sources(n, kNoSource);
     const uint32_t* const entry_song = data.EntrySong.data();
     const uint8_t* const is_candidate = candidate.data();
+    int32_t* const sources_of = spelling_sources.data();
     const uint32_t group_count = (uint32_t)data.Groups.size();
     for (uint32_t g = 0; g < group_count; g++) {
         const uint32_t begin = data.Groups[g].Begin, end = data.Groups[g].End;
+        const int32_t source = (int32_t)data.Groups[g].Source;
         for (uint32_t e = begin; e < end; e++) {
             const uint32_t song = entry_song[e];
+            const int32_t seen = sources_of[song];
+            if (seen != source && seen != kSeveralSources) sources_of[song] = seen == kNoSource ? source : kSeveralSources;
             if (!is_candidate[song]) continue;
             std::vector<uint32_t>& list = groups[song];
             if (list.empty() || list.back() != g) list.push_back(g);
@@ -302,38 +321,34 @@ MatchReport MatchSongs(Dataset& data, const std::vector<std::vector<std::string>
     }
 
     // New ids in order of first appearance; the root (lowest old id) gives the display spelling.
+    // Without a merge every root is itself and the ids stay as they are: no entry is rewritten.
     std::vector<uint32_t> old_to_new(n, UINT32_MAX);
     std::vector<Song> songs;
+    std::vector<int32_t> song_sources;
+    songs.reserve(n);
+    song_sources.reserve(n);
     for (uint32_t s = 0; s < n; s++) {
         uint32_t root = components.Find(s);
         if (old_to_new[root] == UINT32_MAX) {
             old_to_new[root] = (uint32_t)songs.size();
             songs.push_back(data.Songs[root]);
+            song_sources.push_back(kNoSource);
         }
         old_to_new[s] = old_to_new[root];
+        int32_t& merged = song_sources[old_to_new[s]];
+        merged = CombineSources(merged, spelling_sources[s]);
     }
-    // Entries take the new ids; in the same pass, the sources of each song for the matched /
-    // unmatched counts.
-    std::vector<int32_t> first_source(songs.size(), -1);
-    std::vector<uint8_t> multi(songs.size(), 0);
-    uint32_t* const songs_of = data.EntrySong.data();
-    const uint32_t* const sources_of = data.EntrySource.data();
-    const uint32_t* const new_id = old_to_new.data();
-    int32_t* const first = first_source.data();
-    uint8_t* const on_several = multi.data();
-    const size_t entries = data.EntryCount();
-    for (size_t e = 0; e < entries; e++) {
-        const uint32_t s = new_id[songs_of[e]];
-        songs_of[e] = s;
-        const int32_t source = (int32_t)sources_of[e];
-        if (first[s] < 0) first[s] = source;
-        else if (first[s] != source) on_several[s] = 1;
+    if (songs.size() != n) {
+        uint32_t* const songs_of = data.EntrySong.data();
+        const uint32_t* const new_id = old_to_new.data();
+        const size_t entries = data.EntryCount();
+        for (size_t e = 0; e < entries; e++) songs_of[e] = new_id[songs_of[e]];
     }
     data.Songs = std::move(songs);
     report.Songs = data.Songs.size();
-    for (size_t s = 0; s < data.Songs.size(); s++) {
-        if (multi[s]) report.MatchedAcrossSources++;
-        else if (first_source[s] >= 0) report.SingleSource++;
+    for (int32_t sources : song_sources) {
+        if (sources == kSeveralSources) report.MatchedAcrossSources++;
+        else if (sources != kNoSource) report.SingleSource++;
     }
     return report;
 }

@@ -175,6 +175,49 @@ TEST_CASE("spellings of one song on different charts merge") {
     CHECK(d.SongTitle(d.EntrySong[0]) == "Creepin' (with The Weeknd & 21 Savage)");  // first spelling seen
 }
 
+TEST_CASE("songs are counted by the sources they are on, with or without merges") {
+    SUBCASE("nothing merges: the ids stay, one spelling on two charts counts as matched") {
+        Dataset d = Build({ { { "Flowers", "Miley Cyrus" }, { "Kill Bill", "SZA" } }, { { "Flowers", "Miley Cyrus" }, { "Anti-Hero", "Taylor Swift" } } });
+        const std::vector<uint32_t> before = d.EntrySong;
+        MatchReport r = MatchSongs(d, {}, {});
+        CHECK(r.Songs == 3);
+        CHECK(d.EntrySong == before);
+        CHECK(r.MatchedAcrossSources == 1);
+        CHECK(r.SingleSource == 2);
+    }
+    // Two periods: spellings of one chart in different weeks may merge; they are still one source.
+    DatasetBuilder b;
+    const uint32_t week1 = b.AddPeriod(0, 6, "w1"), week2 = b.AddPeriod(7, 13, "w2");
+    const uint32_t melon = b.AddSource(Source{ "melon", "Melon" }), genie = b.AddSource(Source{ "genie", "Genie" });
+    b.AddEntry(week1, melon, b.AddSong("Flowers", "Miley Cyrus"), 1, NAN);
+    b.AddEntry(week2, melon, b.AddSong("FLOWERS", "MILEY CYRUS"), 1, NAN);
+    b.AddEntry(week1, genie, b.AddSong("Ditto", "NewJeans"), 1, NAN);
+    SUBCASE("merged spellings of one source stay single-source") {
+        Dataset d = b.Finish();
+        MatchReport r = MatchSongs(d, {}, {});
+        CHECK(r.Spellings == 3);
+        CHECK(r.Songs == 2);
+        CHECK(r.MatchedAcrossSources == 0);
+        CHECK(r.SingleSource == 2);
+    }
+    SUBCASE("a merge that brings two sources together counts as matched") {
+        b.AddEntry(week2, genie, b.AddSong("flowers", "Miley Cyrus"), 2, NAN);
+        Dataset d = b.Finish();
+        MatchReport r = MatchSongs(d, {}, {});
+        CHECK(r.Spellings == 4);
+        CHECK(r.Songs == 2);
+        CHECK(r.MatchedAcrossSources == 1);
+        CHECK(r.SingleSource == 1);
+        uint32_t flowers = UINT32_MAX;
+        for (size_t e = 0; e < d.EntryCount(); e++)
+            if (d.SongTitle(d.EntrySong[e]) == "Flowers") {
+                if (flowers == UINT32_MAX) flowers = d.EntrySong[e];
+                CHECK(d.EntrySong[e] == flowers);
+            }
+        CHECK(flowers != UINT32_MAX);
+    }
+}
+
 TEST_CASE("no over-merging: two songs one chart lists side by side stay two") {
     Dataset d = Build({ { { "Calm Down", "Rema" }, { "Calm Down (with Selena Gomez)", "Rema, Selena Gomez" } },
                         { { "CALM DOWN", "REMA & SELENA GOMEZ" } } });
