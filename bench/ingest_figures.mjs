@@ -19,5 +19,10 @@ export function ingestFigures(datasets, peersIngest) {
     for (const { ing, cm, rowsOk } of rows) { if (!cm || !rowsOk || !cm[key]) return null; cmT += cm[key].median_ms; peerT += ing[peer].median_ms; }
     return cmT ? peerT / cmT : null;
   };
-  return { rows, mbps, ratio };
+  const peerMbps = (peer) => {  // the peer's own speed on all the sets together
+    let bytes = 0, t = 0;
+    for (const { ing } of rows) if (ing[peer]) { bytes += ing.csv_bytes; t += ing[peer].median_ms; }
+    return t ? bytes / 1e6 / (t / 1e3) : null;
+  };
+  return { rows, mbps, ratio, peerMbps };
 }
