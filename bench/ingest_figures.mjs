@@ -9,20 +9,21 @@ export function ingestFigures(datasets, peersIngest) {
   });
   // key "load": the app's whole load, cross-source song matching included; "load_no_match": the
   // ingest alone (decode, parse, validate, intern, align periods), the job the peers do.
+  const rate = (bytes, ms) => (ms ? bytes / 1e6 / (ms / 1e3) : null);
   const mbps = (key) => {  // all the sets together
     let bytes = 0, t = 0;
     for (const { cm } of rows) if (cm && cm[key]) { bytes += cm.file_bytes; t += cm[key].median_ms; }
-    return t ? bytes / 1e6 / (t / 1e3) : null;
+    return rate(bytes, t);
   };
   const ratio = (peer, key) => {  // peer time ÷ chartmix time, only when every set's rows agree
     let cmT = 0, peerT = 0;
     for (const { ing, cm, rowsOk } of rows) { if (!cm || !rowsOk || !cm[key]) return null; cmT += cm[key].median_ms; peerT += ing[peer].median_ms; }
     return cmT ? peerT / cmT : null;
   };
-  const peerMbps = (peer) => {  // the peer's own speed on all the sets together
+  const peerMbps = (peer) => {  // the peer's own speed on all the sets, only when its rows agreed (as ratio)
     let bytes = 0, t = 0;
-    for (const { ing } of rows) if (ing[peer]) { bytes += ing.csv_bytes; t += ing[peer].median_ms; }
-    return t ? bytes / 1e6 / (t / 1e3) : null;
+    for (const { ing, rowsOk } of rows) { if (!rowsOk || !ing[peer]) return null; bytes += ing.csv_bytes; t += ing[peer].median_ms; }
+    return rate(bytes, t);
   };
   return { rows, mbps, ratio, peerMbps };
 }
