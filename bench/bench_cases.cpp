@@ -158,7 +158,8 @@ void RunDatasetCase(Json& j, const std::string& name, const std::vector<InputFil
     const Dataset& data = first->Data;
     j.Num("first_load_ms", first_ms).Int("entries", (int64_t)data.EntryCount()).Int("periods", (int64_t)data.Periods.size())
         .Int("sources", (int64_t)data.Sources.size()).Int("songs", (int64_t)data.Songs.size())
-        .Int("rows_read", (int64_t)first->Report.RowsRead).Int("rows_rejected", (int64_t)first->Report.Rejected.size())
+        .Int("rows_read", (int64_t)first->Report.RowsRead).Int("rows_loaded", (int64_t)first->Report.RowsLoaded)
+        .Int("rows_rejected", (int64_t)first->Report.Rejected.size()).Int("spellings", (int64_t)first->Report.Matching.Spellings)
         .Int("memory_bytes", (int64_t)data.MemoryBytes());
     // Whole load, as the app does it (decode, parse, validate, intern, align periods, match songs).
     Timing load = Measure([&] { Result<LoadedDataset> r = LoadDataset(files, opt); (void)r; }, o.Samples, o.MinSampleMs);
