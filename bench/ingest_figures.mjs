@@ -1,13 +1,36 @@
 // The ingest figures of the targets, from one browser run: chartmix's loads of the real CSV sets in
 // Chromium against each peer's ingest of the same files. Used by bench/report.mjs and by
 // run_browser.mjs --ingest-only, so the quick check and the report add up the same way.
-//   datasets: browser.wasm_chromium.datasets; peersIngest: browser.peers_ingest
+//   datasets: browser.wasm_chromium.datasets; peersIngest: browser.peers_ingest;
+//   rounds: browser.wasm_chromium.ingest_rounds, later loads of the same sets in the same page. A set's
+//   load time is the median of its rounds (the first one in datasets included); row.cm carries it, with
+//   each round's time in cm.rounds.
 // Peers: papaparse, d3_dsv, duckdb (the parse into typed rows; each one's row count must be chartmix's
 // rows read) and papaparse_dataset (papaparse plus the validation and interning in JS: its rows,
 // spellings and periods must be chartmix's rows loaded, spellings before matching, and periods).
-export function ingestFigures(datasets, peersIngest) {
+const median = (xs) => {
+  const s = xs.filter((x) => x != null).sort((a, b) => a - b), m = s.length >> 1;
+  return !s.length ? null : s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+// One set's chartmix figures over its rounds: the first round's record with the median load times.
+function overRounds(first, rounds) {
+  if (!first || !first.load || !first.load_no_match) return first;
+  const all = [first, ...rounds.filter((r) => r.name === first.name)];
+  const rate = (ms) => (ms ? first.file_bytes / 1e6 / (ms / 1e3) : null);
+  const load = median(all.map((r) => r.load && r.load.median_ms));
+  const bare = median(all.map((r) => r.load_no_match && r.load_no_match.median_ms));
+  return {
+    ...first,
+    rounds: all.map((r) => ({ load_ms: r.load && r.load.median_ms, load_no_match_ms: r.load_no_match && r.load_no_match.median_ms })),
+    load: { ...first.load, median_ms: load }, load_mb_per_s: rate(load),
+    load_no_match: { ...first.load_no_match, median_ms: bare }, load_no_match_mb_per_s: rate(bare),
+  };
+}
+
+export function ingestFigures(datasets, peersIngest, rounds = []) {
   const rows = (peersIngest || []).map((ing) => {
-    const cm = (datasets || []).find((d) => d.name === ing.name);
+    const cm = overRounds((datasets || []).find((d) => d.name === ing.name), rounds || []);
     const c = ing.papaparse_dataset_counts;
     return {
       ing, cm,
