@@ -173,10 +173,10 @@ p('job" is papaparse in plain-array mode followed by the validation and internin
 p('(bench/web/peer_dataset.mjs); its rows, distinct (title, artist) spellings and periods are checked equal to');
 p('chartmix\'s. chartmix loads each set in three rounds: once with the other datasets, then twice after the');
 p('peers, minutes apart. Its time is the median of the three rounds\' medians. In this page a measurement now');
-p('and then runs up to 1.7× slower for a second or so, its samples tight, and the next measurement of the same');
-p('code is back to normal (the cause is not known: the machine is shared, and the heap\'s layout differs from');
-p('round to round). The rounds keep one such spell from deciding the figure. The "Load time" table below shows');
-p('the first round.');
+p('and then runs up to 1.7× slower for seconds, sometimes minutes, its samples tight, while a later measurement');
+p('of the same code is back to normal; everything slows alike in such a spell (see bench/analysis.md, eighth');
+p('pass). The rounds keep a spell that covers one round from deciding the figure. The "Load time" table below');
+p('shows the first round.');
 p();
 if (ingestRows.length) {
   const counts = (c) => (c ? `${num(c.rows, 0)} rows, ${num(c.spellings, 0)} spellings, ${c.periods} periods` : 'n/a');

@@ -72,8 +72,9 @@ async function benchPage(browser, result) {
       result.peers_ingest.push(await page.evaluate(([u, q]) => window.bench.ingestPeers(u, q ? 3 : 9), [m, quick]));
     }
     // The ingest sets twice more, minutes after their first run. A measurement here now and then runs up
-    // to 1.7x slower for a second or so (its samples tight, the next measurement back to normal), so the
-    // ingest figures take each set's median over the three rounds (bench/ingest_figures.mjs).
+    // to 1.7x slower for seconds, sometimes minutes (its samples tight, a later measurement of the same code
+    // back to normal), so the ingest figures take each set's median over the three rounds
+    // (bench/ingest_figures.mjs).
     result.wasm_chromium.ingest_rounds = [];
     for (let round = 2; round <= (quick ? 1 : 3); round++) {
       for (const m of ingestManifests) {
