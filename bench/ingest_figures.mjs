@@ -8,23 +8,22 @@
 // Peers: papaparse, d3_dsv, duckdb (the parse into typed rows; each one's row count must be chartmix's
 // rows read) and papaparse_dataset (papaparse plus the validation and interning in JS: its rows,
 // spellings and periods must be chartmix's rows loaded, spellings before matching, and periods).
-const median = (xs) => {
-  const s = xs.filter((x) => x != null).sort((a, b) => a - b), m = s.length >> 1;
-  return !s.length ? null : s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
+import { median } from './web/peers.mjs';
+
+const rate = (bytes, ms) => (ms ? bytes / 1e6 / (ms / 1e3) : null);  // MB/s
 
 // One set's chartmix figures over its rounds: the first round's record with the median load times.
 function overRounds(first, rounds) {
   if (!first || !first.load || !first.load_no_match) return first;
   const all = [first, ...rounds.filter((r) => r.name === first.name)];
-  const rate = (ms) => (ms ? first.file_bytes / 1e6 / (ms / 1e3) : null);
-  const load = median(all.map((r) => r.load && r.load.median_ms));
-  const bare = median(all.map((r) => r.load_no_match && r.load_no_match.median_ms));
+  const middle = (times) => { const known = times.filter((t) => t != null); return known.length ? median(known) : null; };
+  const load = middle(all.map((r) => r.load && r.load.median_ms));
+  const bare = middle(all.map((r) => r.load_no_match && r.load_no_match.median_ms));
   return {
     ...first,
     rounds: all.map((r) => ({ load_ms: r.load && r.load.median_ms, load_no_match_ms: r.load_no_match && r.load_no_match.median_ms })),
-    load: { ...first.load, median_ms: load }, load_mb_per_s: rate(load),
-    load_no_match: { ...first.load_no_match, median_ms: bare }, load_no_match_mb_per_s: rate(bare),
+    load: { ...first.load, median_ms: load }, load_mb_per_s: rate(first.file_bytes, load),
+    load_no_match: { ...first.load_no_match, median_ms: bare }, load_no_match_mb_per_s: rate(first.file_bytes, bare),
   };
 }
 
@@ -41,7 +40,6 @@ export function ingestFigures(datasets, peersIngest, rounds = []) {
   const agrees = (peer, row) => (peer === 'papaparse_dataset' ? row.datasetOk : row.rowsOk);
   // key "load": the app's whole load, cross-source song matching included; "load_no_match": the
   // ingest alone (decode, parse, validate, intern, align periods), the job the peers do.
-  const rate = (bytes, ms) => (ms ? bytes / 1e6 / (ms / 1e3) : null);
   const mbps = (key) => {  // all the sets together
     let bytes = 0, t = 0;
     for (const { cm } of rows) if (cm && cm[key]) { bytes += cm.file_bytes; t += cm[key].median_ms; }
