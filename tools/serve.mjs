@@ -35,16 +35,34 @@ function resolvePath(mounts, urlPath) {
   return null;
 }
 
-// Starts the server; resolves to { server, port, url } once it listens.
-// The catalogue: web/catalogue.json plus one entry per shared-dataset manifest.
+// The catalogue: web/catalogue.json plus one entry per shared-dataset manifest, described for the
+// Open dialog by assets/datasets.json (group, sentence, licence, periods) and measured here (size).
+// Served with the datasets, the published entries read from the local mirror too (offline classrooms).
 function catalogue(root, manifests) {
   const doc = JSON.parse(fs.readFileSync(path.join(root, 'catalogue.json'), 'utf8'));
   if (!manifests || !fs.existsSync(manifests)) return doc;
+  if (!doc.mirror) doc.mirror = '/datasets/';
+  let facts = { groups: [], datasets: {} };
+  try { facts = JSON.parse(fs.readFileSync(path.join(kRepo, 'assets/datasets.json'), 'utf8')); } catch { /* entries without descriptions */ }
   for (const name of fs.readdirSync(manifests).filter((n) => n.endsWith('.json')).sort()) {
-    let title = name;
-    try { title = JSON.parse(fs.readFileSync(path.join(manifests, name), 'utf8')).name || name; } catch { continue; }
-    doc.datasets.push({ id: 'local:' + name.replace(/\.json$/, ''), title, manifest: '/manifests/' + name, local: true });
+    let manifest;
+    try { manifest = JSON.parse(fs.readFileSync(path.join(manifests, name), 'utf8')); } catch { continue; }
+    const id = name.replace(/\.json$/, '');
+    const info = facts.datasets[id] || {};
+    const files = Array.isArray(manifest.files) ? manifest.files.filter((f) => f && typeof f.path === 'string') : [];
+    const sources = Array.isArray(manifest.sources) ? manifest.sources.filter((s) => s && typeof s === 'object') : [];
+    let sizeBytes = 0;
+    for (const f of files) { try { sizeBytes += fs.statSync(path.resolve(manifests, f.path)).size; } catch { /* a missing file fails at load, with its name */ } }
+    doc.datasets.push({
+      id: 'local:' + id, title: manifest.name || name, manifest: '/manifests/' + name, local: true,
+      group: info.group || 'More datasets', order: info.order || 99, hidden: !!info.sameAs,
+      description: info.description || '', licence: info.licence || '', periods: info.periods,
+      sources: sources.map((s) => s.name || s.key), sizeBytes,
+      citation: [...new Set(sources.map((s) => s.citation).filter(Boolean))].join('; '),
+    });
   }
+  const rank = (g) => { const i = (facts.groups || []).indexOf(g); return i < 0 ? 99 : i; };
+  doc.datasets.sort((a, b) => rank(a.group) - rank(b.group) || (a.order || 99) - (b.order || 99));
   return doc;
 }
 
@@ -64,6 +82,7 @@ function sendSlowly(res, file, { chunk = 16384, delayMs = 40 } = {}) {
   step();
 }
 
+// Starts the server; resolves to { server, port, url } once it listens.
 export function startServer({ root, port = 0, host = '127.0.0.1', datasets = null, headers = {}, manifests = undefined, throttle = false, routes = {} }) {
   const mounts = [];
   if (datasets) {

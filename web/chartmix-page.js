@@ -191,6 +191,8 @@ export function attachPage(app, host) {
     (known ? app.loadCatalogue(id) : app.loadUrl(u.trim())).catch(() => { /* the app shows why */ });
   };
   host.cancelLoad = () => app.cancelLoad();
+  host.loadCatalogue = (id) => { app.loadCatalogue(id).catch(() => { /* the app shows why */ }); };
+  host.remember = (key, value) => { if (app.options.remember) app.options.remember(key, value); };
   // A view fragment ("#v1&…") from the app's "Copy link" becomes this page's link with that view.
   host.copyText = (text) => app.copyText(text.startsWith('#v') ? location.href.replace(/#.*$/, '').replace(/embed\.html(\?.*)?$/, 'index.html') + text : text);
   host.clipboardWrite = (text) => { navigator.clipboard?.writeText(text).catch(() => { /* no permission: the app keeps its own copy */ }); };
@@ -214,6 +216,8 @@ export function attachPage(app, host) {
     } catch { /* offline: the built-in font stays */ }
   };
 
+  // A pointer on the canvas gives it the keyboard: without it, typing after a click went nowhere.
+  canvas.addEventListener('pointerdown', () => { if (document.activeElement !== canvas) canvas.focus({ preventScroll: true }); });
   canvas.addEventListener('dragover', (e) => { e.preventDefault(); if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy'; });
   canvas.addEventListener('drop', (e) => {
     e.preventDefault();

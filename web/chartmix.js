@@ -24,6 +24,12 @@ function isManifest(doc) {
   return doc && typeof doc === 'object' && !Array.isArray(doc) && Array.isArray(doc.files) && Array.isArray(doc.sources);
 }
 
+// What the progress bar says: the dataset's title and the file's own name, never a relative path.
+function displayName(path, title) {
+  const file = path.slice(path.lastIndexOf('/') + 1) || path;
+  return title ? `${title} (${file})` : file;
+}
+
 function fileName(url) {
   const path = new URL(url).pathname;
   return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1)) || 'download';
@@ -229,7 +235,7 @@ class Chartmix {
           if (done) break;
           chunks.push(value);
           received += value.length;
-          this._setProgress(true, received, Math.max(total, received), name);
+          this._setProgress(true, received, Math.max(total, received), displayName(name, this._loadTitle));
         }
       } catch (err) {
         if (signal.aborted) throw new ChartmixError(kNoticeCancelled, 'aborted');
@@ -253,12 +259,13 @@ class Chartmix {
   // Loads a dataset from a URL: a CSV or JSON file, or a manifest (then every file it lists,
   // resolved against dataBase or the manifest's own URL). Progress feeds the app's progress bar;
   // cancelLoad() stops it. On any failure the current data stays and the app shows why.
-  async loadUrl(url, { ref, dataBase } = {}) {
+  async loadUrl(url, { ref, dataBase, title } = {}) {
     const absolute = new URL(url, location.href).href;
     if (this._abort) this._abort.abort();
     const abort = new AbortController();
     this._abort = abort;
-    this._setProgress(true, 0, 0, absolute);
+    this._loadTitle = title || '';
+    this._setProgress(true, 0, 0, displayName(fileName(absolute), this._loadTitle));
     try {
       const [first] = await this._fetchAll([{ url: absolute, name: fileName(absolute) }], abort.signal);
       let files = [first];
@@ -311,7 +318,21 @@ class Chartmix {
       this.notify(e.message, true);
       throw e;
     }
-    await this.loadUrl(entry.manifest, { ref: 'catalog:' + id, dataBase: entry.dataBase });
+    await this.loadUrl(entry.manifest, { ref: 'catalog:' + id, dataBase: entry.dataBase, title: entry.title });
+  }
+
+  // Hands the catalogue to the app's Open dialog (and its welcome's starting points).
+  async _offerCatalogue() {
+    this._withStrings(['Reading the list of published charts\u2026'], (s) => this.core._chartmix_set_catalogue(0, s));
+    let text;
+    try {
+      text = JSON.stringify({ datasets: (await this.catalogue()).filter((e) => !e.hidden) });
+    } catch (err) {
+      const why = `The list of published charts could not be read (${err.message}). You can still open your own files or a web address.`;
+      this._withStrings([why], (s) => this.core._chartmix_set_catalogue(0, s));
+      return;
+    }
+    this._withStrings([text, ''], (j, s) => this.core._chartmix_set_catalogue(j, s));
   }
 
   // Origins a shared link may fetch from without asking: this page's and the catalogue's.
@@ -359,6 +380,9 @@ class Chartmix {
 //   compact         the embed layout (one column, fewer controls)
 //   syncUrl         keep the view in this page's URL fragment, with back/forward (the full page)
 //   accessible      mirror the ranking in a visually hidden table + live region (default true)
+//   welcome         greet a first visit with the welcome view (starting points, sharing)
+//   theme           'dark' or 'light'
+//   remember(key, value)  keeps a preference the reader set in the app ('theme', 'welcome')
 //   catalogueUrl, mirror, trustedOrigins, confirm(question) → Promise<boolean>|boolean
 // Resolves when the core runs; await instance.ready() for the first frame.
 export async function create(canvas, options = {}) {
@@ -366,6 +390,8 @@ export async function create(canvas, options = {}) {
   const opts = { accessible: true, ...options, baseUrl: options.baseUrl || new URL('.', import.meta.url).href };
   const host = {};  // filled by attachPage; the core calls it (src/web/host_web.cpp)
   const args = opts.compact ? ['--compact'] : [];
+  if (opts.welcome && !opts.compact) args.push('--welcome');
+  if (opts.theme === 'light') args.push('--light');
   performance.mark('chartmix:load-core');  // then "chartmix:window" and "chartmix:first-frame" (src/web/host_web.cpp)
   const core = await createChartmixCore({
     canvas,
@@ -378,6 +404,7 @@ export async function create(canvas, options = {}) {
   const app = new Chartmix(core, canvas, opts);
   attachPage(app, host);
   if (opts.theme) app.setTheme(opts.theme);
+  if (!opts.compact) app._offerCatalogue();
   if (opts.syncUrl && location.hash.length > 1) await app.applyView(location.hash);
   return app;
 }

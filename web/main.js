@@ -14,10 +14,16 @@ async function start() {
       if (!value) return undefined;
       try { return new URL(value, location.href).origin === location.origin ? value : undefined; } catch { return undefined; }
     };
+    // Preferences the reader set (theme, the welcome dismissed), where the browser allows storage.
+    const stored = (key) => { try { return localStorage.getItem('chartmix.' + key); } catch { return null; } };
     const app = await create(document.getElementById('canvas'), {
       syncUrl: true,
       mirror: local('mirror'),
       catalogueUrl: local('catalogue'),
+      theme: stored('theme') === 'light' ? 'light' : undefined,
+      // A shared link opens its view directly; the welcome is for a first visit to the app itself.
+      welcome: !stored('welcome') && location.hash.length <= 1,
+      remember: (key, value) => { try { localStorage.setItem('chartmix.' + key, value); } catch { /* storage blocked: forget quietly */ } },
     });
     window.chartmix = app;
     await app.ready();

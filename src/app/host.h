@@ -13,6 +13,8 @@ struct StartOptions {
     int MaxFrames = 0;                 // --frames N: stop after N frames (smoke tests)
     const char* ScreenshotPath = nullptr;  // --screenshot out.ppm
     bool Compact = false;              // --compact: the embed layout
+    bool Welcome = false;              // --welcome: a first visit, greeted by the welcome view
+    bool Light = false;                // --light: the light theme (the reader's remembered choice)
     std::vector<std::string> Files;    // positional: files to load at start (desktop)
 };
 

@@ -37,10 +37,11 @@ std::string DirName(const std::string& path)
     return slash == std::string::npos ? "." : path.substr(0, slash);
 }
 
-void SetNotice(ui::AppState& state, std::string text, bool error)
+void SetNotice(ui::AppState& state, std::string text, bool error, std::string details = {})
 {
     state.Notice = std::move(text);
     state.NoticeIsError = error;
+    state.NoticeDetails = std::move(details);
 }
 
 } // namespace
@@ -71,7 +72,7 @@ void HostLoadPaths(ui::AppState& state, const std::vector<std::string>& paths)
     }
     Status st = state.Session_.LoadFiles(std::move(files), LoadOptions{}, "file:" + BaseName(paths.front()));
     if (st) SetNotice(state, "Loaded " + BaseName(paths.front()) + (paths.size() > 1 ? " and " + std::to_string(paths.size() - 1) + " more" : ""), false);
-    else SetNotice(state, st.Err().ToString() + " The data loaded before stays.", true);
+    else SetNotice(state, st.Err().ToString() + " The data loaded before stays.", true, st.Err().Details);
 }
 
 void HostStart(ui::AppState& state, const StartOptions& options)

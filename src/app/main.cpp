@@ -1,7 +1,8 @@
 // chartmix desktop and browser app: one SDL2 window, Dear ImGui panels over the ranking core.
-//   chartmix_app [--frames N] [--screenshot out.ppm] [--compact] [data files...]
+//   chartmix_app [--frames N] [--screenshot out.ppm] [--compact] [--welcome] [--light] [data files...]
 // --frames stops after N frames (for smoke tests); --screenshot writes the last frame as PPM;
-// --compact draws the embed layout; files (CSV, JSON, a manifest) load instead of the demo.
+// --compact draws the embed layout; --welcome greets a first visit; --light starts in the light
+// theme; files (CSV, JSON, a manifest) load instead of the demo.
 // In the browser the same flags arrive through Module.arguments (web/chartmix.js).
 #include <cstdio>
 #include <string>
@@ -70,6 +71,8 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "chartmix: %s\n", run.Window.Error.c_str());
         return 1;
     }
+    run.State.ShowWelcome = run.Options.Welcome && !run.Options.Compact;
+    if (run.Options.Light) run.State.CurrentTheme = chartmix::ui::Theme::Light;
     chartmix::ui::ApplyTheme(run.State.CurrentTheme);
     chartmix::app::RunMainLoop(Frame, &run);
 #ifndef __EMSCRIPTEN__

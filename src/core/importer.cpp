@@ -467,8 +467,12 @@ Result<FileMapping> CanonicalMapping(const std::string& name, std::string_view t
     for (const char* required : { "source", "period", "rank", "title", "artist" })
         if (FindColumn(header, { required }) < 0) missing += (missing.empty() ? "" : ", ") + std::string(required);
     if (!missing.empty())
-        return MakeErrorAt(name, 1, 1, "this is not a chart in the canonical form (its header lacks " + missing +
-                                           "); write a manifest that maps its columns (see docs/dataset-format.md).");
+    {
+        Error e = MakeErrorAt(name, 1, 1, "chartmix cannot tell which columns of this file hold the chart: its first line has no " + missing +
+                                              " column. Open it together with a manifest, a small JSON file that names its columns.");
+        e.Details = "How to write a manifest: docs/dataset-format.md, section 2.";
+        return e;
+    }
     FileMapping m;
     m.Path = name;
     m.Delimiter = ',';

@@ -124,6 +124,13 @@ const char* PresetsJsonText()
  "mix":{"method":"weighted_sum","normalization":"rank_points","weights":{"region:KR":1},"missing":"next_rank"},
  "numbers":[{"field":"weights.region:KR","value":1,"label":"estimate","citation":"chartmix estimate; Billboard Korea publishes no weights"}]},
 
+{"name":"hanteo-style","title":"Hanteo-style, Korean and Chinese platforms (weights unpublished: estimate)","weights_published":false,
+ "description":"Hanteo now counts sales and streams from QQ Music, Kugou and Kuwo in its Korean chart without publishing how much each weighs. Korean and Chinese platforms with equal weight per region as a labelled starting point; compare it with the Chinese platforms alone.",
+ "mix":{"method":"weighted_sum","normalization":"rank_points","weights":{"region:KR":1,"region:CN":1},"missing":"next_rank"},
+ "numbers":[
+  {"field":"weights.region:KR","value":1,"label":"estimate","citation":"chartmix estimate; Hanteo publishes no weights"},
+  {"field":"weights.region:CN","value":1,"label":"estimate","citation":"chartmix estimate; Hanteo publishes no weights"}]},
+
 {"name":"tencent-uni","title":"Tencent Music UNI chart (weights unpublished: estimate)","weights_published":false,
  "description":"Tencent's UNI chart combines QQ Music, Kugou and Kuwo without published weights. Equal share-of-total as a labelled starting point.",
  "mix":{"method":"weighted_sum","normalization":"rank_points","weights":{"qq*":1,"kugou*":1,"kuwo*":1},"missing":"next_rank","filter":{"regions":["CN"]}},

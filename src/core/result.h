@@ -15,6 +15,7 @@ struct Error {
     int Column = 0;       // 1-based; 0 = no column
     std::string Field;    // the field or setting at fault ("weights.melon"), "" when none
     std::string Message;  // one sentence: what is wrong and, where possible, what to try
+    std::string Details;  // where to read more (a document, a section); shown apart from the message, "" when none
 
     // "file.csv:12:3: message" (parts that are unknown are left out).
     std::string ToString() const;

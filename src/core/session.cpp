@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/mix_json.h"
+#include "core/opening_view.h"
 #include "core/ranking.h"
 
 namespace chartmix {
@@ -17,51 +18,58 @@ Session::Session()
 
 Mix Session::DefaultMix() const
 {
-    Mix mix;
-    mix.Weights.push_back(SourceSetting{ "*", 1.0 });
-    // Rank points work on every chart, with or without published units.
-    mix.Norm = Normalization::RankPoints;
-    return mix;
+    return OpeningMix(*Data_);
 }
 
 void Session::Adopt(std::unique_ptr<Dataset> data, std::string ref, std::unique_ptr<DemoMarket> demo)
 {
-    // Keep the user's weights for every source the new data still has.
-    std::vector<std::pair<std::string, double>> kept;
-    Mix previous;
-    bool had_engine = Engine_ != nullptr;
-    if (had_engine) {
-        previous = Engine_->CurrentMix();
-        const auto& weights = Engine_->Resolved().Weight;
-        for (size_t s = 0; s < weights.size() && s < Data_->Sources.size(); s++) kept.emplace_back(Data_->Sources[s].Key, weights[s]);
-    }
+    const uint32_t opening = OpeningPeriod(*data);
     auto engine = std::make_unique<Engine>(*data);
-    Status st = had_engine ? engine->SetMix(previous) : Status(MakeError("no mix yet"));
-    if (!st) {
-        Mix mix = DefaultMix();
-        if (had_engine) {
-            mix = previous;
+    // A mix is kept only when it ranks something in the opening period: a mix that fitted the old
+    // data (rank points over ranked charts) can leave new data (units only) with an empty chart.
+    Ranking probe;
+    auto fits = [&](const Mix& mix) { return engine->SetMix(mix).Ok() && engine->Rank(opening, 1, &probe).Ok() && !probe.Songs.empty(); };
+    bool placed = false;
+    if (Engine_) {
+        // The user's choices carry over: the method and its settings, and every weight whose
+        // source the new data still has.
+        const Mix previous = Engine_->CurrentMix();
+        placed = fits(previous);
+        if (!placed) {
+            Mix mix = previous;
             mix.Weights.clear();
             mix.Ratios.clear();
             mix.FilterSources.clear();
+            const auto& weights = Engine_->Resolved().Weight;
             for (const Source& s : data->Sources) {
                 if (s.IsOfficial) continue;
                 double w = 1.0;
-                for (auto& [key, value] : kept) if (key == s.Key) w = value;
+                for (size_t old = 0; old < weights.size() && old < Data_->Sources.size(); old++)
+                    if (Data_->Sources[old].Key == s.Key) w = weights[old];
                 mix.Weights.push_back(SourceSetting{ s.Key, w });
             }
+            placed = fits(mix);
+            if (!placed) {
+                // The method stays when the data's own scoring suits it; otherwise the opening mix whole.
+                Mix opening_mix = OpeningMix(*data);
+                Mix with_method = opening_mix;
+                with_method.Method_ = previous.Method_;
+                placed = fits(with_method) || fits(opening_mix);
+            }
         }
-        if (!engine->SetMix(mix)) {
-            Mix fallback = DefaultMix();
-            if (!engine->SetMix(fallback)) { fallback.Method_ = Method::Borda; engine->SetMix(fallback); }
-        }
+    }
+    if (!placed && !fits(OpeningMix(*data))) {
+        Mix fallback = OpeningMix(*data);
+        fallback.Method_ = Method::Borda;
+        if (!engine->SetMix(fallback)) (void)engine->SetMix(OpeningMix(*data));
     }
     Engine_ = std::move(engine);
     Data_ = std::move(data);
     Demo_ = std::move(demo);
     DatasetRef_ = std::move(ref);
-    Period_ = Data_->Periods.empty() ? 0 : (uint32_t)Data_->Periods.size() - 1;
+    Period_ = opening;
     Selected_.clear();
+    DataGeneration_++;
     ContentChanged();
 }
 

@@ -41,7 +41,8 @@ public:
     Status LoadFiles(std::vector<InputFile>&& files, const LoadOptions& options, std::string ref);
 
     const Mix& CurrentMix() const { return Engine_->CurrentMix(); }
-    // The default mix for the current data: equal weights over every non-official source.
+    // The default mix for the current data (OpeningMix): equal weights over every non-official
+    // source, scored the way the charts publish (rank points, or a share of units).
     Mix DefaultMix() const;
     // Sets the whole mix. On failure the previous mix stays and the error names the field.
     Status SetMix(const Mix& mix);
@@ -65,6 +66,8 @@ public:
 
     // Increases on every change a subscriber may care about (data, mix, period, selection).
     uint64_t Revision() const { return Revision_; }
+    // Increases whenever a new dataset replaces the current one (views reset their search, order...).
+    uint64_t DataGeneration() const { return DataGeneration_; }
     void Touch() { Revision_++; }
     // How many times the whole history was ranked (it is redone only when data or mix change,
     // not when the period or the selection moves: playing through time must not re-rank it all).
@@ -89,6 +92,7 @@ private:
     void ContentChanged() { ContentRevision_++; Touch(); }
 
     uint64_t Revision_ = 1;
+    uint64_t DataGeneration_ = 0;
     uint64_t ContentRevision_ = 1;  // data and mix only: what the history depends on
     uint64_t HistoryPasses_ = 0;
     uint64_t RankingRevision_ = 0;

@@ -8,7 +8,9 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
+#include "core/catalogue.h"
 #include "core/session.h"
 
 namespace chartmix::ui {
@@ -24,6 +26,8 @@ struct HostActions {
     std::function<void(const std::string& text)> CopyText;    // clipboard
     std::function<void(const std::string& name, const std::string& mime, const std::string& bytes)> SaveFile;  // download / write
     std::function<void()> SavePng;                            // the current view as PNG
+    std::function<void(const std::string& id)> LoadCatalogue; // a catalogue entry (with progress, cancel)
+    std::function<void(const char* key, const char* value)> Remember;  // a preference kept across visits ("theme", "welcome")
 };
 
 // A running download, as the host reports it (drawn as a progress bar with a cancel button).
@@ -47,6 +51,7 @@ struct AppState {
     LoadProgress Progress;
     TextInputRequest TextInput;
     std::string Notice;          // one-line message shown at the top (errors, hints), "" when none
+    std::string NoticeDetails;   // a second, quieter line: where to read more ("" when none)
     bool NoticeIsError = false;
     Theme CurrentTheme = Theme::Dark;
     bool Compact = false;        // embed layout: one column, fewer controls
@@ -63,6 +68,12 @@ struct AppState {
     std::string CjkFontBytes;    // TrueType subset covering Hangul, kana and ideographs; loaded on demand
     bool WantCjkFont = false;    // set by the UI: the data has CJK text and CjkFontBytes is empty
     bool FontsDirty = true;      // set by the host after changing the bytes above (and by the UI on new data)
+
+    // Published datasets the Open dialog lists, as the host read them (empty until then).
+    std::vector<CatalogueEntry> Catalogue;
+    std::string CatalogueStatus;  // why the list is empty ("" once read): "Reading the catalogue…", an error
+    bool ShowWelcome = false;     // the host sets it on a first visit; the UI clears it when dismissed
+    bool ShowOpenDialog = false;  // the Open dialog is up (the UI, or a host asking for it)
 
     std::shared_ptr<ExplorerView> View;  // owned by the UI; hosts leave it alone
 };

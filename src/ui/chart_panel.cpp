@@ -8,6 +8,8 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include "core/opening_view.h"
+
 #include "ui/plot.h"
 #include "ui/ui_common.h"
 
@@ -92,27 +94,31 @@ void ChartPanel::Draw(AppState& state)
     const Ranking& ranking = session.CurrentRanking();
     const size_t sources = data.Sources.size();
 
+    // A search typed for the previous dataset would hide every song of the new one.
+    if (SeenGeneration != session.DataGeneration()) {
+        SeenGeneration = session.DataGeneration();
+        if (Search[0] && ImGui::GetActiveID() == ImGui::GetID("##search")) ImGui::ClearActiveID();
+        Search[0] = 0;
+        OfficialOnly = !TraitsOf(data).HasMixable;
+    }
     // Search box; while focused the browser lays a native input over it for IME (Korean, Chinese).
     ImGui::SetNextItemWidth(ImMin(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 18.0f));
     ImGui::InputTextWithHint("##search", "Search title or artist", Search, sizeof(Search));
     ProbeItem("chart.search");
     SearchRect = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y);
-    if (ImGui::IsItemActive()) {
-        ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-        state.TextInput.Active = true;
-        state.TextInput.X = a.x;
-        state.TextInput.Y = a.y;
-        state.TextInput.Width = b.x - a.x;
-        state.TextInput.Height = b.y - a.y;
-        state.TextInput.Text = Search;
-    }
+    OfferNativeTextInput(state, Search);
     ImGui::SameLine();
     ImGui::TextDisabled("%d of %u songs", ShownRows, ranking.Ranked);
     if (data.Simulated) { ImGui::SameLine(); SimulatedBadge(data); }
     if (OrderQuery != Search) OrderDirty = true;
+    if (OfficialOnly) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+        ImGui::TextWrapped("This dataset holds only official charts, so there is nothing to re-weight: they are shown as published. "
+                           "Open a streaming or sales chart of the same weeks (Open \xE2\x80\xA6) to mix them.");
+        ImGui::PopStyleColor();
+    }
 
     const bool narrow = ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 34.0f;
-    const int official = OfficialSource(data);
     ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_Sortable |
                             ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable;
     const int columns = narrow ? 4 : 6;
@@ -121,7 +127,7 @@ void ChartPanel::Draw(AppState& state)
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortAscending, em * 2.2f, (ImGuiID)RowKey::Rank);
     ImGui::TableSetupColumn("Last", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, em * 3.6f, (ImGuiID)RowKey::MovePrevious);
-    if (!narrow) ImGui::TableSetupColumn(official >= 0 ? "vs official" : "vs official (none)", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, em * 4.5f, (ImGuiID)RowKey::MoveOfficial);
+    if (!narrow) ImGui::TableSetupColumn("Official", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, em * 4.5f, (ImGuiID)RowKey::MoveOfficial);
     ImGui::TableSetupColumn("Title \xE2\x80\x94 Artist", ImGuiTableColumnFlags_WidthStretch, 3.0f, (ImGuiID)RowKey::Title);
     if (!narrow) ImGui::TableSetupColumn("Score", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, em * 4.0f);
     ImGui::TableSetupColumn("Sources", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoSort, narrow ? 1.0f : 1.6f);

@@ -17,6 +17,8 @@ enum class PrevStatus : uint8_t { Unknown, Move, New, ReEntry };
 
 struct ChartPanel {
     char Search[128] = {};
+    uint64_t SeenGeneration = 0;          // Session::DataGeneration() the search was typed for
+    bool OfficialOnly = false;            // the data has official charts only (nothing to mix)
     RowKey SortKey = RowKey::Rank;
     bool SortDescending = false;
 

@@ -6,7 +6,10 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include "core/engine.h"
+#include "core/source_labels.h"
 #include "ui/plot.h"
+#include "ui/ui_probe.h"
 #include "ui/ui_common.h"
 
 namespace chartmix::ui {
@@ -14,14 +17,25 @@ namespace chartmix::ui {
 void ComparePanel::Refresh(AppState& state)
 {
     Session& session = state.Session_;
-    if (SeenRevision == session.Revision() && SeenDepth == Depth && SeenMetric == MatrixMetric) return;
+    if (SeenRevision == session.Revision() && SeenDepth == Depth && SeenMetric == MatrixMetric && SeenAgainst == Against) return;
     const Dataset& data = session.Data();
     const Ranking& ranking = session.CurrentRanking();
     const uint32_t period = session.Period();
     Official = OfficialSource(data);
     std::vector<uint32_t> mix(ranking.Songs.begin(), ranking.Songs.begin() + (ptrdiff_t)ImMin((size_t)Depth, ranking.Songs.size()));
     std::vector<uint32_t> official;
-    if (Official >= 0 && period < data.Periods.size()) official = SourceTopList(data, period, (uint32_t)Official, Depth);
+    AgainstError.clear();
+    if (!Against.empty() && period < data.Periods.size()) {
+        // The same mix restricted to one region's charts, ranked by an engine of its own.
+        Engine regional(data);
+        Ranking r;
+        Status st = regional.SetMix(WithRegion(session.CurrentMix(), Against));
+        if (st) st = regional.Rank(period, Depth, &r);
+        if (st) official.assign(r.Songs.begin(), r.Songs.begin() + (ptrdiff_t)ImMin((size_t)Depth, r.Songs.size()));
+        else AgainstError = st.Err().Message;
+    } else if (Official >= 0 && period < data.Periods.size()) {
+        official = SourceTopList(data, period, (uint32_t)Official, Depth);
+    }
     Agreement = CompareLists(official, mix, 0.9);
     // The union of both lists, official order first: one slope line per song.
     ItemSongs = official;
@@ -50,35 +64,66 @@ void ComparePanel::Refresh(AppState& state)
             ListAgreement a = CompareLists(lists[i], lists[j], 0.9);
             Matrix[i * n + j] = Matrix[j * n + i] = MatrixMetric == 0 ? a.Rbo : a.TauB;
         }
+    const std::vector<std::string> short_labels = ShortSourceLabels(data);
     RowLabels.resize(n);
     ColLabels.resize(n);
     RowLabelPtrs.resize(n);
     ColLabelPtrs.resize(n);
     for (size_t i = 0; i < n; i++) {
-        const Source& src = data.Sources[MatrixSources[i]];
         char buf[8];
         std::snprintf(buf, sizeof(buf), "%zu", i + 1);
         ColLabels[i] = buf;
-        RowLabels[i] = std::string(buf) + " " + (src.Name.size() > 22 ? src.Name.substr(0, 21) + "\xE2\x80\xA6" : src.Name);
+        RowLabels[i] = std::string(buf) + " " + short_labels[MatrixSources[i]];
     }
     for (size_t i = 0; i < n; i++) { RowLabelPtrs[i] = RowLabels[i].c_str(); ColLabelPtrs[i] = ColLabels[i].c_str(); }
     SeenRevision = session.Revision();
     SeenDepth = Depth;
     SeenMetric = MatrixMetric;
+    SeenAgainst = Against;
+}
+
+// "Compare your mix with": the official chart, or the same mix on one region's charts alone.
+void ComparePanel::DrawAgainstCombo(AppState& state)
+{
+    const Dataset& data = state.Session_.Data();
+    std::vector<std::string> regions;
+    for (const Source& s : data.Sources)
+        if (!s.IsOfficial && !s.Region.empty() && std::find(regions.begin(), regions.end(), s.Region) == regions.end()) regions.push_back(s.Region);
+    if (!Against.empty() && std::find(regions.begin(), regions.end(), Against) == regions.end()) Against.clear();
+    if (regions.size() < 2) return;
+    const std::string current = Against.empty() ? std::string("the official chart") : "your mix, " + Against + " charts only";
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+    if (ImGui::BeginCombo("##against", current.c_str())) {
+        if (ImGui::Selectable("the official chart", Against.empty())) Against.clear();
+        for (const std::string& r : regions)
+            if (ImGui::Selectable(("your mix, " + r + " charts only").c_str(), Against == r)) Against = r;
+        ImGui::EndCombo();
+    }
+    ProbeItem("compare.against");
+    ProbeValue("compare.against", Against);
+    HelpTooltip("What the slope chart sets your mix against: the published official chart, or the same weights on one region's platforms alone.");
+    ImGui::SameLine();
 }
 
 void ComparePanel::Draw(AppState& state)
 {
     Session& session = state.Session_;
     const Dataset& data = session.Data();
+    ImGui::TextDisabled("Compare with");
+    ImGui::SameLine();
+    DrawAgainstCombo(state);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
     ImGui::SliderInt("##depth", &Depth, 5, 50, "top %d");
     Refresh(state);
     const float em = ImGui::GetFontSize();
-    if (Official < 0) {
+    const bool regional = !Against.empty();
+    if (regional && !AgainstError.empty()) {
+        ImGui::TextWrapped("Your mix has no %s charts to rank on their own (%s).", Against.c_str(), AgainstError.c_str());
+    } else if (Official < 0 && !regional) {
         ImGui::TextWrapped("This dataset has no official composite chart to compare your mix with; the matrix below compares the sources.");
     } else {
-        ImGui::Text("%s vs your mix, top %d:", data.Sources[(size_t)Official].Name.c_str(), Depth);
+        if (regional) ImGui::TextWrapped("Your mix on %s charts only (left) against all of your mix (right), top %d:", Against.c_str(), Depth);
+        else ImGui::Text("%s vs your mix, top %d:", data.Sources[(size_t)Official].Name.c_str(), Depth);
         ImGui::Text("Kendall \xCF\x84-b %.3f  \xC2\xB7  footrule %.0f (%.0f%% of the maximum)  \xC2\xB7  RBO(0.9) %.3f  \xC2\xB7  %u in both%s",
                     Agreement.TauB, Agreement.Footrule, 100.0 * Agreement.FootruleNormalized, Agreement.Rbo, Agreement.Overlap,
                     Agreement.SameTop ? "  \xC2\xB7  same #1" : "");
@@ -87,11 +132,13 @@ void ComparePanel::Draw(AppState& state)
                     "RBO: overlap weighted towards the top, extrapolated (Webber, Moffat & Zobel 2010).");
         if (data.Simulated) SimulatedBadge(data);
         const int hovered = PlotSlope("slope", ImVec2(-1, ImMax(em * 1.25f * (Depth + 2), em * 12)), LeftRanks.data(), RightRanks.data(),
-                                      ItemLabelPtrs.data(), (int)ItemSongs.size(), Depth, "official", "your mix", -1);
+                                      ItemLabelPtrs.data(), (int)ItemSongs.size(), Depth, regional ? (Against + " only").c_str() : "official",
+                                      regional ? "overall" : "your mix", -1);
         if (hovered >= 0) {
             char label[512];
             FormatSong(data, ItemSongs[(size_t)hovered], label, sizeof(label));
-            ImGui::SetTooltip("%s\nofficial #%d \xE2\x86\x92 mix #%d\nclick to pin", label, LeftRanks[(size_t)hovered], RightRanks[(size_t)hovered]);
+            ImGui::SetTooltip("%s\n%s #%d \xE2\x86\x92 mix #%d\nclick to pin", label, regional ? Against.c_str() : "official", LeftRanks[(size_t)hovered],
+                              RightRanks[(size_t)hovered]);
             if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) SelectSong(state, ItemSongs[(size_t)hovered]);
         }
     }

@@ -13,6 +13,8 @@ namespace chartmix::ui {
 struct ComparePanel {
     int Depth = 20;
     int MatrixMetric = 0;            // 0 = RBO, 1 = tau-b
+    std::string Against;             // "" = the official chart; a region ("CN") = your mix on that region's charts alone
+    std::string SeenAgainst, AgainstError;
 
     uint64_t SeenRevision = 0;
     int SeenDepth = 0, SeenMetric = -1;
@@ -31,6 +33,7 @@ struct ComparePanel {
 
 private:
     void Refresh(AppState& state);
+    void DrawAgainstCombo(AppState& state);
 };
 
 } // namespace chartmix::ui

@@ -184,6 +184,11 @@ void DrawExplorer(AppState& state)
     }
     view.LastPanel = state.Session_.Panel;
     ImGui::End();
+    // Dialogs over the app (modal: the app behind them waits).
+    if (!state.Compact) {
+        view.Welcome.Draw(state, view);
+        view.Open.Draw(state);
+    }
 #ifdef CHARTMIX_WITH_IMGUI_DEMO
     if (state.ShowImGuiDemo) ImGui::ShowDemoWindow(&state.ShowImGuiDemo);
 #endif

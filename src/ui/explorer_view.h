@@ -6,10 +6,12 @@
 #include "ui/classroom_panel.h"
 #include "ui/compare_panel.h"
 #include "ui/history_panel.h"
+#include "ui/open_dialog.h"
 #include "ui/sensitivity_panel.h"
 #include "ui/song_panel.h"
 #include "ui/sources_panel.h"
 #include "ui/top_bar.h"
+#include "ui/welcome_view.h"
 
 namespace chartmix::ui {
 
@@ -30,6 +32,8 @@ struct ExplorerView {
     ComparePanel Compare;
     SensitivityPanel Sensitivity;
     ClassroomPanel Classroom;
+    OpenDialog Open;
+    WelcomeView Welcome;
 
     LayoutKind Layout = LayoutKind::Wide;
     std::string LastPanel;        // Session::Panel as of last frame: a change from outside selects that tab

@@ -64,6 +64,8 @@ void SourcesPanel::Refresh(AppState& state)
     });
     WeightBeforeOff.assign(data.Sources.size(), 1.0);
     SliderRects.assign(data.Sources.size(), ImVec4(0, 0, 0, 0));
+    Typed.assign(data.Sources.size(), 0.0);
+    TypingSource = -1;
     PresetIndex = -1;
 }
 
@@ -73,8 +75,9 @@ void SourcesPanel::SourceTooltip(AppState& state, uint32_t source)
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
     TextView(src.Name);
-    ImGui::TextDisabled("%s \xC2\xB7 %s \xC2\xB7 %s%s", src.Key.c_str(), src.Region.c_str(), SourceKindName(src.Kind),
-                        src.IsOfficial ? " \xC2\xB7 official chart (compared against, not mixed)" : "");
+    ImGui::TextDisabled("%s \xC2\xB7 %s%s", src.Region.empty() ? "no region" : src.Region.c_str(), SourceKindTitle(src.Kind, false),
+                        src.IsOfficial ? " \xC2\xB7 official chart: compared against, mixed only when weighted" : "");
+    ImGui::TextDisabled("key in mixes and links: %s", src.Key.c_str());
     if (src.Depth > 0) ImGui::Text("Top %d, %s", src.Depth, src.UnitName.empty() ? "ranks only" : src.UnitName.c_str());
     if (state.Session_.Data().Simulated) ImGui::TextColored(ImVec4(0.95f, 0.55f, 0.15f, 1), "Simulated platform: invented numbers.");
     ImGui::Text("Source: %s", src.Citation.empty() ? "(no citation given)" : src.Citation.c_str());
@@ -100,17 +103,21 @@ void SourcesPanel::DrawSourceRow(AppState& state, uint32_t source)
     Session& session = state.Session_;
     const Source& src = session.Data().Sources[source];
     const std::vector<double>& weights = session.SourceWeights();
-    double weight = source < weights.size() ? weights[source] : 0.0;
+    const double weight = source < weights.size() ? weights[source] : 0.0;
     ImGui::PushID((int)source);
     // Colour swatch: the same colour as this source's slice of the chart's contribution bars.
-    ImVec2 p = ImGui::GetCursorScreenPos();
-    float h = ImGui::GetFrameHeight();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float h = ImGui::GetFrameHeight();
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + h * 0.25f), ImVec2(p.x + h * 0.3f, p.y + h * 0.75f), SeriesColor((int)source));
     ImGui::Dummy(ImVec2(h * 0.35f, h));
     ImGui::SameLine();
-    if (src.IsOfficial) {
+    // The full name, wrapped: regions of one platform differ only at the end of their names.
+    ImGui::PushTextWrapPos(0.0f);
+    if (src.IsOfficial && weight <= 0.0) {
         ImGui::AlignTextToFramePadding();
-        ImGui::TextDisabled("%s (official, for comparison)", src.Name.c_str());
+        ImGui::TextDisabled("%s", src.Name.c_str());
+        ImGui::PopTextWrapPos();
         if (ImGui::IsItemHovered()) SourceTooltip(state, source);
         ImGui::PopID();
         return;
@@ -118,17 +125,32 @@ void SourcesPanel::DrawSourceRow(AppState& state, uint32_t source)
     bool on = weight > 0.0;
     if (ImGui::Checkbox("##on", &on)) {
         if (!on) WeightBeforeOff[source] = weight;
-        double w = on ? (WeightBeforeOff[source] > 0 ? WeightBeforeOff[source] : 1.0) : 0.0;
+        const double w = on ? (WeightBeforeOff[source] > 0 ? WeightBeforeOff[source] : 1.0) : 0.0;
         ReportStatus(state, session.SetSourceWeight(source, w));
     }
     if (ImGui::IsItemHovered()) SourceTooltip(state, source);
+    ProbeItem(("sources.on." + src.Key).c_str());
     ImGui::SameLine();
-    float avail = ImGui::GetContentRegionAvail().x;
-    ImGui::SetNextItemWidth(ImMax(avail * 0.45f, ImGui::GetFontSize() * 5.0f));
+    ImGui::AlignTextToFramePadding();
+    if (on) TextView(src.Name);
+    else ImGui::TextDisabled("%s", src.Name.c_str());
+    ImGui::PopTextWrapPos();
+    if (ImGui::IsItemHovered()) SourceTooltip(state, source);
+    ProbeItem(("sources.name." + src.Key).c_str());
+    ProbeValue(("sources.name." + src.Key).c_str(), src.Name);
+
+    // Second line: a logarithmic slider (a weight can be tripled or cut to a tenth by dragging),
+    // the exact number to type, and a reset to the default weight.
+    ImGui::Dummy(ImVec2(h * 0.35f, 1.0f));
+    ImGui::SameLine();
+    const char* reset_label = "Reset";
+    const float typed_w = ImGui::GetFontSize() * 3.6f;
+    const float reset_w = ImGui::CalcTextSize(reset_label).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+    const float slider_w = ImMax(ImGui::GetContentRegionAvail().x - typed_w - reset_w - spacing * 2.0f, ImGui::GetFontSize() * 4.0f);
+    ImGui::SetNextItemWidth(slider_w);
     double lo = 0.0, hi = SliderMax;
     double edited = weight;
-    // Ctrl+click (or a double-click on touch) types an exact number.
-    if (ImGui::SliderScalar("##w", ImGuiDataType_Double, &edited, &lo, &hi, "%.3f", ImGuiSliderFlags_None)) {
+    if (ImGui::SliderScalar("##w", ImGuiDataType_Double, &edited, &lo, &hi, "", ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_NoInput)) {
         if (edited < 0) edited = 0;
         if (edited != weight) ReportStatus(state, session.SetSourceWeight(source, edited));
     }
@@ -136,10 +158,31 @@ void SourcesPanel::DrawSourceRow(AppState& state, uint32_t source)
     ProbeItem(("sources.weight." + src.Key).c_str());
     if (source < SliderRects.size()) SliderRects[source] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y);
     ImGui::SameLine();
-    ImGui::AlignTextToFramePadding();
-    if (on) TextView(src.Name);
-    else ImGui::TextDisabled("%s", src.Name.c_str());
-    if (ImGui::IsItemHovered()) SourceTooltip(state, source);
+    ImGui::SetNextItemWidth(typed_w);
+    double& typed = Typed[source];
+    if (TypingSource != (int)source) typed = weight;
+    ImGui::InputDouble("##typed", &typed, 0.0, 0.0, "%.2f", ImGuiInputTextFlags_CharsScientific | ImGuiInputTextFlags_AutoSelectAll);
+    if (ImGui::IsItemActive()) {
+        TypingSource = (int)source;
+        char text[32];
+        std::snprintf(text, sizeof(text), "%.2f", typed);
+        OfferNativeTextInput(state, text);
+    }
+    HelpTooltip("The weight as a number: type it, then Enter.");
+    ProbeItem(("sources.typed." + src.Key).c_str());
+    if (ImGui::IsItemDeactivated() && TypingSource == (int)source) {
+        TypingSource = -1;
+        if (typed != weight) ReportStatus(state, session.SetSourceWeight(source, typed < 0 ? 0.0 : typed));
+    }
+    ImGui::SameLine();
+    ImGui::BeginDisabled(weight == 1.0);
+    if (ImGui::Button(reset_label)) ReportStatus(state, session.SetSourceWeight(source, 1.0));
+    ImGui::EndDisabled();
+    HelpTooltip("Back to the default weight, 1.");
+    ProbeItem(("sources.reset." + src.Key).c_str());
+    char shown[32];
+    std::snprintf(shown, sizeof(shown), "%.2f", weight);
+    ProbeValue(("sources.weight." + src.Key).c_str(), shown);
     ImGui::PopID();
 }
 
@@ -171,9 +214,9 @@ void SourcesPanel::DrawMixMenus(AppState& state)
         ImGui::EndCombo();
     }
     ImGui::SetNextItemWidth(-FLT_MIN);
-    if (ImGui::BeginCombo("##method", MethodName(mix.Method_))) {
+    if (ImGui::BeginCombo("##method", MethodTitle(mix.Method_))) {
         for (Method m : kMethods) {
-            if (ImGui::Selectable(MethodName(m), m == mix.Method_)) {
+            if (ImGui::Selectable(MethodTitle(m), m == mix.Method_)) {
                 Mix next = mix;
                 next.Method_ = m;
                 ReportStatus(state, session.SetMix(next));
@@ -187,9 +230,9 @@ void SourcesPanel::DrawMixMenus(AppState& state)
     ImGui::TextWrapped("%s", MethodExplanation(session.CurrentMix().Method_));
     if (session.CurrentMix().Method_ == Method::WeightedSum) {
         ImGui::SetNextItemWidth(-FLT_MIN);
-        if (ImGui::BeginCombo("##norm", NormalizationName(mix.Norm))) {
+        if (ImGui::BeginCombo("##norm", NormalizationTitle(mix.Norm))) {
             for (Normalization n : kNorms) {
-                if (ImGui::Selectable(NormalizationName(n), n == mix.Norm)) {
+                if (ImGui::Selectable(NormalizationTitle(n), n == mix.Norm)) {
                     Mix next = session.CurrentMix();
                     next.Norm = n;
                     ReportStatus(state, session.SetMix(next));
@@ -200,7 +243,7 @@ void SourcesPanel::DrawMixMenus(AppState& state)
         }
         ImGui::TextWrapped("%s", NormalizationExplanation(session.CurrentMix().Norm));
     }
-    if (ImGui::Button("Reset to equal weights")) {
+    if (ImGui::Button("Reset the mix")) {
         ReportStatus(state, session.SetMix(session.DefaultMix()));
         PresetIndex = -1;
     }
@@ -214,8 +257,9 @@ void SourcesPanel::Draw(AppState& state)
     SimulatedBadge(data);
     DrawMixMenus(state);
     if (!ImGui::IsAnyItemActive()) {
-        SliderMax = 1.0;
-        for (double w : session.SourceWeights()) SliderMax = std::max(SliderMax, w);
+        // At least ten times the default weight, and room to double the largest one.
+        SliderMax = 10.0;
+        for (double w : session.SourceWeights()) SliderMax = std::max(SliderMax, 2.0 * w);
     }
     ImGui::Separator();
     std::string_view region, kind;
@@ -231,9 +275,9 @@ void SourcesPanel::Draw(AppState& state)
                                             src.Region.empty() ? "(no region)" : src.Region.c_str());
         }
         if (!region_open) continue;
-        if (SourceKindName(src.Kind) != kind) {
-            kind = SourceKindName(src.Kind);
-            ImGui::TextDisabled("%s", SourceKindName(src.Kind));
+        if (SourceKindTitle(src.Kind, src.IsOfficial) != kind) {
+            kind = SourceKindTitle(src.Kind, src.IsOfficial);
+            ImGui::TextDisabled("%s", SourceKindTitle(src.Kind, src.IsOfficial));
         }
         DrawSourceRow(state, s);
     }

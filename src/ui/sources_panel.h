@@ -16,7 +16,9 @@ struct SourcesPanel {
     const Dataset* SeenData = nullptr;
     size_t SeenSources = 0;
     int PresetIndex = -1;               // last preset applied (for honesty labels), -1 = none
-    double SliderMax = 1.0;             // top of every weight slider; grows with the mix, never while dragging
+    double SliderMax = 10.0;            // top of every weight slider; grows with the mix, never while dragging
+    std::vector<double> Typed;          // per source: the number in its typed field while it is edited
+    int TypingSource = -1;              // source whose typed field is active, -1 = none
     std::vector<ImVec4> SliderRects;    // per source: last drawn slider (min.x, min.y, max.x, max.y), for tests
 
     void Draw(AppState& state);

@@ -61,11 +61,15 @@ void TopBar::Draw(AppState& state)
     Session& session = state.Session_;
     const Dataset& data = session.Data();
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(data.Name.empty() ? "(no data)" : data.Name.c_str());
     if (data.Simulated) {
+        ImGui::TextUnformatted("Simulated chart market");
+        HelpTooltip(data.Name.c_str());
         ImGui::SameLine();
-        ImGui::TextColored(ImVec4(0.95f, 0.55f, 0.15f, 1.0f), "Simulated");
+        ImGui::TextColored(ImVec4(0.95f, 0.55f, 0.15f, 1.0f), "invented songs");
         HelpTooltip("The built-in simulated market: invented songs and platforms with a known ground truth.");
+    } else {
+        ImGui::TextUnformatted(data.Name.empty() ? "(no data)" : data.Name.c_str());
+        ProbeItem("topbar.title");
     }
     ImGui::SameLine();
     DrawPeriodCombo(state);
@@ -74,24 +78,18 @@ void TopBar::Draw(AppState& state)
         float right = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width;
         if (right < ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
     };
-    if (state.Host.OpenFiles) {
+    if (!state.Compact) {
         wrap(em * 4);
-        if (ImGui::Button("Open\xE2\x80\xA6")) state.Host.OpenFiles();
-        HelpTooltip("Open chart files: a canonical CSV, or a manifest with the files it maps.");
-    }
-    if (state.Host.LoadUrl && !state.Compact) {
-        wrap(em * 16);
-        ImGui::SetNextItemWidth(em * 12);
-        bool go = ImGui::InputTextWithHint("##url", "catalogue id or URL", Url, sizeof(Url), ImGuiInputTextFlags_EnterReturnsTrue);
-        ImGui::SameLine(0, 2);
-        go |= ImGui::Button("Load");
-        if (go && Url[0]) state.Host.LoadUrl(Url);
+        if (ImGui::Button("Open\xE2\x80\xA6")) state.ShowOpenDialog = true;
+        ProbeItem("topbar.open");
+        HelpTooltip("Open a published chart, the simulated market, your own files or a web address.");
     }
     if (state.Host.CopyText) {
         wrap(em * 5);
         if (ImGui::Button("Copy link")) {
             state.Host.CopyText("#" + EncodeViewState(session.CurrentView()));
             state.Notice = "Link copied: it opens this dataset, period, mix, selection and panel.";
+            state.NoticeDetails.clear();
             state.NoticeIsError = false;
         }
     }
@@ -104,7 +102,10 @@ void TopBar::Draw(AppState& state)
     if (ImGui::Button(state.CurrentTheme == Theme::Dark ? "Light" : "Dark")) {
         state.CurrentTheme = state.CurrentTheme == Theme::Dark ? Theme::Light : Theme::Dark;
         ApplyTheme(state.CurrentTheme);
+        if (state.Host.Remember) state.Host.Remember("theme", state.CurrentTheme == Theme::Dark ? "dark" : "light");
     }
+    ProbeItem("topbar.theme");
+    ProbeValue("topbar.theme", state.CurrentTheme == Theme::Dark ? "dark" : "light");
     HelpTooltip("Switch between the dark and the light theme.");
     if (state.Progress.Active) {
         const LoadProgress& p = state.Progress;
@@ -125,8 +126,14 @@ void TopBar::Draw(AppState& state)
         ImGui::PushStyleColor(ImGuiCol_Text, color);
         ImGui::TextWrapped("%s", state.Notice.c_str());
         ImGui::PopStyleColor();
+        ProbeValue("topbar.notice", state.Notice);
         ImGui::SameLine();
-        if (ImGui::SmallButton("\xC3\x97##dismiss")) state.Notice.clear();
+        if (ImGui::SmallButton("\xC3\x97##dismiss")) { state.Notice.clear(); state.NoticeDetails.clear(); }
+        if (!state.NoticeDetails.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+            ImGui::TextWrapped("%s", state.NoticeDetails.c_str());
+            ImGui::PopStyleColor();
+        }
     }
 }
 

@@ -1,13 +1,11 @@
 #pragma once
-// The bar above every layout: dataset name (and "Simulated"), period, Open…, a catalogue/URL box,
+// The bar above every layout: dataset name (and "Simulated"), period, Open… (the Open dialog),
 // download progress with cancel, Copy link, Export, theme, and the notice line.
 #include "ui/app_state.h"
 
 namespace chartmix::ui {
 
 struct TopBar {
-    char Url[512] = {};
-
     void Draw(AppState& state);
 };
 

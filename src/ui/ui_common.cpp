@@ -17,6 +17,62 @@ int PanelFromKey(std::string_view key)
     return -1;
 }
 
+const char* MethodTitle(Method method)
+{
+    switch (method) {
+    case Method::WeightedSum: return "Weighted sum";
+    case Method::Borda: return "Borda count";
+    case Method::Dowdall: return "Dowdall (1/rank)";
+    case Method::ReciprocalRank: return "Reciprocal rank fusion";
+    case Method::PointsTable: return "Points table";
+    case Method::Copeland: return "Copeland (pairwise wins)";
+    case Method::Schulze: return "Schulze (beat-paths)";
+    case Method::Kemeny: return "Kemeny (fewest disagreements)";
+    case Method::Markov: return "Markov chain (MC4)";
+    }
+    return "";
+}
+
+const char* NormalizationTitle(Normalization norm)
+{
+    switch (norm) {
+    case Normalization::Units: return "Units (converted)";
+    case Normalization::MinMax: return "Min\xE2\x80\x93max within each chart";
+    case Normalization::ZScore: return "z-score within each chart";
+    case Normalization::Share: return "Share of units";
+    case Normalization::RankPoints: return "Rank points";
+    }
+    return "";
+}
+
+const char* SourceKindTitle(SourceKind kind, bool official)
+{
+    if (official || kind == SourceKind::OfficialComposite) return "Official charts (for comparison)";
+    switch (kind) {
+    case SourceKind::PhysicalSales: return "Physical sales";
+    case SourceKind::Download: return "Downloads";
+    case SourceKind::AudioStreams: return "Audio streams";
+    case SourceKind::VideoStreams: return "Video streams";
+    case SourceKind::Airplay: return "Airplay";
+    case SourceKind::Social: return "Social";
+    case SourceKind::OfficialComposite: break;
+    case SourceKind::Other: return "Other charts";
+    }
+    return "Other charts";
+}
+
+void OfferNativeTextInput(AppState& state, const char* text)
+{
+    if (!ImGui::IsItemActive()) return;
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    state.TextInput.Active = true;
+    state.TextInput.X = a.x;
+    state.TextInput.Y = a.y;
+    state.TextInput.Width = b.x - a.x;
+    state.TextInput.Height = b.y - a.y;
+    state.TextInput.Text = text;
+}
+
 int OfficialSource(const Dataset& data)
 {
     for (size_t s = 0; s < data.Sources.size(); s++)
@@ -58,6 +114,7 @@ void ReportStatus(AppState& state, const Status& st)
 {
     if (st) return;
     state.Notice = st.Err().ToString();
+    state.NoticeDetails = st.Err().Details;
     state.NoticeIsError = true;
 }
 

@@ -21,6 +21,11 @@ int PanelFromKey(std::string_view key);  // -1 when unknown
 // panels, so Session's cache holds (it keeps one top_n).
 constexpr int kChartDepth = 100;
 
+// Words for people, for everything on screen; the keys (MethodName, ...) stay in files, links and the CLI.
+const char* MethodTitle(Method method);                // "Weighted sum", "Borda count", ...
+const char* NormalizationTitle(Normalization norm);    // "Share of units", "Rank points", ...
+const char* SourceKindTitle(SourceKind kind, bool official);  // "Audio streams", "Official charts (for comparison)"
+
 // Index of the first official composite chart in the data, or -1.
 int OfficialSource(const Dataset& data);
 // Writes "Title — Artist" into buf (truncated to size).
@@ -31,6 +36,9 @@ void TextView(std::string_view text);
 void SimulatedBadge(const Dataset& data);
 // Shows `text` as a tooltip on the last item when hovered (wrapped at a readable width).
 void HelpTooltip(const char* text);
+// Lays the browser's own text field over the InputText just drawn while it is active (IME,
+// paste and the phone keyboard work there); `text` is the field's content.
+void OfferNativeTextInput(AppState& state, const char* text);
 // Reports a failed core call in the notice line.
 void ReportStatus(AppState& state, const Status& st);
 // Selects a song (pins it): the first of Session::Selected().

@@ -15,6 +15,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include "core/catalogue.h"
 #include "core/limits.h"
 #include "core/mix_json.h"
 #include "core/ranking.h"
@@ -49,10 +50,11 @@ const char* Out(std::string text)
     return g_out.c_str();
 }
 
-void Notice(std::string text, bool error)
+void Notice(std::string text, bool error, std::string details = {})
 {
     S().Notice = std::move(text);
     S().NoticeIsError = error;
+    S().NoticeDetails = std::move(details);
 }
 
 // "demo" -> 1, "demo:7" -> 7; false for anything else.
@@ -128,7 +130,7 @@ EMSCRIPTEN_KEEPALIVE int chartmix_load_files(int count, const char* const* names
     const std::string first_name = files[0].Name;
     chartmix::Status st = S().Session_.LoadFiles(std::move(files), chartmix::LoadOptions{}, ref ? ref : "file:");
     if (!st) {
-        Notice("Could not load " + first_name + ": " + st.Err().ToString() + " The data you had stays loaded; fix the file or pick another.", true);
+        Notice("Could not load " + first_name + ". " + st.Err().ToString() + " The data you had stays loaded.", true, st.Err().Details);
         return Check(st);
     }
     Notice("", false);
@@ -213,6 +215,21 @@ EMSCRIPTEN_KEEPALIVE void chartmix_set_theme(int dark)
     chartmix::ui::ApplyTheme(S().CurrentTheme);
 }
 
+// The catalogue the page read ({"datasets": [...]}, addresses resolved), for the Open dialog; or,
+// with json null, why there is none yet (status: "Reading the catalogue…", an error).
+EMSCRIPTEN_KEEPALIVE int chartmix_set_catalogue(const char* json, const char* status)
+{
+    S().CatalogueStatus = status ? status : "";
+    if (!json) return 0;
+    chartmix::Result<std::vector<chartmix::CatalogueEntry>> entries = chartmix::ParseCatalogue(json);
+    if (!entries) {
+        S().CatalogueStatus = "The catalogue could not be read: " + entries.Err().ToString();
+        return Check(entries.Err());
+    }
+    S().Catalogue = entries.Take();
+    return 0;
+}
+
 // Shows a one-line notice in the app (errors from the page: a failed download, a refused link).
 EMSCRIPTEN_KEEPALIVE void chartmix_set_notice(const char* text, int is_error) { Notice(text ? text : "", is_error != 0); }
 
@@ -268,7 +285,7 @@ EMSCRIPTEN_KEEPALIVE const char* chartmix_ui_probe() { return Out(chartmix::ui::
 EMSCRIPTEN_KEEPALIVE const char* chartmix_get_text_input() { return Out(S().TextInput.Text); }
 
 // A short summary for screen readers and the accessible table's caption:
-// {"dataset":…,"period":…,"top":{"title","artist"}|null,"official":{"title","artist","chart"}|null}
+// {"dataset":…,"period":…,"periods":[first,last],"top":{"title","artist"}|null,"official":{"title","artist","chart"}|null}
 EMSCRIPTEN_KEEPALIVE const char* chartmix_get_summary()
 {
     chartmix::Session& session = S().Session_;
@@ -280,7 +297,13 @@ EMSCRIPTEN_KEEPALIVE const char* chartmix_get_summary()
     AppendJsonString(out, session.DatasetRef());
     out += ",\"period\":";
     AppendJsonString(out, data.Periods.empty() ? "" : data.Periods[session.Period()].Label);
-    out += ",\"top\":";
+    out += ",\"periods\":[";  // the data's first and last period
+    if (!data.Periods.empty()) {
+        AppendJsonString(out, data.Periods.front().Label);
+        out += ",";
+        AppendJsonString(out, data.Periods.back().Label);
+    }
+    out += "],\"top\":";
     if (ranking.Songs.empty()) out += "null";
     else {
         out += "{\"title\":";

@@ -80,6 +80,8 @@ void HostStart(ui::AppState& state, const StartOptions& options)
     state.Host.CopyText = [](const std::string& text) { Call("copyText", text); };
     state.Host.SaveFile = [](const std::string& name, const std::string& mime, const std::string& bytes) { Call("saveFile", name, mime, &bytes); };
     state.Host.SavePng = [] { Call("savePng"); };
+    state.Host.LoadCatalogue = [](const std::string& id) { Call("loadCatalogue", id); };
+    state.Host.Remember = [](const char* key, const char* value) { Call("remember", key, value); };
 }
 
 void HostLoadPaths(ui::AppState&, const std::vector<std::string>&) {}

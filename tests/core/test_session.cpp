@@ -98,3 +98,66 @@ TEST_CASE("stepping through periods reuses the history; a weight change recomput
 }
 
 }
+
+// [SECTION] What a new dataset opens to
+
+static InputFile OfficialOnlyManifest()
+{
+    return InputFile{ "official.json", R"({
+  "name": "An official chart alone",
+  "period": { "granularity": "weekly", "week_ends_on": "thursday" },
+  "sources": [ { "key": "hot", "name": "Hot chart", "region": "US", "kind": "official_composite", "depth": 3, "units": "", "official": true } ],
+  "files": [ { "path": "hot.csv", "source": "hot", "columns": { "period": "date", "rank": "rank", "title": "title", "artist": "artist" } } ]
+})" };
+}
+
+TEST_CASE("a dataset whose only chart is official opens on that chart") {
+    Session session;
+    std::vector<InputFile> files = { OfficialOnlyManifest(),
+                                     InputFile{ "hot.csv", "date,rank,title,artist\n2023-03-23,1,A,X\n2023-03-23,2,B,Y\n2023-03-23,3,C,Z\n" } };
+    REQUIRE(session.LoadFiles(files, LoadOptions{}, "file:official.json").Ok());
+    const Ranking& r = session.CurrentRanking();
+    REQUIRE(r.Songs.size() == 3);
+    CHECK(session.Data().SongTitle(r.Songs[0]) == "A");
+    CHECK(session.Data().SongTitle(r.Songs[2]) == "C");
+    CHECK(session.SourceWeights()[0] == 1.0);
+}
+
+TEST_CASE("units-only data opens on shares of units even after a rank-points mix") {
+    Session session;
+    REQUIRE(session.CurrentMix().Norm == Normalization::RankPoints);
+    std::string csv = "source,period,rank,title,artist,units,unit_type,ids\n"
+                      "qq,2023-03-23,,A,X,300,listens,\nqq,2023-03-23,,B,Y,500,listens,\nqq,2023-03-23,,C,Z,100,listens,\n";
+    REQUIRE(session.LoadFiles({ InputFile{ "qq.csv", csv } }, LoadOptions{}, "file:qq.csv").Ok());
+    CHECK(session.CurrentMix().Norm == Normalization::Share);
+    const Ranking& r = session.CurrentRanking();
+    REQUIRE(r.Songs.size() == 3);
+    CHECK(session.Data().SongTitle(r.Songs[0]) == "B");
+    CHECK(session.Data().SongTitle(r.Songs[1]) == "A");
+}
+
+TEST_CASE("the user's method and weights carry over to data where they rank something") {
+    Session session;
+    REQUIRE(session.SetMixJson(R"({"method":"borda","weights":{"*":1}})").Ok());
+    std::string csv = "source,period,rank,title,artist,units,unit_type,ids\n"
+                      "melon,2023-03-23,1,A,X,,,\nmelon,2023-03-23,2,B,Y,,,\ngenie,2023-03-23,1,B,Y,,,\ngenie,2023-03-23,2,A,X,,,\n";
+    REQUIRE(session.LoadFiles({ InputFile{ "k.csv", csv } }, LoadOptions{}, "file:k.csv").Ok());
+    CHECK(session.CurrentMix().Method_ == Method::Borda);
+    CHECK(session.CurrentRanking().Songs.size() == 2);
+}
+
+TEST_CASE("a new dataset opens on its latest well-covered period, not a sparse tail") {
+    Session session;
+    std::string csv = "source,period,rank,title,artist,units,unit_type,ids\n";
+    // Weeks 1-3 list four songs on two charts; week 4 lists one song on one chart.
+    for (const char* week : { "2023-03-02", "2023-03-09", "2023-03-16" })
+        for (const char* src : { "melon", "genie" })
+            for (int r = 1; r <= 4; r++) csv += std::string(src) + "," + week + "," + std::to_string(r) + ",S" + std::to_string(r) + ",A,,,\n";
+    csv += "melon,2023-03-23,1,S1,A,,,\n";
+    const uint64_t generation = session.DataGeneration();
+    REQUIRE(session.LoadFiles({ InputFile{ "tail.csv", csv } }, LoadOptions{}, "file:tail.csv").Ok());
+    CHECK(session.DataGeneration() == generation + 1);
+    REQUIRE(session.Data().Periods.size() == 4);
+    CHECK(session.Data().Periods[session.Period()].Label == "2023-03-16");
+    CHECK(session.CurrentRanking().Songs.size() == 4);
+}

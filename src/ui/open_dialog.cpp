@@ -1,0 +1,133 @@
+#include "ui/open_dialog.h"
+#include "ui/ui_probe.h"
+
+#include <cfloat>
+#include <string>
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include "ui/ui_common.h"
+
+namespace chartmix::ui {
+
+const CatalogueEntry* FindCatalogueEntry(const AppState& state, const char* id)
+{
+    const std::string local = std::string("local:") + id;
+    for (const CatalogueEntry& e : state.Catalogue)
+        if (e.Id == id || e.Id == local) return &e;
+    return nullptr;
+}
+
+void OpenCatalogueEntry(AppState& state, const CatalogueEntry& entry)
+{
+    if (state.Host.LoadCatalogue) state.Host.LoadCatalogue(entry.Id);
+    else if (state.Host.LoadUrl) state.Host.LoadUrl("catalog:" + entry.Id);
+}
+
+// "Melon daily, Genie daily and 4 more"
+static std::string SourcesLine(const CatalogueEntry& e)
+{
+    std::string line;
+    const size_t shown = e.Sources.size() <= 4 ? e.Sources.size() : 3;
+    for (size_t i = 0; i < shown; i++) line += (i ? (i + 1 == e.Sources.size() ? " and " : ", ") : "") + e.Sources[i];
+    if (shown < e.Sources.size()) line += " and " + std::to_string(e.Sources.size() - shown) + " more";
+    return line;
+}
+
+static bool DrawEntry(AppState& state, const CatalogueEntry& e)
+{
+    ImGui::PushID(e.Id.c_str());
+    const float wrap = ImGui::GetContentRegionAvail().x;
+    // The title row is the target: a full-width row that mouse, touch and keyboard all reach.
+    bool open = ImGui::Selectable(e.Title.c_str(), false, ImGuiSelectableFlags_None, ImVec2(0, ImGui::GetFrameHeight()));
+    ProbeItem(("open.entry." + e.Id).c_str());
+    HelpTooltip("Load this dataset.");
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
+    if (!e.Description.empty()) ImGui::TextWrapped("%s", e.Description.c_str());
+    std::string facts = SourcesLine(e);
+    if (!e.FirstPeriod.empty()) facts += "  \xC2\xB7  " + (e.FirstPeriod == e.LastPeriod ? e.FirstPeriod : e.FirstPeriod + " to " + e.LastPeriod);
+    if (e.SizeBytes > 0) facts += "  \xC2\xB7  " + FormatByteSize(e.SizeBytes);
+    ImGui::TextDisabled("%s", facts.c_str());
+    if (!e.Citation.empty() || !e.Licence.empty()) {
+        std::string credit = e.Citation.empty() ? e.Licence : e.Licence.empty() ? e.Citation : e.Citation + ". " + e.Licence;
+        ImGui::TextDisabled("%s", credit.c_str());
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+    ImGui::PopID();
+    if (open) OpenCatalogueEntry(state, e);
+    return open;
+}
+
+void OpenDialog::Draw(AppState& state)
+{
+    const char* title = "Open a chart";
+    if (state.ShowOpenDialog && !ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const float em = ImGui::GetFontSize();
+    const ImVec2 size(ImMin(viewport->WorkSize.x - em, em * 48.0f), viewport->WorkSize.y - em * 2.0f);
+    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x * 0.5f, viewport->WorkPos.y + em), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+    ImGui::SetNextWindowSize(size, ImGuiCond_Always);
+    bool keep = true;
+    if (!ImGui::BeginPopupModal(title, &keep, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings)) {
+        state.ShowOpenDialog = false;
+        return;
+    }
+    bool close = !keep;
+    ImGui::TextWrapped("Pick a published chart, the simulated market, or your own files. Loading keeps your weights for every chart the new data has.");
+    if (ImGui::Button("Simulated market")) {
+        ReportStatus(state, state.Session_.LoadDemo(1));
+        close = true;
+    }
+    ProbeItem("open.demo");
+    HelpTooltip("Invented songs on invented platforms with a known true popularity: the classroom's market.");
+    if (state.Host.OpenFiles) {
+        ImGui::SameLine();
+        if (ImGui::Button("Your own files\xE2\x80\xA6")) {
+            state.Host.OpenFiles();
+            close = true;
+        }
+        ProbeItem("open.files");
+        HelpTooltip("A chart CSV, a JSON chart, or a manifest with the files it maps (docs/dataset-format.md). You can also drop files on the app.");
+    }
+    if (state.Host.LoadUrl) {
+        const float load_w = ImGui::CalcTextSize("Load").x + ImGui::GetStyle().FramePadding.x * 2.0f;
+        ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - load_w - ImGui::GetStyle().ItemSpacing.x);
+        bool go = ImGui::InputTextWithHint("##url", "or a web address of a CSV, JSON file or manifest", Url, sizeof(Url), ImGuiInputTextFlags_EnterReturnsTrue);
+        OfferNativeTextInput(state, Url);
+        ProbeItem("open.url");
+        ImGui::SameLine();
+        go |= ImGui::Button("Load");
+        ProbeItem("open.url.load");
+        if (go && Url[0]) {
+            state.Host.LoadUrl(Url);
+            close = true;
+        }
+    }
+    ImGui::Separator();
+    ImGui::BeginChild("entries", ImVec2(0, -ImGui::GetFrameHeightWithSpacing()), false);
+    if (state.Catalogue.empty()) {
+        ImGui::TextWrapped("%s", state.CatalogueStatus.empty() ? "No published charts are listed here." : state.CatalogueStatus.c_str());
+    }
+    std::string group = "\x01";
+    for (const CatalogueEntry& e : state.Catalogue) {
+        if (e.Group != group) {
+            group = e.Group;
+            ImGui::Spacing();
+            ImGui::TextDisabled("%s", group.empty() ? "Published charts" : group.c_str());
+            ImGui::Separator();
+        }
+        close |= DrawEntry(state, e);
+    }
+    ImGui::EndChild();
+    if (ImGui::Button("Close") || (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))) close = true;
+    ProbeItem("open.close");
+    if (close) {
+        state.ShowOpenDialog = false;
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
+
+} // namespace chartmix::ui

@@ -1,0 +1,39 @@
+// Drives the app the way a person does: finds a control through the UI probe (where the app drew
+// it last frame) and clicks or taps its centre. Reading state goes through the JS API; acting never does.
+import assert from 'node:assert/strict';
+
+export const probe = (page) => page.evaluate(() => window.chartmix.uiProbe());
+
+// Waits until the app has drawn `frames` more frames.
+export async function settle(page, frames = 4) {
+  const start = await page.evaluate(() => window.chartmix.framesDrawn);
+  await page.waitForFunction((f) => window.chartmix.framesDrawn >= f, start + frames);
+}
+
+// Waits until the app draws a control with this probe name; returns its rectangle [x, y, w, h].
+export async function waitForItem(page, name, timeout = 30000) {
+  await page.waitForFunction((n) => !!window.chartmix?.uiProbe().items[n], name, { timeout });
+  return (await probe(page)).items[name];
+}
+
+export async function centre(page, name) {
+  const rect = (await probe(page)).items[name];
+  assert.ok(rect, `the app drew ${name}`);
+  const box = await page.locator('#canvas').boundingBox();
+  return { x: box.x + rect[0] + rect[2] / 2, y: box.y + rect[1] + rect[3] / 2, rect, box };
+}
+
+// A click with the mouse, or a tap on a touch screen ({ touch: true }).
+export async function press(page, name, { touch = false } = {}) {
+  await waitForItem(page, name);
+  const { x, y } = await centre(page, name);
+  if (touch) await page.touchscreen.tap(x, y);
+  else await page.mouse.click(x, y);
+  await settle(page);
+}
+
+// Waits until a load started from the UI has finished and the app shows its dataset.
+export async function waitForDataset(page, ref, timeout = 60000) {
+  await page.waitForFunction((r) => window.chartmix.getView().includes('d=' + r) && !window.chartmix.progress.active, ref, { timeout });
+  await settle(page);
+}
