@@ -91,7 +91,11 @@ function makeOverlay(app) {
   input.addEventListener('compositionend', () => { composing = false; commit(); });
   input.addEventListener('input', (e) => { if (!composing && !e.isComposing) commit(); });
   input.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' || (e.key === 'Enter' && !e.isComposing)) { commit(); app.canvas.focus(); }
+    if (e.key === 'Escape' || (e.key === 'Enter' && !e.isComposing)) {
+      commit();
+      if (e.key === 'Enter') app.core._chartmix_submit_text_input();  // the app's field acts on Enter (a URL loads, a weight applies)
+      app.canvas.focus();
+    }
   });
   return {
     input,

@@ -43,6 +43,7 @@ struct TextInputRequest {
     bool Active = false;
     float X = 0, Y = 0, Width = 0, Height = 0;  // in CSS pixels, relative to the canvas
     std::string Text;                           // current content of the focused field
+    bool Submitted = false;                     // Enter in the native field: the UI field acts as on Enter, this frame
 };
 
 struct AppState {

@@ -189,6 +189,7 @@ void DrawExplorer(AppState& state)
         view.Welcome.Draw(state, view);
         view.Open.Draw(state);
     }
+    state.TextInput.Submitted = false;  // an Enter no field took this frame is dropped
 #ifdef CHARTMIX_WITH_IMGUI_DEMO
     if (state.ShowImGuiDemo) ImGui::ShowDemoWindow(&state.ShowImGuiDemo);
 #endif

@@ -70,7 +70,7 @@ void OpenDialog::Draw(AppState& state)
     ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x * 0.5f, viewport->WorkPos.y + em), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
     ImGui::SetNextWindowSize(size, ImGuiCond_Always);
     bool keep = true;
-    if (!ImGui::BeginPopupModal(title, &keep, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings)) {
+    if (!BeginDialog(title, &keep)) {
         state.ShowOpenDialog = false;
         return;
     }
@@ -96,6 +96,7 @@ void OpenDialog::Draw(AppState& state)
         ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - load_w - ImGui::GetStyle().ItemSpacing.x);
         bool go = ImGui::InputTextWithHint("##url", "or a web address of a CSV, JSON file or manifest", Url, sizeof(Url), ImGuiInputTextFlags_EnterReturnsTrue);
         OfferNativeTextInput(state, Url);
+        go |= NativeTextInputSubmitted(state);
         ProbeItem("open.url");
         ImGui::SameLine();
         go |= ImGui::Button("Load");
@@ -107,6 +108,8 @@ void OpenDialog::Draw(AppState& state)
     }
     ImGui::Separator();
     ImGui::BeginChild("entries", ImVec2(0, -ImGui::GetFrameHeightWithSpacing()), false);
+    // The list's visible rectangle (tests scroll over it as a person would).
+    ProbeRect("open.list", ImGui::GetWindowPos(), ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y));
     if (state.Catalogue.empty()) {
         ImGui::TextWrapped("%s", state.CatalogueStatus.empty() ? "No published charts are listed here." : state.CatalogueStatus.c_str());
     }

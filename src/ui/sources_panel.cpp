@@ -170,7 +170,9 @@ void SourcesPanel::DrawSourceRow(AppState& state, uint32_t source)
     }
     HelpTooltip("The weight as a number: type it, then Enter.");
     ProbeItem(("sources.typed." + src.Key).c_str());
-    if (ImGui::IsItemDeactivated() && TypingSource == (int)source) {
+    const bool entered = NativeTextInputSubmitted(state);
+    if (entered) ImGui::ClearActiveID();
+    if ((entered || ImGui::IsItemDeactivated()) && TypingSource == (int)source) {
         TypingSource = -1;
         if (typed != weight) ReportStatus(state, session.SetSourceWeight(source, typed < 0 ? 0.0 : typed));
     }

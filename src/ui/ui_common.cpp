@@ -73,6 +73,24 @@ void OfferNativeTextInput(AppState& state, const char* text)
     state.TextInput.Text = text;
 }
 
+bool BeginDialog(const char* title, bool* open)
+{
+    // Opaque: the chart's rows showed through the translucent popup background.
+    ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    bg.w = 1.0f;
+    ImGui::PushStyleColor(ImGuiCol_PopupBg, bg);
+    const bool shown = ImGui::BeginPopupModal(title, open, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::PopStyleColor();
+    return shown;
+}
+
+bool NativeTextInputSubmitted(AppState& state)
+{
+    if (!state.TextInput.Submitted || !ImGui::IsItemActive()) return false;
+    state.TextInput.Submitted = false;
+    return true;
+}
+
 int OfficialSource(const Dataset& data)
 {
     for (size_t s = 0; s < data.Sources.size(); s++)

@@ -39,6 +39,11 @@ void HelpTooltip(const char* text);
 // Lays the browser's own text field over the InputText just drawn while it is active (IME,
 // paste and the phone keyboard work there); `text` is the field's content.
 void OfferNativeTextInput(AppState& state, const char* text);
+// True once when Enter was pressed in the native field laid over the InputText just drawn (the
+// browser's field takes the key, so Dear ImGui never sees it).
+bool NativeTextInputSubmitted(AppState& state);
+// Begins a modal dialog drawn opaque over the app (the app behind waits); EndPopup() when true.
+bool BeginDialog(const char* title, bool* open);
 // Reports a failed core call in the notice line.
 void ReportStatus(AppState& state, const Status& st);
 // Selects a song (pins it): the first of Session::Selected().

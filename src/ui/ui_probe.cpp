@@ -28,9 +28,13 @@ void ProbeBeginFrame()
 
 void ProbeItem(const char* name)
 {
+    // Only what a person can see: an item scrolled out of its list is not there to click.
+    if (!ImGui::IsItemVisible()) return;
     ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     g_Current.Items[name] = ImVec4(min.x, min.y, max.x - min.x, max.y - min.y);
 }
+
+void ProbeRect(const char* name, ImVec2 min, ImVec2 max) { g_Current.Items[name] = ImVec4(min.x, min.y, max.x - min.x, max.y - min.y); }
 
 void ProbeValue(const char* name, const std::string& value) { g_Current.Values[name] = value; }
 

@@ -53,7 +53,7 @@ void WelcomeView::Draw(AppState& state, ExplorerView& view)
     ImGui::SetNextWindowSize(ImVec2(ImMin(viewport->WorkSize.x - em, em * 40.0f), 0.0f), ImGuiCond_Always);
     ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(FLT_MAX, viewport->WorkSize.y - em));
     bool keep = true;
-    if (!ImGui::BeginPopupModal(title, &keep, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings)) return;
+    if (!BeginDialog(title, &keep)) return;
     bool close = !keep;
     ImGui::TextWrapped("Music charts mix sales, streams and airplay from many platforms, with weights their makers choose. "
                        "chartmix opens published charts and lets you change those weights and the way votes are counted, "

@@ -268,6 +268,9 @@ EMSCRIPTEN_KEEPALIVE void chartmix_set_text_input(const char* utf8)
     st->Edited = true;
 }
 
+// Enter in the overlay <input>: the focused field acts as on Enter (Dear ImGui never sees the key).
+EMSCRIPTEN_KEEPALIVE void chartmix_submit_text_input() { S().TextInput.Submitted = true; }
+
 // Font files the host fetched (kind 0: Latin, 1: CJK subset): the UI rebuilds its atlas between frames.
 EMSCRIPTEN_KEEPALIVE void chartmix_set_font(int kind, const uint8_t* bytes, uint32_t size)
 {

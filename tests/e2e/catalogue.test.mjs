@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { openSession, newPage, waitForFrames, sharedDatasets } from './harness.mjs';
-import { press, waitForDataset } from './ui_driver.mjs';
+import { press, pressInList, waitForDataset } from './ui_driver.mjs';
 
 const haveShared = fs.existsSync(sharedDatasets);
 let session;
@@ -26,7 +26,7 @@ test('every catalogue entry opens to a ranking, with the periods and size it sta
   for (const entry of entries) {
     downloaded.clear();
     await press(page, 'topbar.open');
-    await press(page, `open.entry.${entry.id}`);
+    await pressInList(page, `open.entry.${entry.id}`, 'open.list');
     await waitForDataset(page, `catalog:${entry.id}`);
     const ranking = await page.evaluate(() => window.chartmix.getRanking(5));
     assert.ok(ranking.entries.length > 0, `${entry.id} opens to a non-empty ranking`);

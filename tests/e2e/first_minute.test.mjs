@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { openSession, newPage, waitForFrames, saveArtifact, sharedDatasets } from './harness.mjs';
-import { probe, press, settle, waitForItem, waitForDataset } from './ui_driver.mjs';
+import { probe, press, pressInList, settle, waitForItem, waitForDataset } from './ui_driver.mjs';
 
 const haveShared = fs.existsSync(sharedDatasets);
 let session;
@@ -19,7 +19,9 @@ async function firstVisit(size) {
   const page = await newPage(session, { ...size, firstVisit: true });
   await page.goto(session.url);
   await waitForFrames(page, 5);
-  await waitForItem(page, 'welcome.classroom');
+  // The starting points that open published charts appear once the catalogue is read.
+  await waitForItem(page, haveShared ? 'welcome.week' : 'welcome.classroom');
+  await settle(page, 3);
   return page;
 }
 
@@ -27,7 +29,6 @@ async function firstVisit(size) {
 async function assertRanked(page, what) {
   const ranking = await page.evaluate(() => window.chartmix.getRanking(10));
   assert.ok(ranking.entries.length > 0, `${what}: a ranking on the first frame after the load`);
-  await page.waitForFunction(() => window.chartmix.uiProbe().values['chart.rows'] !== undefined || window.chartmix.uiProbe().values['chart.count'] !== undefined);
   return ranking;
 }
 
@@ -72,12 +73,13 @@ for (const [label, size] of [['desktop', kDesktop], ['phone', kPhone]]) {
     await press(page, 'welcome.week', { touch });
     await waitForDataset(page, 'catalog:local:demo-multisource-week');
     const week = await assertRanked(page, 'the multi-chart week');
-    assert.ok(week.sources.length >= 4, 'four charts line up');
+    assert.ok(week.ranked > 100, `the streaming charts are mixed (${week.ranked} songs)`);
+    assert.ok((await page.evaluate(() => window.chartmix.getSummary())).official, 'an official chart to compare with');
     await shot(page, `${label}-week`);
 
     // The Open dialog by click or tap: BLACKPINK weekly opens on a well-covered week, not its sparse tail.
     await press(page, 'topbar.open', { touch });
-    await press(page, 'open.entry.local:kpop-blackpink-weekly', { touch });
+    await pressInList(page, 'open.entry.local:kpop-blackpink-weekly', 'open.list', { touch });
     await waitForDataset(page, 'catalog:local:kpop-blackpink-weekly');
     const kpop = await assertRanked(page, 'BLACKPINK weekly');
     assert.ok(kpop.entries.length >= 10, `a week with many songs (${kpop.entries.length})`);
@@ -94,7 +96,7 @@ test('an official chart alone and units-only data open to rankings, whatever mix
   await waitForFrames(page, 5);
   for (const id of ['local:billboard-hot100-mhollingshead', 'local:qqmusic-flat', 'local:circle-digital-monthly-tidy']) {
     await press(page, 'topbar.open');
-    await press(page, `open.entry.${id}`);
+    await pressInList(page, `open.entry.${id}`, 'open.list');
     await waitForDataset(page, `catalog:${id}`);
     await assertRanked(page, id);
     await shot(page, `desktop-${id.replace('local:', '')}`);

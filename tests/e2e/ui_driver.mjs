@@ -37,3 +37,15 @@ export async function waitForDataset(page, ref, timeout = 60000) {
   await page.waitForFunction((r) => window.chartmix.getView().includes('d=' + r) && !window.chartmix.progress.active, ref, { timeout });
   await settle(page);
 }
+
+// Presses an item of a scrolling list, scrolling it with the mouse wheel (over `anchor`, a control
+// drawn inside the list's window) until the item is on screen, as a person would.
+export async function pressInList(page, name, anchor, { touch = false } = {}) {
+  for (let i = 0; i < 40 && !(await probe(page)).items[name]; i++) {
+    const { x, y } = await centre(page, anchor);
+    await page.mouse.move(x, y);
+    await page.mouse.wheel(0, 240);
+    await settle(page, 3);
+  }
+  await press(page, name, { touch });
+}
