@@ -29,6 +29,10 @@ if(CHARTMIX_BUILD_APP AND NOT EMSCRIPTEN)
 endif()
 
 if(NOT EMSCRIPTEN)
+    # A dropped Result must stop the build: the probe has to be refused for that reason.
+    add_test(NAME dropped_result COMMAND ${CMAKE_CXX_COMPILER} -std=c++20 -fsyntax-only -Werror=unused-result
+        -I${CMAKE_SOURCE_DIR}/src ${CMAKE_SOURCE_DIR}/tests/core/probes/dropped_result.cpp)
+    set_tests_properties(dropped_result PROPERTIES PASS_REGULAR_EXPRESSION "unused-result")
     add_test(NAME cli COMMAND ${CMAKE_SOURCE_DIR}/tests/cli/run_cli_tests.sh $<TARGET_FILE:chartmix>)
 endif()
 

@@ -108,6 +108,7 @@ public:
         if (!units_text.empty()) {
             if (!ParseUnits(units_text, &units, &why)) return reject(kFieldUnits, why + ".");
             units *= Mapping_->UnitsScale;
+            if (!(units <= kMaxUnits)) return reject(kFieldUnits, "the units times the file's units_scale are more than any chart publishes (at most 10^15).");
         }
         if (rank == kNoRank && std::isnan(units)) {
             // No rank and no units: the chart published no figure for this song that period. Counted and noted, not an error.

@@ -53,7 +53,12 @@ void Session::Adopt(std::unique_ptr<Dataset> data, std::string ref, std::unique_
         }
         if (!engine->SetMix(mix)) {
             Mix fallback = DefaultMix();
-            if (!engine->SetMix(fallback)) { fallback.Method_ = Method::Borda; engine->SetMix(fallback); }
+            if (!engine->SetMix(fallback)) {
+                fallback.Method_ = Method::Borda;
+                Status borda = engine->SetMix(fallback);
+                assert(borda.Ok() && "Borda needs nothing from a chart but its ranks");
+                (void)borda;
+            }
         }
     }
     Engine_ = std::move(engine);
@@ -98,13 +103,9 @@ Status Session::LoadFiles(std::vector<InputFile>&& files, const LoadOptions& opt
 
 Status Session::SetMix(const Mix& mix)
 {
-    Mix previous = Engine_->CurrentMix();
+    // A refused mix leaves the engine as it was (Engine::SetMix commits only on success).
     Status st = Engine_->SetMix(mix);
-    if (!st) {
-        Engine_->SetMix(previous);
-        return st;
-    }
-    ContentChanged();
+    if (st) ContentChanged();
     return st;
 }
 
@@ -198,8 +199,7 @@ void Session::ApplyView(const ViewState& view, std::string* notice)
     }
     if (!view.PeriodLabel.empty()) {
         int p = Data_->FindPeriod(view.PeriodLabel);
-        if (p >= 0) SetPeriod((uint32_t)p);
-        else skipped += "the period '" + view.PeriodLabel + "' (not in this data); ";
+        if (p < 0 || !SetPeriod((uint32_t)p)) skipped += "the period '" + view.PeriodLabel + "' (not in this data); ";
     }
     Selected_.clear();
     for (uint32_t id : view.Selected)

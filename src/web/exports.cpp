@@ -177,8 +177,8 @@ EMSCRIPTEN_KEEPALIVE int chartmix_apply_view(const char* fragment, int any_data)
     if (text.empty()) return 0;
     chartmix::Result<chartmix::ViewState> view = chartmix::DecodeViewState(text);
     if (!view) {
-        session.SetMix(session.DefaultMix());
-        Notice("This link's view could not be read (" + view.Err().ToString() + "), so chartmix shows the defaults. Ask for a fresh link.", true);
+        const char* shown = session.SetMix(session.DefaultMix()) ? "the defaults" : "the mix it had";
+        Notice("This link's view could not be read (" + view.Err().ToString() + "), so chartmix shows " + shown + ". Ask for a fresh link.", true);
         return Fail(view.Err().ToString());
     }
     const std::string& ref = view->DatasetRef;
@@ -189,9 +189,10 @@ EMSCRIPTEN_KEEPALIVE int chartmix_apply_view(const char* fragment, int any_data)
     }
     // A mix that does not read is tampering or a newer link: the default mix, and say so.
     std::string mix_error;
+    const char* mix_shown = "";
     if (!view->MixJson.empty()) {
         if (chartmix::Status st = session.SetMixJson(view->MixJson); !st) {
-            session.SetMix(session.DefaultMix());
+            mix_shown = session.SetMix(session.DefaultMix()) ? "the default mix" : "the mix it had";
             mix_error = st.Err().ToString();
         }
         view->MixJson.clear();
@@ -199,7 +200,7 @@ EMSCRIPTEN_KEEPALIVE int chartmix_apply_view(const char* fragment, int any_data)
     std::string notice;
     session.ApplyView(*view, &notice);
     if (!mix_error.empty()) {
-        Notice("This link's mix could not be read (" + mix_error + "), so chartmix shows the default mix. Ask for a fresh link.", true);
+        Notice("This link's mix could not be read (" + mix_error + "), so chartmix shows " + mix_shown + ". Ask for a fresh link.", true);
         return Fail(mix_error);
     }
     if (!notice.empty()) Notice(notice, false);

@@ -101,6 +101,30 @@ TEST_CASE("a rank or an off-chart song taken twice in one chart is rejected at t
     }
 }
 
+TEST_CASE("units beyond any chart are refused at their place, each with its own reason") {
+    const std::string huge = "1" + std::string(300, '0'), endless = std::string(400, '9');
+    std::string csv = "source,period,rank,title,artist,units\n"
+                      "melon,2023-03-23,1,Song A,Artist,500\n"
+                      "melon,2023-03-23,2,Song B,Artist," + huge + "\n"     // line 3
+                      "melon,2023-03-23,seven,Song C,Artist,300\n"          // line 4: a bad rank, then
+                      "melon,2023-03-23,4,Song D,Artist," + endless + "\n"  // line 5: beyond a double
+                      "melon,2023-03-23,5,Song E,Artist,100\n";
+    Result<LoadedDataset> loaded = LoadDataset({ { "big.csv", csv } }, LoadOptions{});
+    REQUIRE(loaded.Ok());
+    const LoadReport& r = loaded->Report;
+    CHECK(r.RowsLoaded == 2);
+    REQUIRE(r.Rejected.size() == 3);
+    for (int i : { 0, 2 }) {
+        CAPTURE(i);
+        CHECK(r.Rejected[i].File == "big.csv");
+        CHECK(r.Rejected[i].Line == (i == 0 ? 3 : 5));
+        CHECK(r.Rejected[i].Column == 34);  // the units
+        CHECK(r.Rejected[i].Message.find("10^15") != std::string::npos);
+        CHECK(r.Rejected[i].Message.find("seven") == std::string::npos);
+    }
+    for (size_t e = 0; e < loaded->Data.EntryCount(); e++) CHECK(std::isfinite(loaded->Data.EntryUnits[e]));
+}
+
 TEST_CASE("strict loading fails on the first unreadable row") {
     LoadOptions strict;
     strict.Strict = true;
