@@ -5,6 +5,7 @@
 #include <initializer_list>
 
 #include "core/kemeny.h"
+#include "core/limits.h"
 #include "core/pairwise.h"
 
 namespace chartmix {
@@ -317,6 +318,12 @@ Status Engine::RankPairwise(uint32_t period, int top_n, Ranking* out)
     Ranking borda;
     SelectTop(top_n <= 0 ? 0 : std::max(top_n, Mix_.Candidates), &borda);
     size_t c = std::min(borda.Songs.size(), (size_t)Mix_.Candidates);
+    uint64_t voters = 0;
+    for (uint32_t gi = Data_.PeriodGroupBegin[first]; gi < Data_.PeriodGroupBegin[period + 1]; gi++)
+        voters += Resolved_.Included[Data_.Groups[gi].Source] && Resolved_.Weight[Data_.Groups[gi].Source] > 0.0;
+    if (voters * c * c > kMaxPairwiseSteps)
+        return MakeFieldError("candidates", "comparing " + std::to_string(c) + " candidates pairwise on the " + std::to_string(voters) +
+                                                " charts of this window is too much work for one ranking; use fewer candidates or a shorter window");
     std::vector<uint32_t> candidates(borda.Songs.begin(), borda.Songs.begin() + c);
     PreferenceMatrix m;
     BuildPreferences(Data_, Resolved_.Weight, Resolved_.Included, first, period, candidates, Mix_.Missing, Mix_.Cutoff, &m);

@@ -268,6 +268,29 @@ TEST_CASE("scores that are not numbers rank last, each song once") {
     }
 }
 
+TEST_CASE("pairwise work is bounded: too many charts times candidates squared is refused with a sentence") {
+    // 6 charts a week for 100 weeks, two songs each: 1,200 songs, 500 candidates, 600 charts.
+    DatasetBuilder b;
+    for (int s = 0; s < 6; s++) b.AddSource(test::MakeSource("c" + std::to_string(s), "KR", SourceKind::AudioStreams, 2));
+    for (int p = 0; p < 100; p++) {
+        uint32_t period = b.AddPeriod(p * 7, p * 7 + 6, "p" + std::to_string(p));
+        for (uint32_t s = 0; s < 6; s++)
+            for (uint16_t r = 1; r <= 2; r++) b.AddEntry(period, s, b.AddSong("t" + std::to_string(p * 12 + s * 2 + r), "x"), r, NAN);
+    }
+    Dataset d = b.Finish();
+    Engine e(d);
+    REQUIRE(e.SetMix(*ParseMix(R"({"method":"copeland","candidates":500,"window":{"kind":"cumulative"}})")).Ok());
+    Ranking r;
+    Status st = e.Rank(99, 10, &r);
+    REQUIRE_FALSE(st.Ok());
+    CHECK(st.Err().Field == "candidates");
+    CHECK(st.Err().Message.find("600 charts") != std::string::npos);
+    // One week's six charts are well inside the bound.
+    CHECK(e.Rank(0, 10, &r).Ok());
+    REQUIRE(e.SetMix(*ParseMix(R"({"method":"copeland","candidates":50,"window":{"kind":"cumulative"}})")).Ok());
+    CHECK(e.Rank(99, 10, &r).Ok());
+}
+
 TEST_CASE("the top N equals the head of the full ranking, on long charts and with many ties") {
     // 3,000 songs on the charts and a top 20: the selection's sampled threshold path is taken.
     DatasetBuilder b;
