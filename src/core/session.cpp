@@ -63,6 +63,7 @@ void Session::Adopt(std::unique_ptr<Dataset> data, std::string ref, std::unique_
     }
     Engine_ = std::move(engine);
     Data_ = std::move(data);
+    DataGeneration_++;
     Demo_ = std::move(demo);
     DatasetRef_ = std::move(ref);
     Period_ = Data_->Periods.empty() ? 0 : (uint32_t)Data_->Periods.size() - 1;

@@ -69,6 +69,9 @@ public:
     // How many times the whole history was ranked (it is redone only when data or mix change,
     // not when the period or the selection moves: playing through time must not re-rank it all).
     uint64_t HistoryPasses() const { return HistoryPasses_; }
+    // Changes on every load, and only then: how a view knows the data is new (a new dataset can
+    // sit at the address of the one it replaced, so the address does not tell).
+    uint64_t DataGeneration() const { return DataGeneration_; }
 
     // The shareable view: dataset reference, period, mix, selection, panel.
     ViewState CurrentView() const;
@@ -91,6 +94,7 @@ private:
     uint64_t Revision_ = 1;
     uint64_t ContentRevision_ = 1;  // data and mix only: what the history depends on
     uint64_t HistoryPasses_ = 0;
+    uint64_t DataGeneration_ = 0;
     uint64_t RankingRevision_ = 0;
     Ranking Ranking_;
     uint64_t HistoryRevision_ = 0;

@@ -50,8 +50,8 @@ const char* NormalizationExplanation(Normalization norm)
 void SourcesPanel::Refresh(AppState& state)
 {
     const Dataset& data = state.Session_.Data();
-    if (SeenData == &data && SeenSources == data.Sources.size()) return;
-    SeenData = &data;
+    if (SeenGeneration == state.Session_.DataGeneration() && SeenSources == data.Sources.size()) return;
+    SeenGeneration = state.Session_.DataGeneration();
     SeenSources = data.Sources.size();
     Order.resize(data.Sources.size());
     for (uint32_t s = 0; s < Order.size(); s++) Order[s] = s;

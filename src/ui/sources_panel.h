@@ -13,7 +13,7 @@ namespace chartmix::ui {
 struct SourcesPanel {
     std::vector<uint32_t> Order;        // sources grouped by region then kind (built once per dataset)
     std::vector<double> WeightBeforeOff;  // per source: what the switch restores
-    const Dataset* SeenData = nullptr;
+    uint64_t SeenGeneration = 0;  // Session::DataGeneration() the order was built for
     size_t SeenSources = 0;
     int PresetIndex = -1;               // last preset applied (for honesty labels), -1 = none
     double SliderMax = 1.0;             // top of every weight slider; grows with the mix, never while dragging
