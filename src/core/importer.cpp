@@ -153,6 +153,23 @@ public:
         return true;
     }
 
+    // Counted per file and noted at its end with the first place; strict loading stops at the first.
+    bool FieldCountDiffers(int line, size_t fields, size_t expected) override
+    {
+        if (Options_.Strict) {
+            if (!CountRow()) return false;
+            RejectRow(MakeErrorAt(File_->Name, line, 1, "this row has " + std::to_string(fields) + " fields where the header has " + std::to_string(expected) +
+                                                            " (strict loading accepts only rows as wide as the header)."));
+            return false;
+        }
+        if (FieldCountRows_++ == 0) {
+            FieldCountLine_ = line;
+            FieldCountFields_ = fields;
+            FieldCountExpected_ = expected;
+        }
+        return true;
+    }
+
     // Counts a data row; false (and a fatal error) once the load holds more rows than it may.
     bool CountRow()
     {
@@ -259,6 +276,12 @@ public:
     {
         if (NoFigure_) NoteOnce(File_->Name + ": " + std::to_string(NoFigure_) + " rows carry neither a rank nor units (no figure published) and were left out.");
         NoFigure_ = 0;
+        if (FieldCountRows_)
+            NoteOnce(File_->Name + ": " + std::to_string(FieldCountRows_) + (FieldCountRows_ == 1 ? " row has" : " rows have") +
+                     " a different number of fields than the header (first at " + File_->Name + ":" + std::to_string(FieldCountLine_) + ", " +
+                     std::to_string(FieldCountFields_) + " fields where the header has " + std::to_string(FieldCountExpected_) +
+                     "); missing fields were read as empty and extra ones were left out.");
+        FieldCountRows_ = 0;
     }
 
     void PrepareSources() { SourceSeen_.assign(Builder_.Peek().Sources.size(), false); }
@@ -295,6 +318,8 @@ private:
         bool Rejected = true;  // what Row returns when the date was refused (false: stop reading)
     } Memo_;
     size_t NoFigure_ = 0;
+    size_t FieldCountRows_ = 0, FieldCountFields_ = 0, FieldCountExpected_ = 0;  // rows wider or narrower than the header
+    int FieldCountLine_ = 0;
     std::string Why_;  // why a rank or units could not be read (Row)
     std::optional<Error> StrictError_, FatalError_;
 

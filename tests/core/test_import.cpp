@@ -125,6 +125,66 @@ TEST_CASE("units beyond any chart are refused at their place, each with its own 
     for (size_t e = 0; e < loaded->Data.EntryCount(); e++) CHECK(std::isfinite(loaded->Data.EntryUnits[e]));
 }
 
+TEST_CASE("a row wider or narrower than the header is noted with its place, and refused when strict") {
+    std::string csv = "source,period,rank,title,artist\n"
+                      "melon,2024-01-04,1,Song1,Artist1\n"
+                      "melon,2024-01-04,2,Song2\n"                      // line 3: no artist
+                      "melon,2024-01-04,3,Song3,Artist3,extra\n"         // line 4: one field too many
+                      "melon,2024-01-04,4,Song4,Artist4\n";
+    SUBCASE("lenient: the rows load and a note names the first place and the count") {
+        Result<LoadedDataset> loaded = LoadDataset({ { "w.csv", csv } }, LoadOptions{});
+        REQUIRE(loaded.Ok());
+        CHECK(loaded->Report.RowsLoaded == 4);
+        bool noted = false;
+        for (const std::string& n : loaded->Report.Notes)
+            noted |= n.find("w.csv: 2 rows have a different number of fields than the header (first at w.csv:3, 4 fields where the header has 5)") == 0;
+        CHECK(noted);
+    }
+    SUBCASE("strict: the load fails at the first such row") {
+        LoadOptions strict;
+        strict.Strict = true;
+        Result<LoadedDataset> loaded = LoadDataset({ { "w.csv", csv } }, strict);
+        REQUIRE_FALSE(loaded.Ok());
+        CHECK(loaded.Err().Line == 3);
+        CHECK(loaded.Err().Message.find("4 fields where the header has 5") != std::string::npos);
+    }
+    SUBCASE("rows as wide as the header leave no note") {
+        Result<LoadedDataset> loaded = LoadDataset({ { "ok.csv", "source,period,rank,title,artist\nmelon,2024-01-04,1,Song1,Artist1\n" } }, LoadOptions{});
+        REQUIRE(loaded.Ok());
+        for (const std::string& n : loaded->Report.Notes) CHECK(n.find("number of fields") == std::string::npos);
+    }
+}
+
+TEST_CASE("a lone CR inside a CRLF file never loses a row silently") {
+    // Line 3 ends with CR alone: the reader joins line 4 to it. The joined row is refused at the CR.
+    std::string csv = "source,period,rank,title,artist\r\n"
+                      "melon,2024-01-04,1,Song1,Artist1\r\n"
+                      "melon,2024-01-04,2,Song2,Artist2\r"
+                      "melon,2024-01-04,3,Song3,Artist3\r\n"
+                      "melon,2024-01-04,4,Song4,Artist4\r\n";
+    for (bool strict : { false, true }) {
+        CAPTURE(strict);
+        LoadOptions options;
+        options.Strict = strict;
+        Result<LoadedDataset> loaded = LoadDataset({ { "cr.csv", csv } }, options);
+        const Error* e = nullptr;
+        if (strict) {
+            REQUIRE_FALSE(loaded.Ok());
+            e = &loaded.Err();
+        } else {
+            REQUIRE(loaded.Ok());
+            CHECK(loaded->Report.RowsLoaded == 2);
+            REQUIRE(loaded->Report.Rejected.size() == 1);
+            e = &loaded->Report.Rejected[0];
+            for (size_t s = 0; s < loaded->Data.Songs.size(); s++) CHECK(std::string(loaded->Data.SongArtist((uint32_t)s)).find('\r') == std::string::npos);
+        }
+        CHECK(e->File == "cr.csv");
+        CHECK(e->Line == 3);
+        CHECK(e->Column == 33);
+        CHECK(e->Message.find("carriage return") != std::string::npos);
+    }
+}
+
 TEST_CASE("strict loading fails on the first unreadable row") {
     LoadOptions strict;
     strict.Strict = true;
