@@ -15,6 +15,7 @@
 #include "core/hash.h"
 #include "core/importer_rows.h"
 #include "core/limits.h"
+#include "core/load_checks.h"
 #include "core/manifest.h"
 #include "core/period.h"
 #include "core/units.h"
@@ -695,8 +696,15 @@ Result<LoadedDataset> LoadDataset(std::vector<InputFile>&& files, const LoadOpti
         return MakeErrorAt(name, 0, 0, "there are no chart rows in it.");
     }
     loaded.Data = builder.Finish();
+    // Songs whose every row was refused (a repeated rank) are not songs of the data.
+    DropSongsWithoutEntries(loaded.Data);
+    std::vector<uint8_t> rolled_up(loaded.Data.Sources.size(), 0);
+    for (size_t s = 0; s < rolled_up.size(); s++)
+        rolled_up[s] = loaded.Data.Sources[s].Granularity_ == Granularity::Daily && rules.Target != Granularity::Daily;
+    NoteRankGaps(loaded.Data, rolled_up, &report.Notes);
     if (options.Match) report.Matching = MatchSongs(loaded.Data, manifest.Aliases, manifest.Overrides);
     else report.Matching.Spellings = report.Matching.Songs = loaded.Data.Songs.size();
+    report.RepeatsLeftOut = DropRepeatedSongs(loaded.Data, &report.Notes);
     if (Status st = CheckPeriodCells(loaded.Data, work.size() == 1 ? files[0].Name : manifest.Name); !st) return st.Err();
     return loaded;
 }

@@ -16,6 +16,7 @@
 #include <imgui_internal.h>
 
 #include "core/limits.h"
+#include "core/load_checks.h"
 #include "core/mix_json.h"
 #include "core/ranking.h"
 #include "core/view_state.h"
@@ -131,7 +132,8 @@ EMSCRIPTEN_KEEPALIVE int chartmix_load_files(int count, const char* const* names
         Notice("Could not load " + first_name + ": " + st.Err().ToString() + " The data you had stays loaded; fix the file or pick another.", true);
         return Check(st);
     }
-    Notice("", false);
+    // What the load left out, refused or decided, in the core's words ("" for a clean load).
+    Notice(chartmix::LoadNotice(S().Session_.LastLoadReport()), false);
     return 0;
 }
 

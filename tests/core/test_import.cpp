@@ -4,6 +4,7 @@
 
 #include "core/encoding.h"
 #include "core/importer.h"
+#include "core/load_checks.h"
 #include "test_support.h"
 
 using namespace chartmix;
@@ -183,6 +184,58 @@ TEST_CASE("a lone CR inside a CRLF file never loses a row silently") {
         CHECK(e->Column == 33);
         CHECK(e->Message.find("carriage return") != std::string::npos);
     }
+}
+
+TEST_CASE("one song twice on one chart in one period: the better rank counts, the other is left out and noted") {
+    // "Song B" at #2 and #4 (two release ids of one title): its points must count once, from #2.
+    std::string csv = "source,period,rank,title,artist\n"
+                      "melon,2024-01-04,1,Song A,X\n"
+                      "melon,2024-01-04,2,Song B,Y\n"
+                      "melon,2024-01-04,3,Song C,Z\n"
+                      "melon,2024-01-04,4,Song B,Y\n"
+                      "genie,2024-01-04,1,Song B,Y\n";
+    Result<LoadedDataset> loaded = LoadDataset({ { "twice.csv", csv } }, LoadOptions{});
+    REQUIRE(loaded.Ok());
+    const Dataset& d = loaded->Data;
+    CHECK(d.EntryCount() == 4);
+    CHECK(loaded->Report.RepeatsLeftOut == 1);
+    int melon = d.FindSource("melon");
+    for (size_t e = 0; e < d.EntryCount(); e++)
+        if ((int)d.EntrySource[e] == melon && d.SongTitle(d.EntrySong[e]) == "Song B") CHECK(d.EntryRank[e] == 2);
+    for (const EntryGroup& g : d.Groups) CHECK(g.End > g.Begin);
+    CHECK(d.Groups.back().End == d.EntryCount());
+    bool noted = false;
+    for (const std::string& n : loaded->Report.Notes) noted |= n.find("melon 2024-01-04: \"Song B\" by Y is listed at #2 and #4") == 0;
+    CHECK(noted);
+    CHECK(LoadNotice(loaded->Report).find("the better rank counts") != std::string::npos);
+}
+
+TEST_CASE("ranks a chart skips are noted per chart; a clean load has no notice") {
+    std::string csv = "source,period,rank,title,artist\n"
+                      "melon,2024-01-04,1,A,X\nmelon,2024-01-04,3,B,X\nmelon,2024-01-04,6,C,X\n"
+                      "melon,2024-01-11,1,A,X\nmelon,2024-01-11,2,B,X\n"
+                      "melon,2024-01-18,2,A,X\n"
+                      "genie,2024-01-04,1,A,X\ngenie,2024-01-04,2,B,X\n";
+    Result<LoadedDataset> loaded = LoadDataset({ { "gaps.csv", csv } }, LoadOptions{});
+    REQUIRE(loaded.Ok());
+    const std::vector<std::string>& notes = loaded->Report.Notes;
+    REQUIRE(notes.size() == 1);
+    CHECK(notes[0] == "melon: 2 periods skip ranks (first 2024-01-04: no #2, #4, #5); the listed songs keep their published ranks.");
+    CHECK(LoadNotice(loaded->Report) == notes[0]);
+    Result<LoadedDataset> clean = LoadDataset(Fixture("canonical_small.csv"), LoadOptions{});
+    REQUIRE(clean.Ok());
+    CHECK(LoadNotice(clean->Report).empty());
+}
+
+TEST_CASE("a song whose only row repeats a taken rank is not a song of the data") {
+    std::string csv = "source,period,rank,title,artist\nmelon,2024-01-04,1,Song A,X\nmelon,2024-01-04,1,Song B,Y\n";
+    Result<LoadedDataset> loaded = LoadDataset({ { "dup.csv", csv } }, LoadOptions{});
+    REQUIRE(loaded.Ok());
+    CHECK(loaded->Data.Songs.size() == 1);
+    CHECK(loaded->Report.Matching.Songs == 1);
+    CHECK(loaded->Data.SongTitle(loaded->Data.EntrySong[0]) == "Song A");
+    CHECK(LoadNotice(loaded->Report).find("1 row could be not read") == std::string::npos);
+    CHECK(LoadNotice(loaded->Report).find("1 row could not be read (first: dup.csv:3:") == 0);
 }
 
 TEST_CASE("strict loading fails on the first unreadable row") {
