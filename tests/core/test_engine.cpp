@@ -368,7 +368,7 @@ TEST_CASE("re-mixing with SetWeight matches a fresh mix") {
     CHECK(SerializeMix(a.CurrentMix()) == SerializeMix(b.CurrentMix()));
 }
 
-TEST_CASE("contributions add up to the score and output carries no NaN") {
+TEST_CASE("contributions add up to the score and every score is a finite number") {
     Dataset d = test::SmallMarket();
     for (const char* text : { R"({"weights":{"melon":1,"qq":2}})", R"({"method":"dowdall"})", R"({"weights":{"melon":1,"qq":1},"missing":"ignore"})" }) {
         CAPTURE(text);
@@ -383,8 +383,11 @@ TEST_CASE("contributions add up to the score and output carries no NaN") {
             for (size_t s = 0; s < d.Sources.size(); s++) sum += c[i * d.Sources.size() + s];
             CHECK(sum == doctest::Approx(r.Scores[i]));
         }
+        // The JSON writer prints null for a number that is not finite, so the numbers are checked here.
+        for (double score : r.Scores) CHECK(std::isfinite(score));
+        for (double v : c) CHECK(std::isfinite(v));
         std::string json = RankingToJson(e, r);
-        CHECK(json.find("nan") == std::string::npos);
+        CHECK(json.find("null") == std::string::npos);
         CHECK(json.find("\"rank\":1,") != std::string::npos);
         std::string csv = RankingToCsv(e, r);
         CHECK(csv.substr(0, 29) == "rank,song,title,artist,score,");
