@@ -126,7 +126,11 @@ std::string LoadNotice(const LoadReport& report)
     std::string out;
     if (report.RowsRejected) {
         out += std::to_string(report.RowsRejected) + (report.RowsRejected == 1 ? " row" : " rows") + " could not be read";
-        if (!report.Rejected.empty()) out += " (first: " + report.Rejected.front().ToString() + ")";
+        if (!report.Rejected.empty()) {
+            std::string first = report.Rejected.front().ToString();
+            if (!first.empty() && first.back() == '.') first.pop_back();  // the sentence goes on after the parenthesis
+            out += " (first: " + first + ")";
+        }
         out += ". ";
     }
     for (const std::string& n : report.Notes) out += n + (n.empty() || n.back() == '.' ? " " : ". ");

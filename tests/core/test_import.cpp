@@ -236,6 +236,7 @@ TEST_CASE("a song whose only row repeats a taken rank is not a song of the data"
     CHECK(loaded->Data.SongTitle(loaded->Data.EntrySong[0]) == "Song A");
     CHECK(LoadNotice(loaded->Report).find("1 row could be not read") == std::string::npos);
     CHECK(LoadNotice(loaded->Report).find("1 row could not be read (first: dup.csv:3:") == 0);
+    CHECK(LoadNotice(loaded->Report).find(".).") == std::string::npos);
 }
 
 TEST_CASE("strict loading fails on the first unreadable row") {
