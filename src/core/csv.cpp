@@ -317,6 +317,26 @@ void CsvReader::ReadRecord()
     }
 }
 
+bool CsvReader::FindLoneCr(int* line, int* column) const
+{
+    const char* begin = Data_ + RecordStart_;
+    const char* end = Data_ + Pos_;
+    if (end > begin && end[-1] == '\n') end--;
+    if (end > begin && end[-1] == '\r') end--;  // the record's own CRLF, or a CR that ends the file
+    for (const char* p = begin; (p = (const char*)std::memchr(p, '\r', (size_t)(end - p))) != nullptr; p++) {
+        if (p + 1 < end && p[1] == '\n') continue;  // CRLF inside a quoted field
+        const size_t at = (size_t)(p - Data_);
+        size_t line_start = RecordLineStart_;
+        int l = RecordLine_;
+        for (uint32_t nl : RecordNewlines_)
+            if (nl <= at) { l++; line_start = nl; }
+        *line = l;
+        *column = (int)(at - line_start) + 1;
+        return true;
+    }
+    return false;
+}
+
 char SniffDelimiter(std::string_view text)
 {
     const char kCandidates[] = { ',', ';', '\t', '|' };

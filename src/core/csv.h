@@ -56,6 +56,10 @@ public:
     }
     // Set when the current record is malformed (a quote that never closes, text after a closing quote).
     const std::optional<Error>& RecordError() const { return RecordError_; }
+    // True, with its 1-based line and column, when the current record holds a carriage return that
+    // no LF follows: in a file whose lines end with LF or CRLF, that is a line ending with CR alone,
+    // and the next line was read into this record.
+    bool FindLoneCr(int* line, int* column) const;
 
 private:
     std::string FileName_;

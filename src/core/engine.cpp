@@ -5,9 +5,18 @@
 #include <initializer_list>
 
 #include "core/kemeny.h"
+#include "core/limits.h"
 #include "core/pairwise.h"
 
 namespace chartmix {
+
+namespace {
+
+// A score as the orderings compare it: NaN (no figure can be made) ranks below every number, so the
+// comparators stay strict weak orders whatever the scores hold.
+inline double OrderKey(double score) { return score == score ? score : -INFINITY; }
+
+} // namespace
 
 Engine::Engine(const Dataset& data) : Data_(data)
 {
@@ -23,14 +32,14 @@ Engine::Engine(const Dataset& data) : Data_(data)
     Sample_.reserve(kSamples);
 }
 
-Status Engine::CheckUnits() const
+Status Engine::CheckUnits(const Mix& mix, const ResolvedMix& resolved, const EntryScores& scores) const
 {
-    if (!NeedsUnits(Mix_)) return OkStatus();
+    if (!NeedsUnits(mix)) return OkStatus();
     for (size_t g = 0; g < Data_.Groups.size(); g++) {
         uint32_t s = Data_.Groups[g].Source;
-        if (Resolved_.Weight[s] > 0.0 && Resolved_.Included[s] && !Scores_.GroupHasUnits[g])
+        if (resolved.Weight[s] > 0.0 && resolved.Included[s] && !scores.GroupHasUnits[g])
             return MakeFieldError("normalization",
-                                  "'" + std::string(NormalizationName(Mix_.Norm)) + "' needs units, but source '" + Data_.Sources[s].Key +
+                                  "'" + std::string(NormalizationName(mix.Norm)) + "' needs units, but source '" + Data_.Sources[s].Key +
                                       "' publishes ranks only in period " + Data_.Periods[Data_.Groups[g].Period].Label +
                                       "; use rank_points or a positional method, or give it weight 0");
     }
@@ -39,11 +48,17 @@ Status Engine::CheckUnits() const
 
 Status Engine::SetMix(const Mix& mix)
 {
+    // Everything is checked against new values held aside and committed at the end: a refused mix
+    // leaves the engine ranking exactly what it ranked before.
     Result<ResolvedMix> resolved = ResolveMix(mix, Data_);
     if (!resolved) return resolved.Err();
     ScoringKey key = ScoringKeyOf(mix);
-    if (!HasScores_ || !(key == Key_)) {
-        ComputeEntryScores(Data_, key, &Scores_);
+    const bool rescore = !HasScores_ || !(key == Key_);
+    EntryScores scores;
+    if (rescore) ComputeEntryScores(Data_, key, &scores);
+    if (Status st = CheckUnits(mix, *resolved, rescore ? scores : Scores_); !st) return st;
+    if (rescore) {
+        Scores_ = std::move(scores);
         // Charts whose every entry counts (nearly all) take the one-period loop without a test per entry.
         GroupAllCount_.assign(Data_.Groups.size(), 1);
         for (size_t g = 0; g < Data_.Groups.size(); g++)
@@ -51,15 +66,8 @@ Status Engine::SetMix(const Mix& mix)
         Key_ = key;
         HasScores_ = true;
     }
-    Mix old = Mix_;
-    ResolvedMix old_resolved = Resolved_;
     Mix_ = mix;
     Resolved_ = resolved.Take();
-    if (Status st = CheckUnits(); !st) {
-        Mix_ = old;
-        Resolved_ = old_resolved;
-        return st;
-    }
     HasMix_ = true;
     return OkStatus();
 }
@@ -83,7 +91,7 @@ Status Engine::SetWeight(uint32_t source, double weight)
     // Only a source that starts counting can bring a chart without units into a units mix; the
     // full check walks every chart, too slow for each tick of a drag. A refused weight changes nothing.
     if (old <= 0.0 && weight > 0.0) {
-        if (Status st = CheckUnits(); !st) {
+        if (Status st = CheckUnits(Mix_, Resolved_, Scores_); !st) {
             Resolved_.Weight[source] = old;
             return st;
         }
@@ -219,13 +227,16 @@ void Engine::SelectTop(int top_n, Ranking* out)
 double Engine::CutFromSample(size_t k, size_t ranked)
 {
     const size_t q = std::min(Sample_.size() - 1, (k * Sample_.size()) / ranked * 3 + 16);
-    std::nth_element(Sample_.begin(), Sample_.begin() + (std::ptrdiff_t)q, Sample_.end(), [](double x, double y) { return x > y; });
+    std::nth_element(Sample_.begin(), Sample_.begin() + (std::ptrdiff_t)q, Sample_.end(), [](double x, double y) { return OrderKey(x) > OrderKey(y); });
     return Sample_[q];
 }
 
 void Engine::FinishTop(size_t k, size_t ranked, Ranking* out)
 {
-    auto by_score = [](const Scored& a, const Scored& b) { return a.Score != b.Score ? a.Score > b.Score : a.Song < b.Song; };
+    auto by_score = [](const Scored& a, const Scored& b) {
+        const double x = OrderKey(a.Score), y = OrderKey(b.Score);
+        return x != y ? x > y : a.Song < b.Song;
+    };
     const size_t m_pool = Pool_.size();
     if (k < m_pool) std::nth_element(Pool_.begin(), Pool_.begin() + (k - 1), Pool_.end(), by_score);
     std::sort(Pool_.begin(), Pool_.begin() + k, by_score);
@@ -254,9 +265,9 @@ void Engine::FinishTop(size_t k, size_t ranked, Ranking* out)
         if (any) {
             ComputeTieData();
             const uint16_t* best = BestRank_.data();
-            const uint16_t* count = ListCount_.data();
+            const uint32_t* count = ListCount_.data();
             std::sort(Pool_.begin(), Pool_.begin() + m, [=](const Scored& a, const Scored& b) {
-                if (a.Score != b.Score) return a.Score > b.Score;
+                if (OrderKey(a.Score) != OrderKey(b.Score)) return OrderKey(a.Score) > OrderKey(b.Score);
                 if (best[a.Song] != best[b.Song]) return best[a.Song] < best[b.Song];
                 if (count[a.Song] != count[b.Song]) return count[a.Song] > count[b.Song];
                 return a.Song < b.Song;
@@ -307,6 +318,12 @@ Status Engine::RankPairwise(uint32_t period, int top_n, Ranking* out)
     Ranking borda;
     SelectTop(top_n <= 0 ? 0 : std::max(top_n, Mix_.Candidates), &borda);
     size_t c = std::min(borda.Songs.size(), (size_t)Mix_.Candidates);
+    uint64_t voters = 0;
+    for (uint32_t gi = Data_.PeriodGroupBegin[first]; gi < Data_.PeriodGroupBegin[period + 1]; gi++)
+        voters += Resolved_.Included[Data_.Groups[gi].Source] && Resolved_.Weight[Data_.Groups[gi].Source] > 0.0;
+    if (voters * c * c > kMaxPairwiseSteps)
+        return MakeFieldError("candidates", "comparing " + std::to_string(c) + " candidates pairwise on the " + std::to_string(voters) +
+                                                " charts of this window is too much work for one ranking; use fewer candidates or a shorter window");
     std::vector<uint32_t> candidates(borda.Songs.begin(), borda.Songs.begin() + c);
     PreferenceMatrix m;
     BuildPreferences(Data_, Resolved_.Weight, Resolved_.Included, first, period, candidates, Mix_.Missing, Mix_.Cutoff, &m);

@@ -89,7 +89,8 @@ private:
     void PrepareSlots();
     void ComputeTieData();
     Status RankPairwise(uint32_t period, int top_n, Ranking* out);
-    Status CheckUnits() const;
+    // Every chart the mix weighs has units when its normalization needs them.
+    Status CheckUnits(const Mix& mix, const ResolvedMix& resolved, const EntryScores& scores) const;
 
     const Dataset& Data_;
     Mix Mix_;
@@ -103,7 +104,7 @@ private:
     std::vector<double> Score_;
     std::vector<double> WeightSum_;
     std::vector<uint16_t> BestRank_;
-    std::vector<uint16_t> ListCount_;
+    std::vector<uint32_t> ListCount_;  // entries of each tied song in the window: cumulative windows hold many
     std::vector<uint32_t> Stamp_;
     uint32_t CurrentStamp_ = 0;
     std::vector<uint32_t> Touched_;

@@ -1,6 +1,7 @@
 #include "core/fit.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 
 #include "core/agreement.h"
@@ -116,9 +117,16 @@ Result<FitResult> FitWeights(Engine& engine, uint32_t official, uint32_t first, 
     for (uint32_t s = 0; s < data.Sources.size(); s++)
         if (engine.Resolved().Included[s]) columns.push_back((int)s);
     if (columns.empty()) return MakeFieldError("mix", "the mix selects no source to fit");
+    // Every way out puts the mix back; the mix was accepted once, so it is accepted again.
+    auto restore = [&](Error e) -> Result<FitResult> {
+        Status back = engine.SetMix(saved);
+        assert(back.Ok() && "the engine's own mix is accepted again");
+        (void)back;
+        return e;
+    };
     // Scores do not depend on weights, but Decompose needs a valid mix: all selected sources at 1.
     for (int s : columns)
-        if (Status st = engine.SetWeight((uint32_t)s, 1.0); !st) return st.Err();
+        if (Status st = engine.SetWeight((uint32_t)s, 1.0); !st) return restore(st.Err());
     const int cols = (int)columns.size();
     std::vector<double> a, b;
     FitResult out;
@@ -128,7 +136,7 @@ Result<FitResult> FitWeights(Engine& engine, uint32_t official, uint32_t first, 
         std::vector<uint32_t> list = SourceTopList(data, p, official);
         official_lists.push_back(list);
         if (list.empty()) continue;
-        if (Status st = engine.Decompose(p, &d); !st) { engine.SetMix(saved); return st.Err(); }
+        if (Status st = engine.Decompose(p, &d); !st) return restore(st.Err());
         out.Periods++;
         // Official entries of this period: units when published, else rank points.
         for (uint32_t gi = data.PeriodGroupBegin[p]; gi < data.PeriodGroupBegin[p + 1]; gi++) {
@@ -149,10 +157,7 @@ Result<FitResult> FitWeights(Engine& engine, uint32_t official, uint32_t first, 
             }
         }
     }
-    if (out.Rows == 0) {
-        engine.SetMix(saved);
-        return MakeFieldError("official", "the official chart shares no song with the mix's charts in these periods");
-    }
+    if (out.Rows == 0) return restore(MakeFieldError("official", "the official chart shares no song with the mix's charts in these periods"));
     std::vector<double> x = SolveNnls(a, b, (int)out.Rows, cols);
     double sse = 0.0;
     for (uint32_t r = 0; r < out.Rows; r++) {
@@ -167,16 +172,20 @@ Result<FitResult> FitWeights(Engine& engine, uint32_t official, uint32_t first, 
     for (int c = 0; c < cols; c++) out.Weight[columns[c]] = total > 0.0 ? x[c] / total : 0.0;
     // Agreement of the fitted mix with the official chart, period by period.
     if (total > 0.0) {
+        // Positive weights first, so that no step leaves every source at 0.
         for (int c = 0; c < cols; c++)
-            if (x[c] > 0.0) engine.SetWeight((uint32_t)columns[c], out.Weight[columns[c]]);
+            if (x[c] > 0.0)
+                if (Status st = engine.SetWeight((uint32_t)columns[c], out.Weight[columns[c]]); !st) return restore(st.Err());
         for (int c = 0; c < cols; c++)
-            if (!(x[c] > 0.0)) engine.SetWeight((uint32_t)columns[c], 0.0);
+            if (!(x[c] > 0.0))
+                if (Status st = engine.SetWeight((uint32_t)columns[c], 0.0); !st) return restore(st.Err());
         Ranking r;
         int counted = 0;
         for (uint32_t p = first; p <= last; p++) {
             const std::vector<uint32_t>& list = official_lists[p - first];
             if (list.empty()) continue;
-            engine.Rank(p, (int)list.size(), &r);
+            // A failed ranking must not leave the agreement computed from the previous period's rows.
+            if (Status st = engine.Rank(p, (int)list.size(), &r); !st) return restore(st.Err());
             ListAgreement g = CompareLists(r.Songs, list);
             out.MeanTauB += g.TauB;
             out.MeanRbo += g.Rbo;
@@ -184,7 +193,9 @@ Result<FitResult> FitWeights(Engine& engine, uint32_t official, uint32_t first, 
         }
         if (counted) { out.MeanTauB /= counted; out.MeanRbo /= counted; }
     }
-    engine.SetMix(saved);
+    Status back = engine.SetMix(saved);
+    assert(back.Ok() && "the engine's own mix is accepted again");
+    (void)back;
     return out;
 }
 

@@ -15,6 +15,7 @@
 #include "core/hash.h"
 #include "core/importer_rows.h"
 #include "core/limits.h"
+#include "core/load_checks.h"
 #include "core/manifest.h"
 #include "core/period.h"
 #include "core/units.h"
@@ -108,6 +109,7 @@ public:
         if (!units_text.empty()) {
             if (!ParseUnits(units_text, &units, &why)) return reject(kFieldUnits, why + ".");
             units *= Mapping_->UnitsScale;
+            if (!(units <= kMaxUnits)) return reject(kFieldUnits, "the units times the file's units_scale are more than any chart publishes (at most 10^15).");
         }
         if (rank == kNoRank && std::isnan(units)) {
             // No rank and no units: the chart published no figure for this song that period. Counted and noted, not an error.
@@ -149,6 +151,23 @@ public:
     {
         if (!CountRow()) return false;
         FilterRow();
+        return true;
+    }
+
+    // Counted per file and noted at its end with the first place; strict loading stops at the first.
+    bool FieldCountDiffers(int line, size_t fields, size_t expected) override
+    {
+        if (Options_.Strict) {
+            if (!CountRow()) return false;
+            RejectRow(MakeErrorAt(File_->Name, line, 1, "this row has " + std::to_string(fields) + " fields where the header has " + std::to_string(expected) +
+                                                            " (strict loading accepts only rows as wide as the header)."));
+            return false;
+        }
+        if (FieldCountRows_++ == 0) {
+            FieldCountLine_ = line;
+            FieldCountFields_ = fields;
+            FieldCountExpected_ = expected;
+        }
         return true;
     }
 
@@ -258,6 +277,12 @@ public:
     {
         if (NoFigure_) NoteOnce(File_->Name + ": " + std::to_string(NoFigure_) + " rows carry neither a rank nor units (no figure published) and were left out.");
         NoFigure_ = 0;
+        if (FieldCountRows_)
+            NoteOnce(File_->Name + ": " + std::to_string(FieldCountRows_) + (FieldCountRows_ == 1 ? " row has" : " rows have") +
+                     " a different number of fields than the header (first at " + File_->Name + ":" + std::to_string(FieldCountLine_) + ", " +
+                     std::to_string(FieldCountFields_) + " fields where the header has " + std::to_string(FieldCountExpected_) +
+                     "); missing fields were read as empty and extra ones were left out.");
+        FieldCountRows_ = 0;
     }
 
     void PrepareSources() { SourceSeen_.assign(Builder_.Peek().Sources.size(), false); }
@@ -294,6 +319,8 @@ private:
         bool Rejected = true;  // what Row returns when the date was refused (false: stop reading)
     } Memo_;
     size_t NoFigure_ = 0;
+    size_t FieldCountRows_ = 0, FieldCountFields_ = 0, FieldCountExpected_ = 0;  // rows wider or narrower than the header
+    int FieldCountLine_ = 0;
     std::string Why_;  // why a rank or units could not be read (Row)
     std::optional<Error> StrictError_, FatalError_;
 
@@ -673,8 +700,15 @@ Result<LoadedDataset> LoadDataset(std::vector<InputFile>&& files, const LoadOpti
         return MakeErrorAt(name, 0, 0, "there are no chart rows in it.");
     }
     loaded.Data = builder.Finish();
+    // Songs whose every row was refused (a repeated rank) are not songs of the data.
+    DropSongsWithoutEntries(loaded.Data);
+    std::vector<uint8_t> rolled_up(loaded.Data.Sources.size(), 0);
+    for (size_t s = 0; s < rolled_up.size(); s++)
+        rolled_up[s] = loaded.Data.Sources[s].Granularity_ == Granularity::Daily && rules.Target != Granularity::Daily;
+    NoteRankGaps(loaded.Data, rolled_up, &report.Notes);
     if (options.Match) report.Matching = MatchSongs(loaded.Data, manifest.Aliases, manifest.Overrides);
     else report.Matching.Spellings = report.Matching.Songs = loaded.Data.Songs.size();
+    report.RepeatsLeftOut = DropRepeatedSongs(loaded.Data, &report.Notes);
     if (Status st = CheckPeriodCells(loaded.Data, work.size() == 1 ? files[0].Name : manifest.Name); !st) return st.Err();
     return loaded;
 }

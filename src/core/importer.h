@@ -46,6 +46,7 @@ struct LoadReport {
     size_t RowsRead = 0, RowsLoaded = 0, RowsFiltered = 0, RowsRejected = 0;
     std::vector<Error> Rejected;       // rows or files that could not be read (the first kMaxListedRejections): file:line:column and why
     std::vector<std::string> Notes;    // what the loader decided on the user's behalf (roll-ups, date fixes)
+    size_t RepeatsLeftOut = 0;         // entries of a song already listed higher on the same chart and period (load_checks.h)
     MatchReport Matching;
 };
 

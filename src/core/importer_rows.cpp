@@ -97,10 +97,11 @@ Status ReadCsvRows(const FileMapping& mapping, char* data, size_t size, std::str
             }
         }
     }
-    // Columns after the last one mapped are scanned but not stored.
+    // Columns after the last one mapped and after the header's width are scanned but not stored; one
+    // past the header is kept so that a record with more fields than the header is seen.
     int last_column = 0;
     for (int f = 0; f < kFieldCount; f++) last_column = std::max(last_column, index[f]);
-    reader.KeepFields((size_t)last_column + 1);
+    reader.KeepFields(std::max((size_t)last_column + 1, header.size() + 1));
     CsvLocator locator;
     locator.Reader = &reader;
     locator.Index = index;
@@ -130,6 +131,15 @@ Status ReadCsvRows(const FileMapping& mapping, char* data, size_t size, std::str
             if (!sink.Reject(*reader.RecordError())) return OkStatus();
             continue;
         }
+        if (int line, column; reader.FindLoneCr(&line, &column)) {
+            Error e = MakeErrorAt(std::string(file_name), line, column,
+                                  "a carriage return (CR) that ends no line: this line seems to end with a lone CR where the file's lines end with "
+                                  "CRLF or LF, so the next line was read into this row; the row is not loaded (make the line ends alike).");
+            if (!sink.Reject(std::move(e))) return OkStatus();
+            continue;
+        }
+        if (mapping.Header && reader.FieldCount() != header.size() && !sink.FieldCountDiffers(reader.Line(), reader.FieldCount(), header.size()))
+            return OkStatus();
         for (int k = 0; k < mapped; k++) row.Values[column_fields[k]] = reader.Field((size_t)columns_of[k]);
         row.LongestBound = std::max(reader.RecordBytes(), longest_constant);
         reader.FieldPosition(index[kFieldRank] >= 0 ? (size_t)index[kFieldRank] : 0, &row.RankPlace.Line, &row.RankPlace.Column);

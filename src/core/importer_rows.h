@@ -41,6 +41,9 @@ public:
     virtual bool Reject(Error error) = 0;
     // A row left out on purpose (a repeated header, a chart the manifest does not load). Returns false to stop reading.
     virtual bool Filter() = 0;
+    // The row about to come through Row() has `fields` fields where the header has `expected`: missing
+    // ones read as empty, extra ones are not read. Returns false to stop reading.
+    virtual bool FieldCountDiffers(int line, size_t fields, size_t expected) = 0;
     virtual ~RowSink() = default;
 };
 

@@ -26,7 +26,7 @@ void KemenyExact(const PreferenceMatrix& m, std::vector<int>* order)
                 if (set & (1u << y)) add += m.At(x, y);
             uint32_t next = set | (1u << x);
             double cost = best[set] + add;
-            if (cost < best[next]) {
+            if (!std::isfinite(best[next]) || SumAbove(best[next], cost)) {
                 best[next] = cost;
                 last[next] = (int8_t)x;
             }
@@ -88,7 +88,7 @@ void LocalKemenize(const PreferenceMatrix& m, std::vector<int>* order)
         changed = false;
         for (size_t i = 0; i + 1 < order->size(); i++) {
             int a = (*order)[i], b = (*order)[i + 1];
-            if (m.At(b, a) > m.At(a, b)) {
+            if (SumAbove(m.At(b, a), m.At(a, b))) {
                 std::swap((*order)[i], (*order)[i + 1]);
                 changed = true;
             }

@@ -44,6 +44,19 @@ constexpr size_t kMaxFiles = 1000;
 // FileReport::RowsRejected) and a note says how many were left unlisted.
 constexpr size_t kMaxListedRejections = 1000;
 
+// Units of one entry, after the file's multiplier and scale: the most streams, sales or points a
+// chart has published is ~10^10, and a sum of such values over every entry of a load stays far below
+// the overflow of a double, so every normalization (share, min-max, z-score) stays finite. A bigger
+// value is damage (a 300-digit number would make the sums infinite and the scores NaN).
+constexpr double kMaxUnits = 1e15;
+
+// Pair steps of one pairwise ranking: every chart in the window compares every pair of the
+// candidates (BuildPreferences), charts x candidates^2. 2^27 steps take about a tenth of a second
+// natively; 500 candidates (the most a mix may ask for) on one week of 150 charts are 2^25, but a
+// cumulative window over a year of them would be 2^31 for every period of the history. Beyond it the
+// ranking is refused with a sentence saying what to shorten.
+constexpr uint64_t kMaxPairwiseSteps = uint64_t(1) << 27;
+
 // Chart positions are uint16 in the model (Dataset::EntryRank): a larger rank is refused.
 constexpr int kMaxRank = 65535;
 

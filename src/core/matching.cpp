@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "core/flat_map.h"
 #include "core/hash.h"
 #include "core/string_pool.h"
 #include "core/text_normalize.h"
@@ -257,12 +258,11 @@ MatchReport MatchSongs(Dataset& data, const std::vector<std::vector<std::string>
     }
 
     // Each pair of spellings is reported once, whichever of the two came up first.
-    std::vector<std::pair<uint32_t, uint32_t>> reported;
+    // A hashed set: a file of many look-alike titles reports many pairs, and a list search was quadratic.
+    FlatMap64<uint8_t> reported;
     auto first_report = [&](uint32_t a, uint32_t b) {
-        std::pair<uint32_t, uint32_t> key(std::min(a, b), std::max(a, b));
-        if (std::find(reported.begin(), reported.end(), key) != reported.end()) return false;
-        reported.push_back(key);
-        return true;
+        const uint64_t key = (uint64_t)std::min(a, b) << 32 | std::max(a, b);
+        return reported.Insert(key, 1).second;
     };
 
     // Level 0: the whole title agrees; level 1: the title without credits and edition notes agrees.

@@ -61,8 +61,8 @@ void CopelandOrder(const PreferenceMatrix& m, std::vector<int>* order, std::vect
     for (int a = 0; a < m.N; a++)
         for (int b = 0; b < m.N; b++) {
             if (a == b) continue;
-            if (m.At(a, b) > m.At(b, a)) (*score)[a] += 1.0;
-            else if (m.At(a, b) == m.At(b, a)) (*score)[a] += 0.5;
+            if (SumAbove(m.At(a, b), m.At(b, a))) (*score)[a] += 1.0;
+            else if (SumEqual(m.At(a, b), m.At(b, a))) (*score)[a] += 0.5;
         }
     OrderByScore(*score, order);
 }
@@ -73,7 +73,7 @@ void SchulzeOrder(const PreferenceMatrix& m, std::vector<int>* order, std::vecto
     std::vector<double> p((size_t)n * n, 0.0);
     for (int a = 0; a < n; a++)
         for (int b = 0; b < n; b++)
-            if (a != b && m.At(a, b) > m.At(b, a)) p[(size_t)a * n + b] = m.At(a, b);
+            if (a != b && SumAbove(m.At(a, b), m.At(b, a))) p[(size_t)a * n + b] = m.At(a, b);
     // Widest paths (Schulze 2011, section 2.3).
     for (int k = 0; k < n; k++)
         for (int a = 0; a < n; a++) {
@@ -87,7 +87,7 @@ void SchulzeOrder(const PreferenceMatrix& m, std::vector<int>* order, std::vecto
     score->assign(n, 0.0);
     for (int a = 0; a < n; a++)
         for (int b = 0; b < n; b++)
-            if (a != b && p[(size_t)a * n + b] > p[(size_t)b * n + a]) (*score)[a] += 1.0;
+            if (a != b && SumAbove(p[(size_t)a * n + b], p[(size_t)b * n + a])) (*score)[a] += 1.0;
     // The beatpath relation is transitive, so ordering by candidates beaten reproduces it.
     OrderByScore(*score, order);
 }
@@ -106,7 +106,7 @@ void Mc4Order(const PreferenceMatrix& m, std::vector<int>* order, std::vector<do
             double pa = (*score)[a];
             double moved = 0.0;
             for (int b = 0; b < n; b++) {
-                if (b == a || !(m.At(b, a) > m.At(a, b))) continue;
+                if (b == a || !SumAbove(m.At(b, a), m.At(a, b))) continue;
                 next[b] += pa / n;
                 moved += pa / n;
             }

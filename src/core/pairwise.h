@@ -1,6 +1,8 @@
 #pragma once
 // Pairwise (Condorcet-style) methods over a small candidate set: each (period, source) chart in the
 // window is a voter whose say is its weight. Formulas and citations: docs/methods.md.
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -20,6 +22,16 @@ struct PreferenceMatrix {
 
     double At(int a, int b) const { return Prefer[(size_t)a * N + b]; }
 };
+
+// Weight sums are compared with a relative tolerance: sums of the same weights added in another
+// order differ in their last bits (0.1 + 0.2 against 0.3), and that must not decide a pairwise
+// contest. Two sums closer than kSumTolerance times the larger are equal; real weights differ by
+// far more (a slider moves in steps of 10^-3 and more).
+constexpr double kSumTolerance = 1e-9;
+// True when sum x is larger than sum y beyond the tolerance.
+inline bool SumAbove(double x, double y) { return x - y > kSumTolerance * std::max(std::fabs(x), std::fabs(y)); }
+// True when neither sum is above the other.
+inline bool SumEqual(double x, double y) { return !SumAbove(x, y) && !SumAbove(y, x); }
 
 // Builds the matrix for candidates (song ids) from the groups of periods [first, last] whose
 // source has a positive weight. A listed song beats a missing one unless the policy is 'ignore'.

@@ -29,7 +29,7 @@ Error MakeErrorAt(std::string file, int line, int column, std::string message);
 Error MakeFieldError(std::string field, std::string message);
 
 template <typename T>
-class Result {
+class [[nodiscard]] Result {
 public:
     Result(T value) : Value_(std::move(value)) {}
     Result(Error error) : Error_(std::move(error)) {}

@@ -165,6 +165,8 @@ Result<std::vector<WinChance>> NumberOneChances(Engine& engine, uint32_t period,
     if (Status st = engine.Rank(period, 0, &all); !st) return st.Err();
     const ResolvedMix& r = engine.Resolved();
     const size_t n = d.Songs.size(), k = d.SourceCount;
+    // No song ranked in the window (only excluded charts that period): nobody can be #1.
+    if (n == 0) return std::vector<WinChance>();
     std::vector<uint32_t> place(engine.Data().Songs.size(), 0);
     for (size_t i = 0; i < all.Songs.size(); i++) place[all.Songs[i]] = (uint32_t)i;
     std::vector<int> active;

@@ -61,7 +61,9 @@ void Session::Adopt(std::unique_ptr<Dataset> data, std::string ref, std::unique_
     if (!placed && !fits(OpeningMix(*data))) {
         Mix fallback = OpeningMix(*data);
         fallback.Method_ = Method::Borda;
-        if (!engine->SetMix(fallback)) (void)engine->SetMix(OpeningMix(*data));
+        Status borda = engine->SetMix(fallback);
+        if (!borda) borda = engine->SetMix(OpeningMix(*data));
+        (void)borda;  // nothing ranks here: the dataset still opens, and its chart says it is empty
     }
     Engine_ = std::move(engine);
     Data_ = std::move(data);
@@ -106,13 +108,9 @@ Status Session::LoadFiles(std::vector<InputFile>&& files, const LoadOptions& opt
 
 Status Session::SetMix(const Mix& mix)
 {
-    Mix previous = Engine_->CurrentMix();
+    // A refused mix leaves the engine as it was (Engine::SetMix commits only on success).
     Status st = Engine_->SetMix(mix);
-    if (!st) {
-        Engine_->SetMix(previous);
-        return st;
-    }
-    ContentChanged();
+    if (st) ContentChanged();
     return st;
 }
 
@@ -206,8 +204,7 @@ void Session::ApplyView(const ViewState& view, std::string* notice)
     }
     if (!view.PeriodLabel.empty()) {
         int p = Data_->FindPeriod(view.PeriodLabel);
-        if (p >= 0) SetPeriod((uint32_t)p);
-        else skipped += "the period '" + view.PeriodLabel + "' (not in this data); ";
+        if (p < 0 || !SetPeriod((uint32_t)p)) skipped += "the period '" + view.PeriodLabel + "' (not in this data); ";
     }
     Selected_.clear();
     for (uint32_t id : view.Selected)

@@ -66,12 +66,13 @@ public:
 
     // Increases on every change a subscriber may care about (data, mix, period, selection).
     uint64_t Revision() const { return Revision_; }
-    // Increases whenever a new dataset replaces the current one (views reset their search, order...).
-    uint64_t DataGeneration() const { return DataGeneration_; }
     void Touch() { Revision_++; }
     // How many times the whole history was ranked (it is redone only when data or mix change,
     // not when the period or the selection moves: playing through time must not re-rank it all).
     uint64_t HistoryPasses() const { return HistoryPasses_; }
+    // Changes on every load, and only then: how a view knows the data is new (a new dataset can
+    // sit at the address of the one it replaced, so the address does not tell).
+    uint64_t DataGeneration() const { return DataGeneration_; }
 
     // The shareable view: dataset reference, period, mix, selection, panel.
     ViewState CurrentView() const;
@@ -92,9 +93,9 @@ private:
     void ContentChanged() { ContentRevision_++; Touch(); }
 
     uint64_t Revision_ = 1;
-    uint64_t DataGeneration_ = 0;
     uint64_t ContentRevision_ = 1;  // data and mix only: what the history depends on
     uint64_t HistoryPasses_ = 0;
+    uint64_t DataGeneration_ = 0;
     uint64_t RankingRevision_ = 0;
     Ranking Ranking_;
     uint64_t HistoryRevision_ = 0;

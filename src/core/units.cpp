@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "core/limits.h"
+
 namespace chartmix {
 
 static bool ConsumeSuffix(std::string_view* text, std::string_view suffix)
@@ -59,7 +61,8 @@ bool ParseUnitsText(std::string_view text, double* out, std::string* why)
     if (i != text.size()) { *why = "\"" + std::string(text) + "\" is not a number"; return false; }
     if (negative) { *why = "units cannot be negative"; return false; }
     *out = value * scale;
-    return std::isfinite(*out);
+    if (!(*out <= kMaxUnits)) { *why = "the units are more than any chart publishes (at most 10^15)"; return false; }
+    return true;
 }
 
 bool ParseRankText(std::string_view text, int* out, std::string* why)

@@ -62,7 +62,7 @@ void SensitivityPanel::Draw(AppState& state)
             draw->AddText(ImVec2(area.ToPixels(x, 0).x - ImGui::CalcTextSize(buf).x * 0.5f, area.Max.y + 4), dim, buf);
         }
         const int64_t pinned = SelectedSong(state);
-        int hovered = -1;
+        int hovered = -1, hovered_step = 0;  // curve and step under the mouse
         float best = em * 0.6f;
         for (size_t i = 0; i < Curves.size(); i++) {
             const RankCurve& c = Curves[i];
@@ -76,7 +76,7 @@ void SensitivityPanel::Draw(AppState& state)
                 ImVec2 p = area.ToPixels(c.Steps[k].From, StepYs[k]);
                 draw->AddCircle(p, 3.5f, SeriesColor((int)c.Song), 10, 1.5f);
                 float d = ImLengthSqr(ImVec2(p.x - area.Mouse.x, p.y - area.Mouse.y));
-                if (area.Hovered && d < best * best) { best = ImSqrt(d); hovered = (int)(i * 1000 + k); }
+                if (area.Hovered && d < best * best) { best = ImSqrt(d); hovered = (int)i; hovered_step = (int)k; }
             }
             // Label on the left end: the song's title.
             if (!c.Steps.empty()) {
@@ -92,11 +92,11 @@ void SensitivityPanel::Draw(AppState& state)
         draw->AddLine(ImVec2(cw.x, area.Min.y), ImVec2(cw.x, area.Max.y), ImGui::GetColorU32(ImGuiCol_Text), 2.0f);
         draw->AddText(ImVec2(cw.x + 3, area.Min.y), ImGui::GetColorU32(ImGuiCol_Text), "now");
         if (hovered >= 0) {
-            const RankCurve& c = Curves[(size_t)hovered / 1000];
-            const RankStep& s = c.Steps[(size_t)hovered % 1000];
+            const RankCurve& c = Curves[(size_t)hovered];
+            const RankStep& s = c.Steps[(size_t)hovered_step];
             char label[256];
             FormatSong(data, c.Song, label, sizeof(label));
-            ImGui::SetTooltip("%s\nat weight %.6g: #%d \xE2\x86\x92 #%d", label, s.From, c.Steps[(size_t)hovered % 1000 - 1].Rank, s.Rank);
+            ImGui::SetTooltip("%s\nat weight %.6g: #%d \xE2\x86\x92 #%d", label, s.From, c.Steps[(size_t)hovered_step - 1].Rank, s.Rank);
         }
     }
 

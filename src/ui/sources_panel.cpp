@@ -50,8 +50,8 @@ const char* NormalizationExplanation(Normalization norm)
 void SourcesPanel::Refresh(AppState& state)
 {
     const Dataset& data = state.Session_.Data();
-    if (SeenData == &data && SeenSources == data.Sources.size()) return;
-    SeenData = &data;
+    if (SeenGeneration == state.Session_.DataGeneration() && SeenSources == data.Sources.size()) return;
+    SeenGeneration = state.Session_.DataGeneration();
     SeenSources = data.Sources.size();
     Order.resize(data.Sources.size());
     for (uint32_t s = 0; s < Order.size(); s++) Order[s] = s;
@@ -66,7 +66,8 @@ void SourcesPanel::Refresh(AppState& state)
     SliderRects.assign(data.Sources.size(), ImVec4(0, 0, 0, 0));
     Typed.assign(data.Sources.size(), 0.0);
     TypingSource = -1;
-    PresetIndex = -1;
+    PresetIndex = PresetForNewData;  // a preset chosen with the data (the welcome's starting points), or none
+    PresetForNewData = -1;
 }
 
 void SourcesPanel::SourceTooltip(AppState& state, uint32_t source)

@@ -13,9 +13,10 @@ namespace chartmix::ui {
 struct SourcesPanel {
     std::vector<uint32_t> Order;        // sources grouped by region then kind (built once per dataset)
     std::vector<double> WeightBeforeOff;  // per source: what the switch restores
-    const Dataset* SeenData = nullptr;
+    uint64_t SeenGeneration = 0;  // Session::DataGeneration() the order was built for
     size_t SeenSources = 0;
-    int PresetIndex = -1;               // last preset applied (for honesty labels), -1 = none
+    int PresetIndex = -1;
+    int PresetForNewData = -1;          // the preset to show once the next dataset is in               // last preset applied (for honesty labels), -1 = none
     double SliderMax = 10.0;            // top of every weight slider; grows with the mix, never while dragging
     std::vector<double> Typed;          // per source: the number in its typed field while it is edited
     int TypingSource = -1;              // source whose typed field is active, -1 = none

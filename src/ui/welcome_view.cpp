@@ -35,7 +35,7 @@ static void ShowHanteoComparison(AppState& state, ExplorerView& view)
         Status st = session.SetMix(preset->Mix_);
         ReportStatus(state, st);
         for (size_t i = 0; st && i < Presets().size(); i++)
-            if (&Presets()[i] == preset) view.Sources.PresetIndex = (int)i;
+            if (&Presets()[i] == preset) view.Sources.PresetForNewData = (int)i;
     }
     view.Compare.Against = "CN";
     session.Panel = "compare";

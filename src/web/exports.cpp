@@ -17,6 +17,7 @@
 
 #include "core/catalogue.h"
 #include "core/limits.h"
+#include "core/load_checks.h"
 #include "core/mix_json.h"
 #include "core/ranking.h"
 #include "core/view_state.h"
@@ -133,7 +134,8 @@ EMSCRIPTEN_KEEPALIVE int chartmix_load_files(int count, const char* const* names
         Notice("Could not load " + first_name + ". " + st.Err().ToString() + " The data you had stays loaded.", true, st.Err().Details);
         return Check(st);
     }
-    Notice("", false);
+    // What the load left out, refused or decided, in the core's words ("" for a clean load).
+    Notice(chartmix::LoadNotice(S().Session_.LastLoadReport()), false);
     return 0;
 }
 
@@ -179,8 +181,8 @@ EMSCRIPTEN_KEEPALIVE int chartmix_apply_view(const char* fragment, int any_data)
     if (text.empty()) return 0;
     chartmix::Result<chartmix::ViewState> view = chartmix::DecodeViewState(text);
     if (!view) {
-        session.SetMix(session.DefaultMix());
-        Notice("This link's view could not be read (" + view.Err().ToString() + "), so chartmix shows the defaults. Ask for a fresh link.", true);
+        const char* shown = session.SetMix(session.DefaultMix()) ? "the defaults" : "the mix it had";
+        Notice("This link's view could not be read (" + view.Err().ToString() + "), so chartmix shows " + shown + ". Ask for a fresh link.", true);
         return Fail(view.Err().ToString());
     }
     const std::string& ref = view->DatasetRef;
@@ -191,9 +193,10 @@ EMSCRIPTEN_KEEPALIVE int chartmix_apply_view(const char* fragment, int any_data)
     }
     // A mix that does not read is tampering or a newer link: the default mix, and say so.
     std::string mix_error;
+    const char* mix_shown = "";
     if (!view->MixJson.empty()) {
         if (chartmix::Status st = session.SetMixJson(view->MixJson); !st) {
-            session.SetMix(session.DefaultMix());
+            mix_shown = session.SetMix(session.DefaultMix()) ? "the default mix" : "the mix it had";
             mix_error = st.Err().ToString();
         }
         view->MixJson.clear();
@@ -201,7 +204,7 @@ EMSCRIPTEN_KEEPALIVE int chartmix_apply_view(const char* fragment, int any_data)
     std::string notice;
     session.ApplyView(*view, &notice);
     if (!mix_error.empty()) {
-        Notice("This link's mix could not be read (" + mix_error + "), so chartmix shows the default mix. Ask for a fresh link.", true);
+        Notice("This link's mix could not be read (" + mix_error + "), so chartmix shows " + mix_shown + ". Ask for a fresh link.", true);
         return Fail(mix_error);
     }
     if (!notice.empty()) Notice(notice, false);

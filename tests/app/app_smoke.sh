@@ -9,8 +9,9 @@ trap 'rm -rf "$out"' EXIT
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
 if ! SDL_VIDEODRIVER=offscreen timeout 120 "$app" --frames 20 --screenshot "$out/frame.ppm" > "$out/log" 2>&1; then
     if grep -qiE 'EGL|offscreen|video' "$out/log"; then
+        # 77: CTest's SKIP_RETURN_CODE for this test, so the summary lists it as not run.
         echo "skipped: no offscreen OpenGL on this machine ($(head -n 1 "$out/log"))"
-        exit 0
+        exit 77
     fi
     cat "$out/log"; echo "FAILED: the app did not run 20 frames"; exit 1
 fi

@@ -8,6 +8,8 @@ check "inspect: strict mode fails on the first bad row and exits 1" \
     bash -c "'$cli' inspect '$fx/bad_rows.csv' --strict >/dev/null 2>&1; [ \$? -eq 1 ] && '$cli' inspect '$fx/bad_rows.csv' --strict 2>&1 | grep -q 'bad_rows.csv:3:18'"
 check "inspect: --format json is valid JSON with the rejected rows" \
     bash -c "'$cli' inspect '$fx/bad_rows.csv' --format json | node -e 'const d=JSON.parse(require(\"fs\").readFileSync(0,\"utf8\")); if (d.rejected.length!==4||d.rejected[0].line!==3) process.exit(1)'"
+check "inspect: a repeated rank is rejected and its song is not counted; a skipped rank is noted" \
+    bash -c "t=\$(mktemp --suffix=.csv); printf 'source,period,rank,title,artist\\nmelon,2024-01-04,1,Song A,X\\nmelon,2024-01-04,1,Song B,Y\\nmelon,2024-01-04,3,Song C,Z\\n' > \"\$t\"; out=\$('$cli' inspect \"\$t\" --lenient); rm -f \"\$t\"; echo \"\$out\" | grep -q 'rejected rows: 1' && echo \"\$out\" | grep -q '^songs: 2 ' && echo \"\$out\" | grep -q '^note: melon: 1 period skips ranks (first 2024-01-04: no #2)'"
 check "inspect: a manifest loads its files relative to its folder and aligns them" \
     bash -c "out=\$('$cli' inspect '$fx/align/manifest.json'); echo \"\$out\" | grep -q '^sources: 5' && echo \"\$out\" | grep -q 'rolled up'"
 check "inspect: an empty file gets one sentence and exit 1" \

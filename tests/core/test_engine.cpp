@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -195,6 +197,100 @@ TEST_CASE("bad requests are errors naming the field") {
     }
 }
 
+TEST_CASE("a refused mix leaves the engine ranking what it ranked before") {
+    // genie publishes ranks only, so a units mix that weighs it is refused after its scores are built.
+    Dataset d = test::SmallMarket();
+    Engine e(d);
+    REQUIRE(e.SetMix(*ParseMix(R"({"normalization":"rank_points","weights":{"*":1}})")).Ok());
+    Ranking before, after;
+    REQUIRE(e.Rank(0, 0, &before).Ok());
+    Status st = e.SetMix(*ParseMix(R"({"normalization":"units","weights":{"*":1}})"));
+    REQUIRE_FALSE(st.Ok());
+    CHECK(st.Err().Field == "normalization");
+    REQUIRE(e.Rank(0, 0, &after).Ok());
+    CHECK(after.Songs == before.Songs);
+    CHECK(after.Scores == before.Scores);
+    SUBCASE("and a later accepted mix with the old scoring ranks as a fresh engine does") {
+        REQUIRE(e.SetMix(*ParseMix(R"({"normalization":"rank_points","weights":{"melon":2,"genie":1}})")).Ok());
+        Ranking fresh;
+        REQUIRE(e.Rank(0, 0, &after).Ok());
+        fresh = RankWith(d, R"({"normalization":"rank_points","weights":{"melon":2,"genie":1}})");
+        CHECK(after.Songs == fresh.Songs);
+        CHECK(after.Scores == fresh.Scores);
+    }
+}
+
+TEST_CASE("an exact tie counts every chart listing, past 65,535 of them") {
+    // Under "ignore" a score is the mean of the song's points: A at #1 on 65,536 weekly charts ties
+    // B at #1 on one chart, and ties have the same best rank; more listings must win.
+    DatasetBuilder b;
+    uint32_t weekly = b.AddSource(test::MakeSource("weekly", "KR", SourceKind::AudioStreams, 1));
+    uint32_t once = b.AddSource(test::MakeSource("once", "KR", SourceKind::AudioStreams, 1));
+    uint32_t a = b.AddSong("A", "x"), bb = b.AddSong("B", "x");
+    const int periods = 65536;
+    for (int p = 0; p < periods; p++) {
+        uint32_t period = b.AddPeriod(p * 7, p * 7 + 6, "p" + std::to_string(p));
+        b.AddEntry(period, weekly, a, 1, NAN);
+        if (p == 0) b.AddEntry(period, once, bb, 1, NAN);
+    }
+    Dataset d = b.Finish();
+    Ranking r = RankWith(d, R"({"normalization":"rank_points","missing":"ignore","window":{"kind":"cumulative"}})", periods - 1);
+    REQUIRE(r.Songs.size() == 2);
+    REQUIRE(r.Scores[0] == r.Scores[1]);
+    CHECK(Order(d, r) == "AB");
+}
+
+TEST_CASE("scores that are not numbers rank last, each song once") {
+    // Units far beyond kMaxUnits cannot come through the importer; built directly, their sums
+    // overflow and z-scores turn NaN, which the orderings must still sort.
+    DatasetBuilder b;
+    uint32_t big = b.AddSource(test::MakeSource("big", "KR", SourceKind::AudioStreams, 40));
+    uint32_t fine = b.AddSource(test::MakeSource("fine", "KR", SourceKind::AudioStreams, 40));
+    uint32_t period = b.AddPeriod(0, 6, "w1");
+    for (int i = 0; i < 40; i++) {
+        uint32_t song = b.AddSong("s" + std::to_string(i), "x");
+        b.AddEntry(period, big, song, (uint16_t)(i + 1), i % 2 ? 1e308 : 1.7e308);
+        if (i % 3 == 0) b.AddEntry(period, fine, b.AddSong("f" + std::to_string(i), "y"), (uint16_t)(i / 3 + 1), 100.0 - i);
+    }
+    Dataset d = b.Finish();
+    for (int top : { 0, 5 }) {
+        CAPTURE(top);
+        Ranking r = RankWith(d, R"({"normalization":"z_score","missing":"zero"})", 0, top);
+        std::vector<uint32_t> seen = r.Songs;
+        std::sort(seen.begin(), seen.end());
+        CHECK(std::adjacent_find(seen.begin(), seen.end()) == seen.end());
+        bool nan_seen = false;
+        for (double score : r.Scores) {
+            if (std::isnan(score)) nan_seen = true;
+            else CHECK_FALSE(nan_seen);  // a number after a NaN: the order broke
+        }
+        if (top == 0) CHECK(nan_seen);  // the case this test is about did arise
+    }
+}
+
+TEST_CASE("pairwise work is bounded: too many charts times candidates squared is refused with a sentence") {
+    // 6 charts a week for 100 weeks, two songs each: 1,200 songs, 500 candidates, 600 charts.
+    DatasetBuilder b;
+    for (int s = 0; s < 6; s++) b.AddSource(test::MakeSource("c" + std::to_string(s), "KR", SourceKind::AudioStreams, 2));
+    for (int p = 0; p < 100; p++) {
+        uint32_t period = b.AddPeriod(p * 7, p * 7 + 6, "p" + std::to_string(p));
+        for (uint32_t s = 0; s < 6; s++)
+            for (uint16_t r = 1; r <= 2; r++) b.AddEntry(period, s, b.AddSong("t" + std::to_string(p * 12 + s * 2 + r), "x"), r, NAN);
+    }
+    Dataset d = b.Finish();
+    Engine e(d);
+    REQUIRE(e.SetMix(*ParseMix(R"({"method":"copeland","candidates":500,"window":{"kind":"cumulative"}})")).Ok());
+    Ranking r;
+    Status st = e.Rank(99, 10, &r);
+    REQUIRE_FALSE(st.Ok());
+    CHECK(st.Err().Field == "candidates");
+    CHECK(st.Err().Message.find("600 charts") != std::string::npos);
+    // One week's six charts are well inside the bound.
+    CHECK(e.Rank(0, 10, &r).Ok());
+    REQUIRE(e.SetMix(*ParseMix(R"({"method":"copeland","candidates":50,"window":{"kind":"cumulative"}})")).Ok());
+    CHECK(e.Rank(99, 10, &r).Ok());
+}
+
 TEST_CASE("the top N equals the head of the full ranking, on long charts and with many ties") {
     // 3,000 songs on the charts and a top 20: the selection's sampled threshold path is taken.
     DatasetBuilder b;
@@ -272,7 +368,7 @@ TEST_CASE("re-mixing with SetWeight matches a fresh mix") {
     CHECK(SerializeMix(a.CurrentMix()) == SerializeMix(b.CurrentMix()));
 }
 
-TEST_CASE("contributions add up to the score and output carries no NaN") {
+TEST_CASE("contributions add up to the score and every score is a finite number") {
     Dataset d = test::SmallMarket();
     for (const char* text : { R"({"weights":{"melon":1,"qq":2}})", R"({"method":"dowdall"})", R"({"weights":{"melon":1,"qq":1},"missing":"ignore"})" }) {
         CAPTURE(text);
@@ -287,8 +383,11 @@ TEST_CASE("contributions add up to the score and output carries no NaN") {
             for (size_t s = 0; s < d.Sources.size(); s++) sum += c[i * d.Sources.size() + s];
             CHECK(sum == doctest::Approx(r.Scores[i]));
         }
+        // The JSON writer prints null for a number that is not finite, so the numbers are checked here.
+        for (double score : r.Scores) CHECK(std::isfinite(score));
+        for (double v : c) CHECK(std::isfinite(v));
         std::string json = RankingToJson(e, r);
-        CHECK(json.find("nan") == std::string::npos);
+        CHECK(json.find("null") == std::string::npos);
         CHECK(json.find("\"rank\":1,") != std::string::npos);
         std::string csv = RankingToCsv(e, r);
         CHECK(csv.substr(0, 29) == "rank,song,title,artist,score,");

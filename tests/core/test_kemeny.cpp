@@ -94,6 +94,30 @@ TEST_CASE("local Kemenization leaves no improving adjacent swap") {
     for (size_t i = 0; i + 1 < order.size(); i++) CHECK(m.At(order[i], order[i + 1]) >= m.At(order[i + 1], order[i]));
 }
 
+TEST_CASE("weight sums equal but for rounding are a pairwise tie in every method") {
+    // B over A: 0.1 + 0.2 = 0.30000000000000004; A over B: 0.3. Equal weights, so index order decides.
+    PreferenceMatrix m = FromBallots(2, { { 0.3, Ballot("AB") }, { 0.1, Ballot("BA") }, { 0.2, Ballot("BA") } });
+    REQUIRE(m.At(1, 0) != m.At(0, 1));  // the rounding this test is about
+    std::vector<int> order;
+    std::vector<double> score;
+    CopelandOrder(m, &order, &score);
+    CHECK(order == Ballot("AB"));
+    CHECK(score == std::vector<double>{ 0.5, 0.5 });
+    SchulzeOrder(m, &order, &score);
+    CHECK(order == Ballot("AB"));
+    CHECK(score == std::vector<double>{ 0, 0 });
+    Mc4Order(m, &order, &score);
+    CHECK(order == Ballot("AB"));
+    CHECK(score[0] == score[1]);
+    KemenyOrder(m, &order, &score);
+    CHECK(order == Ballot("AB"));
+    order = Ballot("AB");
+    LocalKemenize(m, &order);
+    CHECK(order == Ballot("AB"));
+    CHECK(SumEqual(0.1 + 0.2, 0.3));
+    CHECK(SumAbove(0.301, 0.3));
+}
+
 TEST_CASE("Schulze on the 45-voter example") {
     PreferenceMatrix m = FortyFiveVoters();
     // Pairwise counts as printed in the example: d[A,B] = 20, d[B,A] = 25, d[A,C] = 26, d[E,D] = 31.

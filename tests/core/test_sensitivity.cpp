@@ -110,6 +110,13 @@ TEST_CASE("P(#1) under Dirichlet weights is reproducible") {
         CHECK(d.SongTitle((*c)[0].Song) == "A");
         CHECK((*c)[0].Probability > 0.95);
     }
+    SUBCASE("a period where the mix ranks no song has no #1 and no chance to share") {
+        // w2 holds melon alone; a mix of genie alone ranks nobody there.
+        REQUIRE(e.SetMix(*ParseMix(R"({"method":"borda","weights":{"genie":1}})")).Ok());
+        Result<std::vector<WinChance>> none = NumberOneChances(e, 1, 20.0, 100, 3);
+        REQUIRE(none.Ok());
+        CHECK(none->empty());
+    }
     SUBCASE("bad parameters and non-linear mixes are refused") {
         CHECK(NumberOneChances(e, 0, -1.0, 10, 1).Err().Field == "concentration");
         REQUIRE(e.SetMix(*ParseMix(R"({"method":"schulze"})")).Ok());

@@ -45,6 +45,22 @@ TEST_CASE("bad weights and bad mixes leave the current mix in place") {
     CHECK(SerializeMix(session.CurrentMix()) == before);
 }
 
+TEST_CASE("the data generation moves on every load and only then") {
+    Session session;
+    const uint64_t first = session.DataGeneration();
+    REQUIRE(session.SetSourceWeight(1, 3.5).Ok());
+    REQUIRE(session.SetPeriod(0).Ok());
+    CHECK(session.DataGeneration() == first);
+    CHECK_FALSE(session.LoadFiles({ InputFile{ "broken.csv", std::string("\x00\x01", 2) } }, LoadOptions{}, "file:broken.csv").Ok());
+    CHECK(session.DataGeneration() == first);
+    // The same demo again: equal data, maybe at the same address, but a new load.
+    REQUIRE(session.LoadDemo(1).Ok());
+    const uint64_t second = session.DataGeneration();
+    CHECK(second != first);
+    REQUIRE(session.LoadDemo(1).Ok());
+    CHECK(session.DataGeneration() != second);
+}
+
 TEST_CASE("a failed load keeps the dataset and the user's weights") {
     Session session;
     REQUIRE(session.SetSourceWeight(1, 3.5).Ok());

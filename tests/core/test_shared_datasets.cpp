@@ -56,8 +56,7 @@ uint32_t NumberOne(const Dataset& d, const std::string& source, const std::strin
 
 TEST_SUITE("shared_datasets") {
 
-TEST_CASE("every shared dataset loads through its manifest within the memory budget") {
-    if (!test::HaveSharedDatasets()) return;
+TEST_CASE("every shared dataset loads through its manifest within the memory budget" * doctest::skip(!test::HaveSharedDatasets())) {
     const char* manifests[] = {
         "billboard-hot100-mhollingshead.json", "billboard-hot100-2023-json.json", "billboard-200-utdata.json", "spotify-weekly-2023.json",
         "spotify-raw-regional-samples.json", "circle-digital-monthly-tidy.json", "circle-digital-monthly-raw.json", "circle-genre-scores.json",
@@ -83,8 +82,7 @@ TEST_CASE("every shared dataset loads through its manifest within the memory bud
     std::printf("note: loaded %zu manifests, %.1f MB, in %.2f s\n", sizeof(manifests) / sizeof(manifests[0]), total_bytes / 1e6, seconds);
 }
 
-TEST_CASE("rows per source and period match the published files") {
-    if (!test::HaveSharedDatasets()) return;
+TEST_CASE("rows per source and period match the published files" * doctest::skip(!test::HaveSharedDatasets())) {
     Result<LoadedDataset> spotify = LoadManifest("spotify-weekly-2023.json");
     REQUIRE(spotify.Ok());
     const Dataset& d = spotify->Data;
@@ -106,8 +104,7 @@ TEST_CASE("rows per source and period match the published files") {
     CHECK(circle->Data.Periods.size() == 66);
 }
 
-TEST_CASE("the #1 of known weeks") {
-    if (!test::HaveSharedDatasets()) return;
+TEST_CASE("the #1 of known weeks" * doctest::skip(!test::HaveSharedDatasets())) {
     Result<LoadedDataset> hot100 = LoadManifest("billboard-hot100-mhollingshead.json");
     REQUIRE(hot100.Ok());
     // The chart dated 2020-01-04 tracks the week ending Thursday 2019-12-26.
@@ -129,8 +126,7 @@ TEST_CASE("the #1 of known weeks") {
     CHECK(raw->Data.SongTitle(song) != "새삥 (Prod. ZICO) (Feat. 호미들)");
 }
 
-TEST_CASE("the original Circle files and the tidy file agree") {
-    if (!test::HaveSharedDatasets()) return;
+TEST_CASE("the original Circle files and the tidy file agree" * doctest::skip(!test::HaveSharedDatasets())) {
     Result<LoadedDataset> raw = LoadManifest("circle-digital-monthly-raw.json");
     Result<LoadedDataset> tidy = LoadManifest("circle-digital-monthly-tidy.json");
     REQUIRE(raw.Ok());
@@ -144,12 +140,8 @@ TEST_CASE("the original Circle files and the tidy file agree") {
     }
 }
 
-TEST_CASE("CP949 genre files decode to the same Korean names as their UTF-8 sibling") {
-    if (!test::HaveSharedDatasets()) return;
-    if (!CanDecodeCp949()) {
-        MESSAGE("skipped: this JS engine's TextDecoder lacks windows-949 (node's ICU build); tests/e2e/data.test.mjs decodes CP949 in Chromium");
-        return;
-    }
+// Under node, whose TextDecoder lacks windows-949 (its ICU build), tests/e2e/data.test.mjs decodes CP949 in Chromium instead.
+TEST_CASE("CP949 genre files decode to the same Korean names as their UTF-8 sibling" * doctest::skip(!test::HaveSharedDatasets() || !CanDecodeCp949())) {
     Result<LoadedDataset> genres = LoadManifest("circle-genre-scores.json");
     REQUIRE(genres.Ok());
     const Dataset& d = genres->Data;
@@ -167,8 +159,7 @@ TEST_CASE("CP949 genre files decode to the same Korean names as their UTF-8 sibl
     for (const std::string& g : by_source[cp949]) CHECK(FindInvalidUtf8(g) == std::string_view::npos);
 }
 
-TEST_CASE("2023 Billboard Hot 100 shares about 70 songs a week with Spotify US once weeks are aligned") {
-    if (!test::HaveSharedDatasets()) return;
+TEST_CASE("2023 Billboard Hot 100 shares about 70 songs a week with Spotify US once weeks are aligned" * doctest::skip(!test::HaveSharedDatasets())) {
     // Both charts loaded into one dataset through a manifest built here from the two test manifests.
     std::string dir = ManifestDir() + "/";
     std::string manifest = R"({"name":"hot100 + spotify us","aliases":[["방탄소년단","BTS"]],
@@ -207,8 +198,7 @@ TEST_CASE("2023 Billboard Hot 100 shares about 70 songs a week with Spotify US o
     CHECK(mean < 85);
 }
 
-TEST_CASE("the demo week lines up the same song on four charts") {
-    if (!test::HaveSharedDatasets()) return;
+TEST_CASE("the demo week lines up the same song on four charts" * doctest::skip(!test::HaveSharedDatasets())) {
     Result<LoadedDataset> loaded = LoadManifest("demo-multisource-week.json");
     REQUIRE(loaded.Ok());
     const Dataset& d = loaded->Data;

@@ -76,7 +76,7 @@ TEST_CASE("the inline rank and units shortcuts agree with the general readers, a
         CHECK(TrimSpaces(text) == expected);
     }
     // The inline units path stops at 15 digits (exact in a double); longer ones take the general path.
-    for (const std::string text : { "999999999999999", "9999999999999999", "123456789012345678", "007" }) {
+    for (const std::string text : { "999999999999999", "1000000000000000", "0000123456789012345", "007" }) {
         CAPTURE(text);
         double fast = -1, general = -1;
         std::string why;
@@ -84,6 +84,29 @@ TEST_CASE("the inline rank and units shortcuts agree with the general readers, a
         REQUIRE(ParseUnitsText(text, &general, &why));
         CHECK(fast == general);
         if (text.size() <= 15) CHECK(fast == std::stod(text));
+    }
+}
+
+TEST_CASE("units beyond 10^15 are refused with a reason of their own") {
+    double v = -1;
+    std::string why;
+    CHECK(ParseUnits("1000000000000000", &v, &why));  // the bound itself loads
+    CHECK(v == 1e15);
+    const std::string huge = "1" + std::string(300, '0'), endless = std::string(400, '9');
+    for (const std::string& text : { std::string("1000000000000001"), std::string("10000001\xE4\xBA\xBF"), huge, endless }) {
+        CAPTURE(text);
+        why = "a reason left from an earlier value";
+        CHECK_FALSE(ParseUnits(text, &v, &why));
+        CHECK(why.find("10^15") != std::string::npos);
+    }
+    SUBCASE("every refusal says why, whatever was in the reason before") {
+        for (const char* text : { "", "abc", "1,00", "1.", "-5", "1..2" }) {
+            CAPTURE(text);
+            why = "a reason left from an earlier value";
+            CHECK_FALSE(ParseUnits(text, &v, &why));
+            CHECK(why != "a reason left from an earlier value");
+            CHECK_FALSE(why.empty());
+        }
     }
 }
 

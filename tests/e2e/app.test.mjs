@@ -17,6 +17,8 @@ test('the app starts and draws its window', async () => {
     status: document.getElementById('status').textContent,
   }));
   assert.match(info.version, /^\d+\.\d+\.\d+$/);
+  // The canvas already holds the app's context: asking for webgl2 returns it only when that is WebGL2.
+  assert.equal(info.webgl2, true, 'the app draws with WebGL2');
   assert.equal(info.status, '', 'the loading message is cleared once the app draws');
   const shot = await page.screenshot();
   saveArtifact('app-loaded.png', shot);

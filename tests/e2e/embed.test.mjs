@@ -35,9 +35,8 @@ test('two widgets on one page run independently and both follow their size', asy
   await page.waitForFunction(() => window.widgets.every((w) => w.canvas.width === w.canvas.clientWidth && w.canvas.clientWidth < 480));
   [left, right] = await state();
   assert.ok(left.size[0] < 480 && right.size[0] < 480);
-  const frames = left.frames + right.frames;
-  await page.waitForTimeout(300);
-  assert.ok((await state()).reduce((n, w) => n + w.frames, 0) > frames, 'both keep drawing');
+  // Both keep drawing: each widget's frame count passes the one read above.
+  await page.waitForFunction((seen) => window.widgets.every((w, i) => w.framesDrawn > seen[i]), [left.frames, right.frames], { timeout: 30000 });
   assert.deepEqual(violations, []);
   assert.deepEqual(page.problems, []);
   await page.context().close();
@@ -70,12 +69,15 @@ test('embedded iframes get their height from the widget, and the generated embed
   const narrow = await heights();
   for (const h of narrow) assert.ok(Math.abs(h - 426) <= 2, `height ${h} after the page narrowed`);
   // A message of the wrong shape, or from the page itself rather than a widget, changes nothing.
+  // Messages are delivered in order: once a marker posted after them has arrived, the loader has seen them.
   await page.evaluate(() => {
+    window.addEventListener('message', (e) => { if (e.data === 'test:after-bad-messages') window.badMessagesSeen = true; });
     window.postMessage({ type: 'chartmix:height', height: 77 }, '*');
     window.postMessage({ type: 'chartmix:height', height: 'tall' }, '*');
     window.postMessage('chartmix:height=99', '*');
+    window.postMessage('test:after-bad-messages', '*');
   });
-  await page.waitForTimeout(200);
+  await page.waitForFunction(() => window.badMessagesSeen === true);
   assert.deepEqual(await heights(), narrow);
   const frame = page.frames().find((f) => f.url().includes('embed.html#v1&d=demo:7'));
   await frame.waitForFunction(() => window.chartmix && window.chartmix.framesDrawn > 2);

@@ -1,0 +1,6 @@
+// Compiled, never run, by the "dropped_result" test: a Result dropped on the floor must not build.
+#include "core/result.h"
+
+chartmix::Status Check() { return chartmix::OkStatus(); }
+
+void DropsIt() { Check(); }
