@@ -78,7 +78,7 @@ void HistoryPanel::Draw(AppState& state)
     PlotArea area = BeginPlotArea("bump", ImVec2(-1, height), -0.3, n_periods > 1 ? n_periods - 0.7 : 1.0, 0.5, TopN + 0.5, true, em * 2.0f, em * 1.5f);
     area.Max.x -= label_w;
     area.XMax = n_periods > 0 ? n_periods - 1 + 0.3 : 1.0;
-    PlotAxisY(area, "%.0f", 1.0, "history.y");
+    PlotAxisY(area, "#%.0f", 1.0, "history.y");  // "#" marks the unit: ranks
     PlotDateAxisX(area, data.Periods.data(), (int)ImMin(n_periods, data.Periods.size()), "history.x");
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ImVec2 cur = area.ToPixels(session.Period(), 0.5);

@@ -24,7 +24,7 @@ void SensitivityPanel::DrawCurves(AppState& state, double current)
     const float label_w = ImMin(em * 10, ImGui::GetContentRegionAvail().x * 0.3f);
     PlotArea area = BeginPlotArea("curves", ImVec2(-1, height), 0.0, XMax, 0.5, max_rank + 0.5, true, em * 2.0f, em * 1.5f);
     area.Max.x -= label_w;
-    PlotAxisY(area, "%.0f", 1.0, "sensitivity.y");
+    PlotAxisY(area, "#%.0f", 1.0, "sensitivity.y");
     PlotAxisX(area, "%g", "sensitivity.x");
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const int64_t pinned = SelectedSong(state);
