@@ -78,20 +78,21 @@ ImU32 GridColor()
 void PlotLine(const PlotArea& area, const float* xs, const float* ys, int count, ImU32 color, float thickness, float dot_radius)
 {
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    static ImVector<ImVec2> points;
+    static ImVector<ImVec2> points;  // scratch kept between calls: one frame draws many series
     static ImVector<int> run_ends;
     DecimateSeries(area, xs, ys, count, &points, &run_ends);
+    // Dots only while they stay apart: on a dense series they would merge into a band.
+    const float span = count > 1 ? area.ToPixels(xs[count - 1], 0).x - area.ToPixels(xs[0], 0).x : 0.0f;
+    const bool dots = dot_radius > 0 && count > 0 && (count == 1 || span / (float)(count - 1) >= dot_radius * 3.0f);
     int start = 0;
     for (int end : run_ends) {
         for (int i = start + 1; i < end; i++) draw->AddLine(points[i - 1], points[i], color, thickness);
+        // A lone point (one period in the top N) still shows when the dots are off.
+        if (end - start == 1 && !dots) draw->AddCircleFilled(points[start], thickness, color, 8);
         start = end;
     }
     NoteDrawn(area, points.Data, points.Size);
-    // Dots only while they stay apart: on a dense series they would merge into a band.
-    if (dot_radius <= 0 || count < 1) return;
-    int first = 0, last = count - 1;
-    float span = area.ToPixels(xs[last], 0).x - area.ToPixels(xs[first], 0).x;
-    if (count > 1 && span / (float)(count - 1) < dot_radius * 3.0f) return;
+    if (!dots) return;
     for (int i = 0; i < count; i++)
         if (!std::isnan(ys[i])) draw->AddCircleFilled(area.ToPixels(xs[i], ys[i]), dot_radius, color, 12);
 }
