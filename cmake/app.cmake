@@ -23,8 +23,11 @@ if(CMAKE_BUILD_TYPE STREQUAL "Debug")
 endif()
 add_library(imgui STATIC ${_imgui_sources})
 target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR})
+# 32-bit draw indices: WebGL2 has no base-vertex draw (RendererHasVtxOffset stays off), so a draw list
+# past 65,535 vertices would wrap 16-bit indices into other vertices. PUBLIC: every target that
+# includes imgui.h must agree on the index type, the backends and the app included.
 target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_FILE_FUNCTIONS
-    $<$<CONFIG:Debug>:CHARTMIX_WITH_IMGUI_DEMO>)
+    "ImDrawIdx=unsigned int" $<$<CONFIG:Debug>:CHARTMIX_WITH_IMGUI_DEMO>)
 
 add_library(imgui_backends STATIC ${IMGUI_DIR}/backends/imgui_impl_sdl.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
 target_include_directories(imgui_backends SYSTEM PUBLIC ${IMGUI_DIR}/backends)

@@ -4,6 +4,7 @@
 // --compact draws the embed layout; --welcome greets a first visit; --light starts in the light
 // theme; files (CSV, JSON, a manifest) load instead of the demo.
 // In the browser the same flags arrive through Module.arguments (web/chartmix.js).
+#include <chrono>
 #include <cstdio>
 #include <string>
 
@@ -14,6 +15,7 @@
 #include "app/window.h"
 #include "ui/explorer.h"
 #include "ui/fonts.h"
+#include "ui/ui_probe.h"
 
 namespace {
 
@@ -39,9 +41,14 @@ bool Frame(void* user)
     if (chartmix::ui::UpdateFonts(run.State)) chartmix::app::InvalidateFontTexture(&run.Window);
     bool open = chartmix::app::BeginFrame(&run.Window);
     if (!run.Window.DroppedFiles.empty()) chartmix::app::HostLoadPaths(run.State, run.Window.DroppedFiles);
+    // The CPU part of a frame: the core's work the UI asks for plus building the draw lists; the
+    // GPU submission after Render() is left out.
+    const auto cpu_start = std::chrono::steady_clock::now();
     ImGui::NewFrame();
     chartmix::ui::DrawExplorer(run.State);
     ImGui::Render();
+    chartmix::ui::ProbeFrameCpu(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - cpu_start).count());
+    chartmix::ui::ProbeDrawData(ImGui::GetDrawData());
     const bool dark = run.State.CurrentTheme == chartmix::ui::Theme::Dark;
     const float clear = dark ? 0.08f : 0.94f;
     chartmix::app::EndFrame(&run.Window, clear, clear, clear);

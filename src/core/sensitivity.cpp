@@ -133,6 +133,16 @@ Result<WeightInterval> RankInterval(Engine& engine, uint32_t period, uint32_t so
     return out;
 }
 
+int RankAtWeight(const RankCurve& curve, double weight)
+{
+    int rank = curve.Steps.empty() ? 0 : curve.Steps.front().Rank;
+    for (const RankStep& s : curve.Steps) {
+        if (s.From > weight) break;
+        rank = s.Rank;
+    }
+    return rank;
+}
+
 Result<std::vector<RankCurve>> RankCurves(Engine& engine, uint32_t period, uint32_t source, int top_k)
 {
     Lines l;

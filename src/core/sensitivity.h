@@ -39,6 +39,9 @@ struct WinChance {
     double Probability = 0.0;  // Wins / samples
 };
 
+// The rank a curve shows at `weight`: that of its last step starting at or below it (0 for an
+// empty curve). At a flip point itself this is the rank just after it.
+int RankAtWeight(const RankCurve& curve, double weight);
 // Exact interval of `source`'s weight over which `song` keeps its rank in `period`, others fixed.
 Result<WeightInterval> RankInterval(Engine& engine, uint32_t period, uint32_t source, uint32_t song);
 // Rank of each of the current top_k songs as a function of `source`'s weight, with its breakpoints.

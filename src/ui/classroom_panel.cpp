@@ -2,6 +2,8 @@
 
 #include <cmath>
 #include <cstdio>
+#include <string>
+#include <vector>
 
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -11,6 +13,44 @@
 #include "ui/ui_common.h"
 
 namespace chartmix::ui {
+
+namespace {
+
+// The text cut with an ellipsis to fit max_width pixels (whole UTF-8 characters).
+std::string FitText(const std::string& text, float max_width)
+{
+    if (ImGui::CalcTextSize(text.c_str()).x <= max_width) return text;
+    const char* ellipsis = "\xE2\x80\xA6";
+    const float room = max_width - ImGui::CalcTextSize(ellipsis).x;
+    const char* s = text.c_str();
+    const char* end = s + text.size();
+    const char* fit = s;
+    for (const char* p = s; p < end;) {
+        unsigned int c = 0;
+        int n = ImTextCharFromUtf8(&c, p, end);
+        if (n <= 0) break;
+        if (ImGui::CalcTextSize(s, p + n).x > room) break;
+        p += n;
+        fit = p;
+    }
+    return std::string(s, fit) + ellipsis;
+}
+
+void DrawFormula(const std::string& formula)
+{
+    const ImVec2 pad(ImGui::GetFontSize() * 0.4f, ImGui::GetFontSize() * 0.25f);
+    const float wrap = ImMax(ImGui::GetContentRegionAvail().x - pad.x * 2, ImGui::GetFontSize() * 4);
+    const ImVec2 size = ImGui::CalcTextSize(formula.c_str(), nullptr, false, wrap);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddRectFilled(pos, ImVec2(pos.x + size.x + pad.x * 2, pos.y + size.y + pad.y * 2), ImGui::GetColorU32(ImGuiCol_FrameBg), 4.0f);
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + pad.x, pos.y + pad.y));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + wrap);
+    ImGui::TextUnformatted(formula.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::Dummy(ImVec2(0, pad.y));
+}
+
+} // namespace
 
 void ClassroomPanel::Refresh(AppState& state)
 {
@@ -36,9 +76,7 @@ void ClassroomPanel::Refresh(AppState& state)
     LetterPtrs.resize((size_t)n);
     for (int i = 0; i < n; i++) {
         Letters[(size_t)i] = std::string(1, (char)('A' + i));
-        std::string name = Vote.Candidates[(size_t)i];
-        if (name.size() > 28) name = name.substr(0, 27) + "\xE2\x80\xA6";
-        Labels[(size_t)i] = Letters[(size_t)i] + "  " + name;
+        Labels[(size_t)i] = Letters[(size_t)i] + "  " + Vote.Candidates[(size_t)i];
     }
     for (int i = 0; i < n; i++) { LabelPtrs[(size_t)i] = Labels[(size_t)i].c_str(); LetterPtrs[(size_t)i] = Letters[(size_t)i].c_str(); }
     if (Step >= (int)Steps.Steps.size() || new_election || SeenMethod != MethodIndex) Step = 0;
@@ -60,14 +98,18 @@ void ClassroomPanel::DrawStep(AppState& state)
     ProbeItem("classroom.next");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImMax(ImGui::GetContentRegionAvail().x, em * 6));
-    ImGui::SliderInt("##step", &Step, 0, count - 1, "step %d");
+    // One counter, counted from 1 like the caption's steps: the slider shows "step 6/12".
+    char step_format[32];
+    std::snprintf(step_format, sizeof(step_format), "step %%d/%d", count);
+    int shown = Step + 1;
+    if (ImGui::SliderInt("##step", &shown, 1, count, step_format)) Step = shown - 1;
     if (Playing) {
         PlayClock += ImGui::GetIO().DeltaTime;
         if (PlayClock > 0.8f) { PlayClock = 0; if (Step + 1 < count) Step++; else Playing = false; }
     }
     Step = ImClamp(Step, 0, count - 1);
     const ClassroomStep& step = Steps.Steps[(size_t)Step];
-    ImGui::TextWrapped("%d/%d: %s", Step + 1, count, step.Caption.c_str());
+    ImGui::TextWrapped("%s", step.Caption.c_str());
     const int n = Vote.CandidateCount();
 
     if (!step.Values.empty() && (int)step.Values.size() == n) {
@@ -80,14 +122,19 @@ void ClassroomPanel::DrawStep(AppState& state)
             ImGui::ProgressBar(max_v > 0 ? (float)(step.Values[(size_t)i] / max_v) : 0.0f, ImVec2(em * 10, 0), overlay);
             ImGui::PopStyleColor();
             ImGui::SameLine();
-            ImGui::TextUnformatted(LabelPtrs[(size_t)i]);
+            ImGui::TextUnformatted(Labels[(size_t)i].c_str());
         }
     }
     if (!step.Matrix.empty() && (int)step.Matrix.size() == n * n) {
         double max_v = 0;
         for (double v : step.Matrix) max_v = ImMax(max_v, v);
         ImGui::TextDisabled(Steps.Method == ClassroomMethod::Schulze && step.Index >= 0 ? "Strongest paths: row beats column by" : "Voters ranking row above column");
-        PlotHeatMatrix("matrix", step.Matrix.data(), n, n, 0.0, max_v, LabelPtrs.data(), LetterPtrs.data(), "%.0f", em * 2.4f);
+        // Row labels take the width the cells leave, cut with an ellipsis only when they must be.
+        const float cell = em * 2.4f;
+        const float room = ImMax(ImGui::GetContentRegionAvail().x - cell * n - em * 0.5f, em * 4);
+        FittedLabels.resize((size_t)n);
+        for (int i = 0; i < n; i++) { FittedLabels[(size_t)i] = FitText(Labels[(size_t)i], room); LabelPtrs[(size_t)i] = FittedLabels[(size_t)i].c_str(); }
+        PlotHeatMatrix("matrix", step.Matrix.data(), n, n, 0.0, max_v, LabelPtrs.data(), LetterPtrs.data(), "%.0f", cell);
     }
     if (Steps.Method == ClassroomMethod::Kemeny)
         ImGui::Text("This order disagrees with the ballots on %.0f pairs; the best so far on %.0f.", step.Objective, step.BestObjective);
@@ -148,7 +195,9 @@ void ClassroomPanel::DrawRecovery(AppState& state)
     ImGui::TextWrapped("Simulated market only: its true popularity is known, so we can measure how close each method gets "
                        "(mean Kendall \xCF\x84-b to the truth; 1 = perfect).");
     if (!HasRecovery && RecoveryError.empty()) {
-        if (ImGui::Button("Run the experiment")) {
+        const bool run = ImGui::Button("Run the experiment");
+        ProbeItem("classroom.recovery.run");
+        if (run) {
             RecoveryParams params;
             params.Market = demo->Params;
             params.Candidates = ImMin(Candidates, 6);
@@ -182,15 +231,32 @@ void ClassroomPanel::DrawRecovery(AppState& state)
     float* ys = xs.data() + cols;
     double lo = 1.0;
     for (double t : Recovery.Tau) lo = ImMin(lo, t);
-    PlotArea area = BeginPlotArea("tau_noise", ImVec2(-1, em * 12), -0.2, cols - 0.8, ImMin(lo, 0.5) - 0.05, 1.02, false, em * 2.0f, em * 1.5f);
-    PlotGridY(area, 0.25, "%.2f");
+    const float label_w = ImMin(em * 9, ImGui::GetContentRegionAvail().x * 0.3f);
+    PlotArea area = BeginPlotArea("tau_noise", ImVec2(-1, em * 12), -0.2, cols - 0.8, ImMin(lo, 0.5) - 0.05, 1.02, false, em * 2.5f, em * 1.5f);
+    area.Max.x -= label_w;
+    area.XMax = cols - 1 + 0.2;
+    PlotAxisY(area, "%.2f", 0.0, "classroom.recovery.y");
+    NoiseLabels.resize((size_t)cols);
+    NoisePtrs.resize((size_t)cols);
+    for (int c = 0; c < cols; c++) {
+        char head[32];
+        std::snprintf(head, sizeof(head), "\xCF\x83 %.2g", Recovery.NoiseLevels[(size_t)c]);
+        NoiseLabels[(size_t)c] = head;
+        NoisePtrs[(size_t)c] = NoiseLabels[(size_t)c].c_str();
+    }
+    PlotLabelsX(area, NoisePtrs.data(), cols, "classroom.recovery.x");
     for (int c = 0; c < cols; c++) xs[(size_t)c] = (float)c;
+    std::vector<EndLabel> ends((size_t)rows);
     for (int r = 0; r < rows; r++) {
         for (int c = 0; c < cols; c++) ys[c] = (float)Recovery.At(r, c);
         PlotLine(area, xs.data(), ys, cols, SeriesColor(r), 2.0f, 3.0f);
-        ImVec2 p = area.ToPixels(cols - 1, ys[cols - 1]);
-        ImGui::GetWindowDrawList()->AddText(ImVec2(p.x - ImGui::CalcTextSize(Recovery.Rows[(size_t)r].c_str()).x - 6, p.y + 2), SeriesColor(r), Recovery.Rows[(size_t)r].c_str());
+        ends[(size_t)r].Anchor = area.ToPixels(cols - 1, ys[cols - 1]);
+        ends[(size_t)r].Text = Recovery.Rows[(size_t)r].c_str();
+        ends[(size_t)r].Color = SeriesColor(r);
+        ends[(size_t)r].Priority = r;
     }
+    DrawEndLabels(ends.data(), rows, area.Max.x + em * 0.3f, area.Min.y - em * 0.5f, area.Max.y + em * 0.5f, label_w - em * 0.3f,
+                  "classroom.recovery.labels");
     ImGui::TextDisabled("x: measurement noise (\xCF\x83 of each platform's log-normal error); y: mean \xCF\x84-b to the true popularity.");
 }
 
@@ -218,9 +284,8 @@ void ClassroomPanel::Draw(AppState& state)
     ImGui::TextWrapped("Each chart of %s is a ballot over the period's top %d songs (%zu ballots).",
                        data.Periods.empty() ? "" : data.Periods[state.Session_.Period()].Label.c_str(), Candidates, Vote.Ballots.size());
     if (ImGui::CollapsingHeader(Steps.Title.empty() ? kMethods[MethodIndex] : Steps.Title.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_PlotLinesHovered]);
-        ImGui::TextWrapped("%s", Steps.Formula.c_str());
-        ImGui::PopStyleColor();
+        // The formula in the text colour on a faint frame: red would read as an error.
+        DrawFormula(Steps.Formula);
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextDisabled("%s", Steps.Citation.c_str());
         ImGui::PopTextWrapPos();
@@ -228,7 +293,11 @@ void ClassroomPanel::Draw(AppState& state)
         DrawStep(state);
     }
     if (ImGui::CollapsingHeader("Condorcet cycles: when majorities go round in circles")) DrawCondorcet(state);
-    if (state.Session_.Demo() && ImGui::CollapsingHeader("Which method recovers the truth best?")) DrawRecovery(state);
+    if (state.Session_.Demo()) {
+        const bool open = ImGui::CollapsingHeader("Which method recovers the truth best?");
+        ProbeItem("classroom.recovery");
+        if (open) DrawRecovery(state);
+    }
 }
 
 } // namespace chartmix::ui

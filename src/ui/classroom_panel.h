@@ -26,6 +26,9 @@ struct ClassroomPanel {
     std::vector<std::string> Labels;          // "A  title", per candidate
     std::vector<std::string> Letters;
     std::vector<const char*> LabelPtrs, LetterPtrs;
+    std::vector<std::string> FittedLabels;    // per frame: Labels cut to the matrix's row-label room
+    std::vector<std::string> NoiseLabels;     // recovery plot's x labels ("σ 0.1")
+    std::vector<const char*> NoisePtrs;
     std::vector<float> Bars;                  // scratch: one step's values
 
     const Dataset* CycleData = nullptr;

@@ -6,6 +6,8 @@
 
 #include <imgui_internal.h>
 
+#include "ui/ui_probe.h"
+
 namespace chartmix::ui {
 
 namespace {
@@ -100,6 +102,9 @@ void NoteFontsNeeded(AppState& state)
     bool cjk = std::any_of(cache.Needed.begin(), cache.Needed.end(), [](ImWchar c) { return IsCjkCodepoint(c); });
     state.WantCjkFont = cjk && state.CjkFontBytes.empty();
     if (RasterScale(state) != cache.BuiltScale && !state.LatinFontBytes.empty()) state.FontsDirty = true;
+    // Tests wait for "ready" before they count fallback glyphs.
+    const bool pending = state.WantCjkFont || state.FontsDirty || state.LatinFontBytes.empty();
+    ProbeValue("fonts", pending ? "pending" : cache.Stats.HasCjk ? "ready, cjk" : "ready");
 }
 
 bool LoadBuildTreeFonts(AppState& state)
@@ -144,7 +149,10 @@ bool UpdateFonts(AppState& state)
     cache.CjkRanges.clear();
     ImFontGlyphRangesBuilder latin, cjk;
     latin.AddRanges(atlas->GetGlyphRangesDefault());
-    static const ImWchar kExtra[] = { 0x0100, 0x024F, 0x2000, 0x206F, 0x2190, 0x21FF, 0x2200, 0x22FF, 0x25A0, 0x25FF, 0 };
+    // Latin Extended, Greek (the UI's tau and sigma), punctuation and dashes, arrows, maths, shapes,
+    // and U+FFFD: Dear ImGui draws it for any missing character, which the probe then counts.
+    static const ImWchar kExtra[] = { 0x0100, 0x024F, 0x0370, 0x03FF, 0x2000, 0x206F, 0x2190, 0x21FF, 0x2200, 0x22FF,
+                                      0x25A0, 0x25FF, 0xFFFD, 0xFFFD, 0 };
     latin.AddRanges(kExtra);
     bool any_cjk = false;
     for (ImWchar c : cache.Needed) {

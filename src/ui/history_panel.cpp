@@ -7,6 +7,7 @@
 #include <imgui_internal.h>
 
 #include "ui/plot.h"
+#include "ui/ui_probe.h"
 #include "ui/ui_common.h"
 
 namespace chartmix::ui {
@@ -77,8 +78,8 @@ void HistoryPanel::Draw(AppState& state)
     PlotArea area = BeginPlotArea("bump", ImVec2(-1, height), -0.3, n_periods > 1 ? n_periods - 0.7 : 1.0, 0.5, TopN + 0.5, true, em * 2.0f, em * 1.5f);
     area.Max.x -= label_w;
     area.XMax = n_periods > 0 ? n_periods - 1 + 0.3 : 1.0;
-    PlotGridY(area, TopN > 10 ? 5.0 : 1.0, "%.0f");
-    PlotLabelsX(area, PeriodLabels.data(), (int)n_periods, ImMax(1, (int)(n_periods * em * 6 / ImMax(area.Max.x - area.Min.x, 1.0f)) + 1));
+    PlotAxisY(area, "#%.0f", 1.0, "history.y");  // "#" marks the unit: ranks
+    PlotDateAxisX(area, data.Periods.data(), (int)ImMin(n_periods, data.Periods.size()), "history.x");
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ImVec2 cur = area.ToPixels(session.Period(), 0.5);
     draw->AddLine(ImVec2(cur.x, area.Min.y), ImVec2(cur.x, area.Max.y), ImGui::GetColorU32(ImGuiCol_PlotLinesHovered, 0.5f), 2.0f);
@@ -97,6 +98,8 @@ void HistoryPanel::Draw(AppState& state)
     for (uint32_t song : SeriesSongs) pinned_shown |= (int64_t)song == pinned;
     const bool focus = Hovered >= 0 || pinned_shown;
     char label[256];
+    LabelTexts.clear();
+    std::vector<EndLabel> labels;
     for (int pass = 0; pass < 2; pass++) {  // dim lines first, highlighted ones on top
         for (size_t s = 0; s < SeriesSongs.size(); s++) {
             const bool hot = (int)s == Hovered || (int64_t)SeriesSongs[s] == pinned;
@@ -104,21 +107,36 @@ void HistoryPanel::Draw(AppState& state)
             const float* ys = &SeriesRanks[s * n_periods];
             ImU32 color = SeriesColor((int)SeriesSongs[s], focus && !hot ? 0.25f : 1.0f);
             PlotLine(area, Xs.data(), ys, (int)n_periods, color, hot ? 3.5f : 2.0f, hot ? 4.0f : 2.5f);
-            // A point to click on, and the label at the line's last period in the top N.
+            // A point to click on, and a label for each line that reaches the last period.
             for (int p = (int)n_periods - 1; p >= 0; p--) {
                 if (std::isnan(ys[p])) continue;
                 PinTargets[s] = area.ToPixels(p, ys[p]);
-                if (p == (int)n_periods - 1 || hot) {
+                if (p == (int)n_periods - 1) {
                     FormatSong(data, SeriesSongs[s], label, sizeof(label));
-                    ImVec2 at = area.ToPixels(p, ys[p]);
-                    draw->PushClipRect(ImVec2(at.x + 4, area.Min.y - em), ImVec2(area.Max.x + label_w, area.Max.y + em), true);
-                    draw->AddText(ImVec2(at.x + 6, at.y - em * 0.5f), hot ? ImGui::GetColorU32(ImGuiCol_Text) : color, label);
+                    LabelTexts.emplace_back(label);
+                    EndLabel l;
+                    l.Anchor = PinTargets[s];
+                    l.Color = hot ? ImGui::GetColorU32(ImGuiCol_Text) : color;
+                    l.Priority = hot ? 0 : (int)ys[p];
+                    labels.push_back(l);
+                } else if (hot) {
+                    // The pinned or hovered line ended earlier: its label sits on a backing at the end.
+                    FormatSong(data, SeriesSongs[s], label, sizeof(label));
+                    ImVec2 at(PinTargets[s].x + 6, PinTargets[s].y - em * 0.5f);
+                    ImVec2 ts = ImGui::CalcTextSize(label);
+                    draw->PushClipRect(area.Min, area.Max, true);
+                    draw->AddRectFilled(ImVec2(at.x - 2, at.y), ImVec2(at.x + ts.x + 2, at.y + ts.y), ImGui::GetColorU32(ImGuiCol_PopupBg, 0.9f), 3.0f);
+                    draw->AddText(at, ImGui::GetColorU32(ImGuiCol_Text), label);
                     draw->PopClipRect();
                 }
                 break;
             }
         }
     }
+    for (size_t i = 0; i < labels.size(); i++) labels[i].Text = LabelTexts[i].c_str();
+    DrawEndLabels(labels.data(), (int)labels.size(), area.Max.x + em * 0.3f, area.Min.y - em * 0.5f, area.Max.y + em * 0.5f, label_w - em * 0.3f, "history.labels");
+    ProbeRect("history.plot", area.Min, area.Max);
+    ProbeRect("history.lines", area.DrawnMin, area.DrawnMax);
     if (Hovered >= 0) {
         FormatSong(data, SeriesSongs[(size_t)Hovered], label, sizeof(label));
         int p = (int)std::lround(ImClamp(area.XFromPixel(area.Mouse.x), 0.0, (double)n_periods - 1));

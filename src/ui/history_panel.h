@@ -3,6 +3,7 @@
 // a song across periods, a click pins it (Session::Selected). A period slider with play/pause
 // animates through time.
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include <imgui.h>
@@ -26,6 +27,7 @@ struct HistoryPanel {
     std::vector<const char*> PeriodLabels;
     int Hovered = -1;
     std::vector<ImVec2> PinTargets;      // per series: a pixel on its line (tests click there)
+    std::vector<std::string> LabelTexts; // per frame: end labels' text (EndLabel points into it)
 
     void Draw(AppState& state);
 

@@ -75,51 +75,26 @@ ImU32 GridColor()
     return ImGui::GetColorU32(ImGuiCol_TextDisabled, 0.35f);
 }
 
-void PlotGridY(const PlotArea& area, double step, const char* format)
-{
-    if (step <= 0) return;
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    ImU32 grid = GridColor();
-    ImU32 text = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-    double lo = ImMin(area.YMin, area.YMax), hi = ImMax(area.YMin, area.YMax);
-    double first = std::ceil(lo / step) * step;
-    int guard = 0;
-    for (double y = first; y <= hi + 1e-9 && guard < 200; y += step, guard++) {
-        ImVec2 p = area.ToPixels(area.XMin, y);
-        draw->AddLine(ImVec2(area.Min.x, p.y), ImVec2(area.Max.x, p.y), grid);
-        char buf[32];
-        std::snprintf(buf, sizeof(buf), format, y);
-        ImVec2 ts = ImGui::CalcTextSize(buf);
-        draw->AddText(ImVec2(area.Min.x - ts.x - 4.0f, p.y - ts.y * 0.5f), text, buf);
-    }
-}
-
-void PlotLabelsX(const PlotArea& area, const char* const* labels, int count, int stride)
-{
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    ImU32 text = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-    if (stride < 1) stride = 1;
-    for (int i = 0; i < count; i += stride) {
-        ImVec2 p = area.ToPixels(i, area.InvertY ? area.YMax : area.YMin);
-        ImVec2 ts = ImGui::CalcTextSize(labels[i]);
-        float x = ImClamp(p.x - ts.x * 0.5f, area.Min.x - 8.0f, area.Max.x - ts.x + 8.0f);
-        draw->AddText(ImVec2(x, area.Max.y + 4.0f), text, labels[i]);
-    }
-}
-
 void PlotLine(const PlotArea& area, const float* xs, const float* ys, int count, ImU32 color, float thickness, float dot_radius)
 {
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    bool has_prev = false;
-    ImVec2 prev;
-    for (int i = 0; i < count; i++) {
-        if (std::isnan(ys[i])) { has_prev = false; continue; }
-        ImVec2 p = area.ToPixels(xs[i], ys[i]);
-        if (has_prev) draw->AddLine(prev, p, color, thickness);
-        if (dot_radius > 0) draw->AddCircleFilled(p, dot_radius, color, 12);
-        prev = p;
-        has_prev = true;
+    static ImVector<ImVec2> points;  // scratch kept between calls: one frame draws many series
+    static ImVector<int> run_ends;
+    DecimateSeries(area, xs, ys, count, &points, &run_ends);
+    // Dots only while they stay apart: on a dense series they would merge into a band.
+    const float span = count > 1 ? area.ToPixels(xs[count - 1], 0).x - area.ToPixels(xs[0], 0).x : 0.0f;
+    const bool dots = dot_radius > 0 && count > 0 && (count == 1 || span / (float)(count - 1) >= dot_radius * 3.0f);
+    int start = 0;
+    for (int end : run_ends) {
+        for (int i = start + 1; i < end; i++) draw->AddLine(points[i - 1], points[i], color, thickness);
+        // A lone point (one period in the top N) still shows when the dots are off.
+        if (end - start == 1 && !dots) draw->AddCircleFilled(points[start], thickness, color, 8);
+        start = end;
     }
+    NoteDrawn(area, points.Data, points.Size);
+    if (!dots) return;
+    for (int i = 0; i < count; i++)
+        if (!std::isnan(ys[i])) draw->AddCircleFilled(area.ToPixels(xs[i], ys[i]), dot_radius, color, 12);
 }
 
 void PlotSteps(const PlotArea& area, const float* xs, const float* ys, int count, double x_end, ImU32 color, float thickness)
@@ -131,6 +106,8 @@ void PlotSteps(const PlotArea& area, const float* xs, const float* ys, int count
         x1 = ImMin(x1, area.XMax);
         ImVec2 a = area.ToPixels(xs[i], ys[i]), b = area.ToPixels(x1, ys[i]);
         draw->AddLine(a, b, color, thickness);
+        NoteDrawn(area, &a, 1);
+        NoteDrawn(area, &b, 1);
         if (i + 1 < count && xs[i + 1] < area.XMax) draw->AddLine(b, area.ToPixels(x1, ys[i + 1]), color, thickness * 0.6f);
     }
 }

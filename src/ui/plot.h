@@ -6,9 +6,12 @@
 //   PlotArea area = BeginPlotArea("bump", ImVec2(-1, 300), 0, periods - 1, 1, top_n, true);
 //   PlotLine(area, xs, ys, periods, color, 2.0f);    // NaN in ys breaks the line
 //   int hovered = NearestLine(area, ...);            // hit-testing in pixels
+#include <cfloat>
 #include <cstdint>
 
 #include <imgui.h>
+
+#include "core/dataset.h"
 
 namespace chartmix::ui {
 
@@ -21,6 +24,9 @@ struct PlotArea {
     bool Hovered = false;
     bool Clicked = false;
     ImVec2 Mouse;
+    // Extent of what the series drawn into this area covered (screen pixels); empty (Min > Max)
+    // until one draws. Read by the UI probe: lines must stay inside the area.
+    mutable ImVec2 DrawnMin = ImVec2(FLT_MAX, FLT_MAX), DrawnMax = ImVec2(-FLT_MAX, -FLT_MAX);
 
     ImVec2 ToPixels(double x, double y) const;
     double XFromPixel(float px) const;
@@ -36,18 +42,52 @@ PlotArea BeginPlotArea(const char* id, ImVec2 size, double x_min, double x_max, 
 ImU32 SeriesColor(int i, float alpha = 1.0f);
 ImU32 GridColor();
 
-// Horizontal grid lines with labels every `step` in y (integers: ranks, counts).
-void PlotGridY(const PlotArea& area, double step, const char* format);
-// Labels under the x axis: labels[i] at x = i, at most every `stride`-th.
-void PlotLabelsX(const PlotArea& area, const char* const* labels, int count, int stride);
+// Axes with nice steps and labels thinned until none overlap; each label's rectangle goes to the
+// UI probe under probe_group (null: not recorded).
+// The tick step for a range: 1, 2 or 5 x 10^n, the smallest giving at most max_ticks ticks.
+double NiceStep(double range, int max_ticks);
+// Grid lines and labels on y; min_step 1 for ranks and counts (ticks then include #1).
+void PlotAxisY(const PlotArea& area, const char* format, double min_step, const char* probe_group);
+// Ticks and labels under a numeric x axis.
+void PlotAxisX(const PlotArea& area, const char* format, const char* probe_group);
+// Ticks under an x axis where x = i is periods[i]: whole weeks, months or years, as wide as the
+// labels need.
+void PlotDateAxisX(const PlotArea& area, const Period* periods, int count, const char* probe_group);
+// Labels under the x axis: labels[i] at x = i, thinned until none overlap.
+void PlotLabelsX(const PlotArea& area, const char* const* labels, int count, const char* probe_group);
 
-// A polyline through (xs[i], ys[i]); NaN y breaks it. Points get dots when dot_radius > 0.
+// A polyline through (xs[i], ys[i]), reduced to the pixel grid; NaN y breaks it. Points get dots
+// when dot_radius > 0 and the points are far enough apart to show them one by one.
 void PlotLine(const PlotArea& area, const float* xs, const float* ys, int count, ImU32 color, float thickness,
               float dot_radius = 0.0f);
+// Screen points of a series reduced to at most four per pixel column (first, lowest, highest, last,
+// in data order), so a line costs vertices in proportion to the plot's width, not the data's length.
+// A NaN in ys ends a run: run_ends holds one past each run's last point.
+void DecimateSeries(const PlotArea& area, const float* xs, const float* ys, int count, ImVector<ImVec2>* points,
+                    ImVector<int>* run_ends);
+// Widens area.DrawnMin/DrawnMax to cover the points.
+void NoteDrawn(const PlotArea& area, const ImVec2* points, int count);
 // A step function: y[i] holds from xs[i] to xs[i + 1] (the last to x_end).
 void PlotSteps(const PlotArea& area, const float* xs, const float* ys, int count, double x_end, ImU32 color, float thickness);
 // Pixel distance from the mouse to the polyline (FLT_MAX when no segment); for hover and click.
 float DistanceToLine(const PlotArea& area, const float* xs, const float* ys, int count, ImVec2 mouse);
+
+// A direct label for a line's end: Anchor is the end in screen pixels; a lower Priority keeps its
+// label when space runs out. DodgeLabels fills Top and Shown.
+struct EndLabel {
+    ImVec2 Anchor;
+    const char* Text = "";
+    ImU32 Color = 0;
+    int Priority = 0;
+    float Top = 0.0f;
+    bool Shown = false;
+};
+// Moves labels of one line height apart vertically within [top, bottom], each as near its anchor
+// as the others allow; labels beyond the space are hidden, highest Priority value first.
+void DodgeLabels(EndLabel* labels, int count, float top, float bottom, float height);
+// Dodges and draws labels left-aligned at x in their colours, clipped to max_width, with a leader
+// from each line's end; each shown label's rectangle goes to the probe under probe_group.
+void DrawEndLabels(EndLabel* labels, int count, float x, float top, float bottom, float max_width, const char* probe_group);
 
 // Vertical bars at x = i (i < count), from 0 to values[i]; colors may be null (one colour).
 void PlotBars(const PlotArea& area, const float* values, int count, float width, ImU32 color, const ImU32* colors = nullptr);

@@ -22,6 +22,7 @@ struct SensitivityPanel {
     std::string CurvesError;
     std::vector<RankCurve> Curves;
     std::vector<float> StepXs, StepYs;       // scratch for one curve
+    std::vector<std::string> Labels;         // per frame: end labels' text
     double XMax = 1.0;
 
     uint64_t ChancesRevision = 0;
@@ -30,6 +31,9 @@ struct SensitivityPanel {
     std::vector<WinChance> Chances;
 
     void Draw(AppState& state);
+
+private:
+    void DrawCurves(AppState& state, double current);
 };
 
 } // namespace chartmix::ui

@@ -8,6 +8,7 @@
 #include <imgui_internal.h>
 
 #include "ui/plot.h"
+#include "ui/ui_probe.h"
 #include "ui/ui_common.h"
 
 namespace chartmix::ui {
@@ -91,17 +92,26 @@ void SongPanel::Draw(AppState& state)
     std::vector<float>& ys = Ranks;  // transformed copy below is per revision only when LogScale flips
     PlotArea area = BeginPlotArea("song_runs", ImVec2(-1, ImMax(ImGui::GetContentRegionAvail().y - em * 1.5f * (float)((Lines.size() + 2) / 3), em * 10)),
                                   -0.3, periods - 0.7, y_of(1.0f) - 0.05, y_of(MaxRank) + 0.05, true, em * 2.5f, em * 1.5f);
-    PlotLabelsX(area, PeriodLabels.data(), (int)periods, ImMax(1, (int)(periods * em * 6 / ImMax(area.Max.x - area.Min.x, 1.0f)) + 1));
+    PlotDateAxisX(area, data.Periods.data(), (int)ImMin(periods, data.Periods.size()), "song.x");
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    static const float kTicks[] = { 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000 };
-    for (float t : kTicks) {
-        if (t > MaxRank * 1.01f) break;
-        if (!LogScale && MaxRank > 30 && t < 10) continue;
-        ImVec2 p = area.ToPixels(0, y_of(t));
-        draw->AddLine(ImVec2(area.Min.x, p.y), ImVec2(area.Max.x, p.y), GridColor());
-        char buf[16];
-        std::snprintf(buf, sizeof(buf), "#%.0f", t);
-        draw->AddText(ImVec2(area.Min.x - ImGui::CalcTextSize(buf).x - 4, p.y - em * 0.5f), ImGui::GetColorU32(ImGuiCol_TextDisabled), buf);
+    if (LogScale) {
+        // Ranks 1, 2, 5, 10, 20, 50...: a label too close to the one above is dropped.
+        static const float kTicks[] = { 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000 };
+        float last_y = -FLT_MAX;
+        for (float t : kTicks) {
+            if (t > MaxRank * 1.01f) break;
+            ImVec2 p = area.ToPixels(0, y_of(t));
+            draw->AddLine(ImVec2(area.Min.x, p.y), ImVec2(area.Max.x, p.y), GridColor());
+            if (p.y - last_y < em + 2.0f) continue;
+            char buf[16];
+            std::snprintf(buf, sizeof(buf), "#%.0f", t);
+            ImVec2 ts = ImGui::CalcTextSize(buf), at(area.Min.x - ts.x - 4, p.y - ts.y * 0.5f);
+            draw->AddText(at, ImGui::GetColorU32(ImGuiCol_TextDisabled), buf);
+            ProbeLabel("song.y", buf, at, ImVec2(at.x + ts.x, at.y + ts.y));
+            last_y = p.y;
+        }
+    } else {
+        PlotAxisY(area, "#%.0f", 1.0, "song.y");
     }
     ImVec2 cur = area.ToPixels(session.Period(), 0);
     draw->AddLine(ImVec2(cur.x, area.Min.y), ImVec2(cur.x, area.Max.y), ImGui::GetColorU32(ImGuiCol_PlotLinesHovered, 0.4f), 2.0f);

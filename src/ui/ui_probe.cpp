@@ -1,6 +1,8 @@
 #include "ui/ui_probe.h"
 
+#include <cmath>
 #include <map>
+#include <vector>
 
 #include <imgui.h>
 
@@ -10,20 +12,75 @@ namespace chartmix::ui {
 
 namespace {
 
+struct ProbeLabelRect {
+    ImVec4 Rect;
+    std::string Text;
+};
+
+struct ProbeDrawList {
+    std::string Name;
+    int Vertices = 0, Indices = 0;
+};
+
 struct ProbeFrame {
     std::map<std::string, ImVec4> Items;
     std::map<std::string, std::string> Values;
+    std::map<std::string, std::vector<ProbeLabelRect>> Labels;
+    std::vector<ProbeDrawList> DrawLists;
+    int FallbackGlyphs = 0;
 };
 
 ProbeFrame g_Current, g_Last;
+std::vector<double> g_FrameCpu;  // ring of recent frames' CPU times
+size_t g_FrameCpuNext = 0;
+constexpr size_t kFrameCpuKept = 600;
+
+void AppendRect(std::string& out, const ImVec4& r)
+{
+    const float rect[4] = { r.x, r.y, r.z, r.w };
+    for (int i = 0; i < 4; i++) {
+        if (i) out += ',';
+        AppendJsonNumber(out, rect[i]);
+    }
+}
+
+// Glyph quads put the glyph's (U0, V0) on their first vertex and nothing else samples that texel
+// corner, so counting vertices with it counts fallback glyphs drawn.
+int CountFallbackGlyphs(const ImDrawData* draw_data)
+{
+    ImFont* font = ImGui::GetFont();
+    const ImFontGlyph* fallback = font ? font->FallbackGlyph : nullptr;
+    if (!fallback || !fallback->Visible) return 0;
+    int count = 0;
+    for (int l = 0; l < draw_data->CmdListsCount; l++) {
+        const ImVector<ImDrawVert>& vtx = draw_data->CmdLists[l]->VtxBuffer;
+        for (const ImDrawVert& v : vtx) count += v.uv.x == fallback->U0 && v.uv.y == fallback->V0;
+    }
+    return count;
+}
+
+// {"key":value,…} with each value written by append_value.
+template <typename Map, typename Fn>
+void AppendObject(std::string& out, const Map& map, Fn append_value)
+{
+    out += '{';
+    bool first = true;
+    for (const auto& [key, value] : map) {
+        if (!first) out += ',';
+        first = false;
+        AppendJsonString(out, key);
+        out += ':';
+        append_value(out, value);
+    }
+    out += '}';
+}
 
 } // namespace
 
 void ProbeBeginFrame()
 {
     std::swap(g_Last, g_Current);
-    g_Current.Items.clear();
-    g_Current.Values.clear();
+    g_Current = ProbeFrame();
 }
 
 void ProbeItem(const char* name)
@@ -34,36 +91,68 @@ void ProbeItem(const char* name)
     g_Current.Items[name] = ImVec4(min.x, min.y, max.x - min.x, max.y - min.y);
 }
 
-void ProbeRect(const char* name, ImVec2 min, ImVec2 max) { g_Current.Items[name] = ImVec4(min.x, min.y, max.x - min.x, max.y - min.y); }
+void ProbeRect(const char* name, ImVec2 min, ImVec2 max)
+{
+    g_Current.Items[name] = ImVec4(min.x, min.y, max.x - min.x, max.y - min.y);
+}
+
+void ProbeLabel(const char* group, const char* text, ImVec2 min, ImVec2 max)
+{
+    g_Current.Labels[group].push_back({ ImVec4(min.x, min.y, max.x - min.x, max.y - min.y), text });
+}
+
+void ProbeDrawData(const ImDrawData* draw_data)
+{
+    g_Current.DrawLists.clear();
+    if (!draw_data) return;
+    for (int l = 0; l < draw_data->CmdListsCount; l++) {
+        const ImDrawList* list = draw_data->CmdLists[l];
+        g_Current.DrawLists.push_back({ list->_OwnerName ? list->_OwnerName : "", list->VtxBuffer.Size, list->IdxBuffer.Size });
+    }
+    g_Current.FallbackGlyphs = CountFallbackGlyphs(draw_data);
+}
+
+void ProbeFrameCpu(double ms)
+{
+    if (g_FrameCpu.size() < kFrameCpuKept) g_FrameCpu.push_back(ms);
+    else g_FrameCpu[g_FrameCpuNext % kFrameCpuKept] = ms;
+    g_FrameCpuNext++;
+}
 
 void ProbeValue(const char* name, const std::string& value) { g_Current.Values[name] = value; }
 
 std::string ProbeJson()
 {
-    std::string out = "{\"items\":{";
-    bool first = true;
-    for (const auto& [name, r] : g_Last.Items) {
-        if (!first) out += ',';
-        first = false;
-        AppendJsonString(out, name);
-        const float rect[4] = { r.x, r.y, r.z, r.w };
-        out += ":[";
-        for (int i = 0; i < 4; i++) {
-            if (i) out += ',';
-            AppendJsonNumber(out, rect[i]);
+    std::string out = "{\"items\":";
+    AppendObject(out, g_Last.Items, [](std::string& o, const ImVec4& r) { o += '['; AppendRect(o, r); o += ']'; });
+    out += ",\"values\":";
+    AppendObject(out, g_Last.Values, [](std::string& o, const std::string& v) { AppendJsonString(o, v); });
+    out += ",\"labels\":";
+    AppendObject(out, g_Last.Labels, [](std::string& o, const std::vector<ProbeLabelRect>& labels) {
+        o += '[';
+        for (size_t i = 0; i < labels.size(); i++) {
+            o += i ? ",[" : "[";
+            AppendRect(o, labels[i].Rect);
+            o += ',';
+            AppendJsonString(o, labels[i].Text);
+            o += ']';
         }
-        out += ']';
+        o += ']';
+    });
+    out += ",\"drawLists\":[";
+    for (size_t i = 0; i < g_Last.DrawLists.size(); i++) {
+        const ProbeDrawList& l = g_Last.DrawLists[i];
+        out += i ? ",{\"name\":" : "{\"name\":";
+        AppendJsonString(out, l.Name);
+        out += ",\"vertices\":" + std::to_string(l.Vertices) + ",\"indices\":" + std::to_string(l.Indices) + "}";
     }
-    out += "},\"values\":{";
-    first = true;
-    for (const auto& [name, value] : g_Last.Values) {
-        if (!first) out += ',';
-        first = false;
-        AppendJsonString(out, name);
-        out += ':';
-        AppendJsonString(out, value);
+    out += "],\"indexBytes\":" + std::to_string(sizeof(ImDrawIdx)) + ",\"fallbackGlyphs\":" + std::to_string(g_Last.FallbackGlyphs) + ",\"frameCpuMs\":[";
+    for (size_t i = 0; i < g_FrameCpu.size(); i++) {
+        if (i) out += ',';
+        const size_t at = g_FrameCpu.size() < kFrameCpuKept ? i : (g_FrameCpuNext + i) % kFrameCpuKept;
+        AppendJsonNumber(out, std::round(g_FrameCpu[at] * 1000.0) / 1000.0);
     }
-    out += "}}";
+    out += "]}";
     return out;
 }
 

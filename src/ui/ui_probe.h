@@ -13,11 +13,22 @@ void ProbeBeginFrame();
 // Records the last drawn item's rectangle (logical pixels, relative to the canvas) under a name,
 // when it is visible (an item scrolled out of its list is left out).
 void ProbeItem(const char* name);
-// Records a rectangle that is not an item (a list's visible area).
+// Records a rectangle given in screen pixels (a plot's area, what its lines covered, a label).
 void ProbeRect(const char* name, ImVec2 min, ImVec2 max);
+// Records a label's rectangle in a named group: a test checks that no two labels of a group overlap.
+void ProbeLabel(const char* group, const char* text, ImVec2 min, ImVec2 max);
+// After ImGui::Render(): per draw list its name and vertex/index counts, the index type's size, and
+// how many glyphs were drawn with the font's fallback glyph (a character missing from the atlas).
+void ProbeDrawData(const ImDrawData* draw_data);
+// Records the CPU time of one frame (milliseconds from NewFrame to Render); the last few hundred
+// are kept for benchmarks that drag a control and read them back.
+void ProbeFrameCpu(double ms);
 // Records a value a control shows ("3/12", "Schulze").
 void ProbeValue(const char* name, const std::string& value);
-// {"items":{"name":[x,y,w,h],…},"values":{"name":"…",…}} for the last complete frame.
+// {"items":{"name":[x,y,w,h],…},"values":{"name":"…",…},"labels":{"group":[[x,y,w,h,"text"],…]},
+//  "drawLists":[{"name":…,"vertices":n,"indices":n},…],"indexBytes":4,"fallbackGlyphs":n,
+//  "frameCpuMs":[…, newest last]}
+// for the last complete frame.
 std::string ProbeJson();
 
 } // namespace chartmix::ui

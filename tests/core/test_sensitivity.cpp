@@ -69,6 +69,22 @@ TEST_CASE("each end of a rank interval is where the rank changes") {
     }
 }
 
+TEST_CASE("a rank curve at the current weight gives today's rank") {
+    Dataset d = test::RandomMarket(3, 1, 30, 60, 4);
+    Engine e(d);
+    REQUIRE(e.SetMix(*ParseMix(R"({"weights":{"*":1}})")).Ok());
+    Result<std::vector<RankCurve>> curves = RankCurves(e, 0, 2, 6);
+    REQUIRE(curves.Ok());
+    CHECK(curves->size() == 6);
+    for (size_t i = 0; i < curves->size(); i++) {
+        CHECK(RankAtWeight((*curves)[i], 1.0) == (int)i + 1);
+        // Past the last flip point the curve keeps its last rank.
+        CHECK(RankAtWeight((*curves)[i], 1e9) == (*curves)[i].Steps.back().Rank);
+        CHECK(RankAtWeight((*curves)[i], 0.0) == (*curves)[i].Steps.front().Rank);
+    }
+    CHECK(RankAtWeight(RankCurve(), 1.0) == 0);
+}
+
 TEST_CASE("rank curves step at their breakpoints") {
     Dataset d = test::RandomMarket(3, 1, 30, 60, 4);
     Mix mix = *ParseMix(R"({"weights":{"*":1}})");

@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """Subsets Debian's fonts into the two small fonts chartmix ships, at build time.
 
-  chartmix-latin.ttf  DejaVu Sans: Latin, punctuation, arrows, shapes, plus any non-CJK character
-                      the datasets use (Cyrillic, Greek, accents)
+  chartmix-latin.ttf  DejaVu Sans: Latin, Greek, punctuation, arrows, shapes, U+FFFD, plus any
+                      non-CJK character the datasets use (Cyrillic, accents)
   chartmix-cjk.ttf    Noto Sans CJK KR (Hangul, kana and ideographs): the characters the datasets
                       use plus the common ones within a budget, converted from CFF to TrueType
                       outlines (quadratic, via cu2qu) for the widest rasterizer support
@@ -155,6 +155,9 @@ def main():
 
     latin_set = set(range(0x20, 0x7F)) | set(range(0xA0, 0x250)) | set(range(0x2000, 0x2070)) | set(range(0x2190, 0x2200))
     latin_set |= set(range(0x2200, 0x2300)) | set(range(0x25A0, 0x2600)) | {c for c in used if not is_cjk(c)}
+    # Greek for the UI's own symbols (Kendall's tau, sigma); U+FFFD as the atlas's fallback glyph, so a
+    # missing character shows as itself and not as a '?' that reads like text.
+    latin_set |= set(range(0x370, 0x400)) | {0xFFFD}
     latin = TTFont(args.latin)
     latin_set &= set(latin.getBestCmap().keys())
     subset_font(latin, latin_set)
