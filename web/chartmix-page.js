@@ -86,7 +86,9 @@ function makeOverlay(app) {
   if (getComputedStyle(parent).position === 'static') parent.style.position = 'relative';
   app.canvas.insertAdjacentElement('afterend', input);
   let composing = false;
-  const commit = () => app._withStrings([input.value], (p) => app.core._chartmix_set_text_input(p));
+  const commit = () => {
+    try { app._withStrings([input.value], (p) => app.core._chartmix_set_text_input(p)); } catch (err) { app.notify(err.message, true); }
+  };
   input.addEventListener('compositionstart', () => { composing = true; });
   input.addEventListener('compositionend', () => { composing = false; commit(); });
   input.addEventListener('input', (e) => { if (!composing && !e.isComposing) commit(); });
@@ -115,22 +117,36 @@ function makeOverlay(app) {
   };
 }
 
-// [SECTION] the view in the URL: pushState for discrete changes, replaceState while a slider drags
+// True inside an iframe: a frame's history entries join the host page's session history.
+function framed() {
+  try { return window.self !== window.top; } catch { return true; }
+}
+
+// [SECTION] the view in the URL: pushState for discrete changes, replaceState while a slider drags.
+// Inside a frame every change replaces the entry, so the host page's Back button stays its own.
 function makeUrlSync(app) {
-  let gesture = false, timer = 0, applying = false;
+  let gesture = false, timer = 0, applying = false, pending = null;
+  const inFrame = framed();
   const write = (push) => {
     const hash = app.getView();
     if (hash === location.hash) return;
-    if (push) history.pushState(null, '', hash);
+    if (push && !inFrame) history.pushState(null, '', hash);
     else history.replaceState(null, '', hash);
   };
+  // A fragment typed into the address bar fires popstate and then hashchange: the second finds the
+  // first still applying that fragment (perhaps waiting on a question) and leaves it alone.
   const onNavigate = async () => {
-    if (location.hash === app.getView()) return;
+    const hash = location.hash;
+    if (hash === app.getView() || hash === pending) return;
+    pending = hash;
     applying = true;
     try {
-      const ok = await app.applyView(location.hash.length > 1 ? location.hash : '#v1&d=demo');
+      const ok = await app.applyView(hash.length > 1 ? hash : '#v1&d=demo');
       if (!ok) history.replaceState(null, '', app.getView());  // a tampered link: show the defaults' own link
-    } finally { applying = false; }
+    } finally {
+      applying = false;
+      if (pending === hash) pending = null;
+    }
   };
   window.addEventListener('popstate', onNavigate);
   window.addEventListener('hashchange', onNavigate);
@@ -202,7 +218,8 @@ export function attachPage(app, host) {
   host.clipboardWrite = (text) => { navigator.clipboard?.writeText(text).catch(() => { /* no permission: the app keeps its own copy */ }); };
   document.addEventListener('paste', (e) => {
     if (document.activeElement !== canvas || !e.clipboardData) return;
-    app._withStrings([e.clipboardData.getData('text/plain')], (p) => app.core._chartmix_set_clipboard(p));
+    const text = e.clipboardData.getData('text/plain');
+    try { app._withStrings([text], (p) => app.core._chartmix_set_clipboard(p)); } catch (err) { app.notify(err.message, true); }
   });
   host.saveFile = (name, mime, bytes) => download(name, mime, bytes);
   host.savePng = () => app.exportPng();
@@ -213,6 +230,7 @@ export function attachPage(app, host) {
       if (!response.ok) return;  // no generated fonts in this build: Dear ImGui's own font stays
       const bytes = new Uint8Array(await response.arrayBuffer());
       const ptr = app.core._malloc(Math.max(1, bytes.length));
+      if (!ptr) return;  // no room: the built-in font stays
       app.core.HEAPU8.set(bytes, ptr);
       app.core._chartmix_set_font(kind === 'cjk' ? 1 : 0, ptr, bytes.length);
       app.core._free(ptr);

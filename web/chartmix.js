@@ -9,6 +9,7 @@
 // ChartmixError with the core's message (file:line:column for a bad file). docs/embedding.md.
 import createChartmixCore from './chartmix-core.js';
 import { attachPage } from './chartmix-page.js';
+import { isTrusted, officialClaims } from './chartmix-trust.js';
 
 export class ChartmixError extends Error {
   constructor(message, code = 'core') {
@@ -19,6 +20,10 @@ export class ChartmixError extends Error {
 }
 
 const kNoticeCancelled = 'Download cancelled. The data you had stays loaded.';
+// Strings the page hands to the core (a mix, a notice, pasted text): far above any real one, far
+// below what wasm memory holds, so a hostile caller meets a sentence instead of an out-of-memory abort.
+export const kMaxStringBytes = 1 << 20;
+const kMb = (n) => Math.ceil(n / 1048576) + ' MB';
 
 function isManifest(doc) {
   return doc && typeof doc === 'object' && !Array.isArray(doc) && Array.isArray(doc.files) && Array.isArray(doc.sources);
@@ -52,15 +57,26 @@ class Chartmix {
   _check(code) {
     if (code !== 0) throw new ChartmixError(this._string(this.core._chartmix_last_error()));
   }
-  // Runs fn with each string copied into wasm memory as UTF-8; frees them afterwards.
+  // Runs fn with each string copied into wasm memory as UTF-8; frees them afterwards. Throws
+  // (code 'refused') for a string over kMaxStringBytes or when wasm memory has no room: a failed
+  // _malloc returns 0, and writing there would overwrite the module's own memory.
   _withStrings(strings, fn) {
-    const ptrs = strings.map((s) => {
-      const n = this.core.lengthBytesUTF8(s) + 1;
-      const p = this.core._malloc(n);
-      this.core.stringToUTF8(s, p, n);
-      return p;
-    });
-    try { return fn(...ptrs); } finally { ptrs.forEach((p) => this.core._free(p)); }
+    const ptrs = [];
+    try {
+      for (const s of strings) {
+        if (s.length > kMaxStringBytes) throw this._tooLong(s.length);  // UTF-16 units: at most the UTF-8 bytes
+        const n = this.core.lengthBytesUTF8(s) + 1;
+        if (n > kMaxStringBytes) throw this._tooLong(n);
+        const p = this.core._malloc(n);
+        if (!p) throw new ChartmixError('There is not enough memory left for this text; the data and mix you had stay as they were.', 'refused');
+        ptrs.push(p);
+        this.core.stringToUTF8(s, p, n);
+      }
+      return fn(...ptrs);
+    } finally { ptrs.forEach((p) => this.core._free(p)); }
+  }
+  _tooLong(n) {
+    return new ChartmixError(`This text is ${kMb(n)} long, more than the ${kMb(kMaxStringBytes)} chartmix takes in one piece; nothing was changed.`, 'refused');
   }
 
   // Version string of the ranking core.
@@ -114,7 +130,7 @@ class Chartmix {
 
   // Shows a one-line notice inside the app (also announced to screen readers).
   notify(text, isError = false) {
-    this._withStrings([String(text)], (p) => this.core._chartmix_set_notice(p, isError ? 1 : 0));
+    this._withStrings([String(text).slice(0, 2000)], (p) => this.core._chartmix_set_notice(p, isError ? 1 : 0));
   }
 
   // ---------------------------------------------------------------- loading
@@ -152,14 +168,14 @@ class Chartmix {
   // Throws (code 'refused') when one file, or all together, exceed what one load may hold
   // (core/limits.h kMaxLoadBytes, read through chartmix_max_load_bytes).
   _checkSizes(entries) {
-    const limit = this.core._chartmix_max_load_bytes();
-    const mb = (n) => Math.ceil(n / 1048576) + ' MB';
     const total = entries.reduce((sum, f) => sum + f.size, 0);
-    const big = entries.find((f) => f.size > limit);
-    if (big || total > limit) {
-      throw new ChartmixError(`${big ? big.name + ' is ' + mb(big.size) : 'the files are ' + mb(total) + ' together'}, more than the ` +
-        `${mb(limit)} one load may hold (the browser app has 1 GB of memory); split the data into smaller files. The data you had stays loaded.`, 'refused');
-    }
+    const big = entries.find((f) => f.size > this._loadLimit());
+    if (big || total > this._loadLimit()) throw this._tooBig(big ? big.name + ' is ' + kMb(big.size) : 'the files are ' + kMb(total) + ' together');
+  }
+  _loadLimit() { return this.core._chartmix_max_load_bytes(); }
+  _tooBig(what) {
+    return new ChartmixError(`${what}, more than the ${kMb(this._loadLimit())} one load may hold (the browser app has 1 GB of memory); ` +
+      'split the data into smaller files. The data you had stays loaded.', 'refused');
   }
 
   // The calling convention of chartmix_load_files: three arrays of count 32-bit words (name
@@ -168,7 +184,9 @@ class Chartmix {
     this._checkSizes(list.map((f) => ({ name: f.name, size: f.bytes.length })));
     const core = this.core;
     const n = list.length;
+    const noRoom = (name) => new ChartmixError(`there is not enough memory to load ${name}; the data you had stays loaded.`, 'refused');
     const table = core._malloc(n * 12);
+    if (!table) throw noRoom(list[0].name);
     const owned = [];
     const data = [];  // byte buffers: chartmix_load_files frees them itself once it has copied them
     let handedOver = false;
@@ -176,10 +194,11 @@ class Chartmix {
       list.forEach((f, i) => {
         const nameLen = core.lengthBytesUTF8(f.name) + 1;
         const namePtr = core._malloc(nameLen);
+        if (!namePtr) throw noRoom(f.name);
         owned.push(namePtr);
         core.stringToUTF8(f.name, namePtr, nameLen);
         const dataPtr = core._malloc(Math.max(1, f.bytes.length));
-        if (!dataPtr) throw new ChartmixError(`there is not enough memory to load ${f.name}; the data you had stays loaded.`, 'refused');
+        if (!dataPtr) throw noRoom(f.name);
         data.push(dataPtr);
         core.HEAPU8.set(f.bytes, dataPtr);
         const words = new Uint32Array(core.HEAPU8.buffer, table, n * 3);  // after malloc: memory may have grown
@@ -210,23 +229,34 @@ class Chartmix {
   cancelLoad() { if (this._abort) this._abort.abort(); }
 
   // Downloads URLs (six at a time) with one progress bar; resolves to [{ name, bytes }] in order.
-  // Errors say what happened and what to try.
-  async _fetchAll(urls, signal) {
+  // Errors say what happened and what to try. allowed(url) vets where a redirect led. The load
+  // limit holds while reading: a declared size above what is left of it is refused before the body,
+  // and every download stops once the bytes received together pass it.
+  async _fetchAll(urls, signal, allowed) {
     const results = new Array(urls.length);
+    const limit = this._loadLimit();
     let received = 0, total = 0, next = 0;
+    const inner = new AbortController();  // one failure stops every download of the load
+    const cancel = () => inner.abort();
+    signal.addEventListener('abort', cancel);
     const one = async ({ url, name }) => {
       let response;
       try {
-        response = await fetch(url, { signal, credentials: 'same-origin' });
+        response = await fetch(url, { signal: inner.signal, credentials: 'same-origin' });
       } catch (err) {
         if (signal.aborted) throw new ChartmixError(kNoticeCancelled, 'aborted');
-        throw new ChartmixError(`The browser could not download ${url}: the server did not answer, or it does not let other sites read its files (CORS). Download the file yourself and drop it on chartmix, or use a copy on this server.`, 'network');
+        throw new ChartmixError(`The browser could not download ${url}: the server did not answer, it does not let other sites read its files (CORS), or this page may not connect to it (its CSP). Download the file yourself and drop it on chartmix, or use a copy on this server.`, 'network');
+      }
+      if (response.redirected && !(await allowed(response.url))) {
+        throw new ChartmixError(`Not downloaded: ${url} sends chartmix on to ${new URL(response.url).origin}, a site this page does not know. The data you had stays loaded.`, 'refused');
       }
       if (!response.ok) {
         const what = response.status === 404 ? 'there is no file at that address (404 Not Found)' : `the server answered ${response.status} ${response.statusText}`;
         throw new ChartmixError(`Could not download ${url}: ${what}. Check the address, or pick a dataset from the catalogue.`, 'http');
       }
-      total += Number(response.headers.get('Content-Length')) || 0;
+      const declared = Number(response.headers.get('Content-Length')) || 0;
+      if (declared > limit - received) throw this._tooBig(`${url} is ${kMb(declared)}` + (received ? ` after ${kMb(received)} of other files` : ''));
+      total += declared;
       const chunks = [];
       const reader = response.body.getReader();
       try {
@@ -235,9 +265,11 @@ class Chartmix {
           if (done) break;
           chunks.push(value);
           received += value.length;
+          if (received > limit) throw this._tooBig(`${url} sent more than ${kMb(limit)}` + (urls.length > 1 ? ' with the other files' : ''));
           this._setProgress(true, received, Math.max(total, received), displayName(name, this._loadTitle));
         }
       } catch (err) {
+        if (err instanceof ChartmixError) throw err;
         if (signal.aborted) throw new ChartmixError(kNoticeCancelled, 'aborted');
         throw new ChartmixError(`The download of ${url} broke off (${err.message}). Try again.`, 'network');
       }
@@ -252,13 +284,45 @@ class Chartmix {
         results[i] = await one(urls[i]);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(6, urls.length) }, worker));
+    try {
+      await Promise.all(Array.from({ length: Math.min(6, urls.length) }, worker));
+    } catch (err) {
+      inner.abort();  // the other downloads, and the body that broke the limit
+      throw err;
+    } finally { signal.removeEventListener('abort', cancel); }
     return results;
+  }
+
+  // Asks the reader (options.confirm, or the browser's dialog); resolves to true or false.
+  async _ask(question) {
+    const ask = this.options.confirm || ((q) => window.confirm(q));
+    return !!(await ask(question));
+  }
+
+  // Before a manifest's files are fetched: one question when some live on sites this page does not
+  // know, or when a manifest from such a site calls a source official. Declining fetches nothing.
+  async _vetMembers(manifestUrl, doc, members, { chosen, allowed }) {
+    const strangers = [];
+    for (const { url } of members) {
+      if (!/^https?:$/.test(new URL(url).protocol)) throw new ChartmixError(`The dataset at ${manifestUrl} lists ${url}, an address chartmix does not open. The data you had stays loaded.`, 'refused');
+      const origin = new URL(url).origin;
+      if (!strangers.includes(origin) && !(await allowed(url))) strangers.push(origin);
+    }
+    const claims = chosen ? officialClaims(doc) : [];
+    if (!strangers.length && !claims.length) return;
+    const listed = strangers.slice(0, 5).join(', ') + (strangers.length > 5 ? ` and ${strangers.length - 5} more` : '');
+    const parts = [];
+    if (strangers.length) parts.push(`lists files on ${strangers.length === 1 ? 'a site' : 'sites'} this page does not know (${listed})`);
+    if (claims.length) parts.push(`calls ${claims.slice(0, 3).map((n) => `"${n}"`).join(', ')} an official chart, which chartmix cannot check: it comes from ${chosen}, not from this page's catalogue`);
+    const question = `The dataset at ${manifestUrl} ${parts.join(', and ')}. ${strangers.length ? 'Download from ' + listed : 'Load it'}?`;
+    if (!(await this._ask(question))) throw new ChartmixError(`Not loaded: ${manifestUrl} (you declined). The data you had stays loaded.`, 'refused');
   }
 
   // Loads a dataset from a URL: a CSV or JSON file, or a manifest (then every file it lists,
   // resolved against dataBase or the manifest's own URL). Progress feeds the app's progress bar;
   // cancelLoad() stops it. On any failure the current data stays and the app shows why.
+  // Whoever names an address outside the trusted ones (a script, the address field, a reader who
+  // said yes to a link) chose that site; any other site a manifest or a redirect leads to is asked about.
   async loadUrl(url, { ref, dataBase, title } = {}) {
     const absolute = new URL(url, location.href).href;
     if (this._abort) this._abort.abort();
@@ -267,16 +331,21 @@ class Chartmix {
     this._loadTitle = title || '';
     this._setProgress(true, 0, 0, displayName(fileName(absolute), this._loadTitle));
     try {
-      const [first] = await this._fetchAll([{ url: absolute, name: fileName(absolute) }], abort.signal);
+      const chosen = (await this._trusted(absolute)) ? null : new URL(absolute).origin;
+      const allowed = async (u) => new URL(u).origin === chosen || this._trusted(u);
+      const [first] = await this._fetchAll([{ url: absolute, name: fileName(absolute) }], abort.signal, allowed);
       let files = [first];
       if (/\.json$/i.test(first.name)) {
         let doc = null;
         try { doc = JSON.parse(new TextDecoder().decode(first.bytes)); } catch { /* the core reports bad JSON with its position */ }
         if (isManifest(doc)) {
           const base = dataBase ? new URL(dataBase, location.href).href : absolute;
-          const members = doc.files.filter((f) => f && typeof f.path === 'string')
-            .map((f) => ({ url: new URL(f.path, base).href, name: f.path }));
-          files = [first, ...await this._fetchAll(members, abort.signal)];
+          let members;
+          try {
+            members = doc.files.filter((f) => f && typeof f.path === 'string').map((f) => ({ url: new URL(f.path, base).href, name: f.path }));
+          } catch { throw new ChartmixError(`The dataset at ${absolute} lists a file whose address does not read. The data you had stays loaded.`, 'refused'); }
+          await this._vetMembers(absolute, doc, members, { chosen, allowed });
+          files = [first, ...await this._fetchAll(members, abort.signal, allowed)];
         }
       }
       this._loadBytes(files, ref || 'url:' + absolute);
@@ -335,13 +404,11 @@ class Chartmix {
     this._withStrings([text, ''], (j, s) => this.core._chartmix_set_catalogue(j, s));
   }
 
-  // Origins a shared link may fetch from without asking: this page's and the catalogue's.
+  // Addresses a shared link may fetch from without asking (chartmix-trust.js): this page's origin,
+  // options.trustedOrigins, and exactly what the catalogue's entries vouch for.
   async _trusted(url) {
-    const origin = new URL(url).origin;
-    if (origin === location.origin) return true;
-    if ((this.options.trustedOrigins || []).includes(origin)) return true;
     const entries = await this.catalogue().catch(() => []);
-    return entries.some((e) => [e.manifest, e.dataBase].some((u) => u && new URL(u).origin === origin));
+    return isTrusted(url, { pageOrigin: location.origin, trustedOrigins: this.options.trustedOrigins || [], entries });
   }
 
   // Applies a URL fragment: loads the dataset it names first (asking before fetching from an
@@ -354,10 +421,11 @@ class Chartmix {
     try {
       if (ref.startsWith('catalog:')) { await this.loadCatalogue(ref.slice(8)); loaded = true; }
       else if (ref.startsWith('url:')) {
-        const url = new URL(ref.slice(4), location.href).href;
-        if (!/^https?:$/.test(new URL(url).protocol)) throw new ChartmixError('This link names data at an address chartmix does not open.', 'refused');
-        const ask = this.options.confirm || ((q) => window.confirm(q));
-        if (!(await this._trusted(url)) && !(await ask(`This link wants chartmix to download data from ${new URL(url).origin}, a site this page does not know. Download ${url}?`))) {
+        let url;
+        try { url = new URL(ref.slice(4), location.href).href; } catch { url = null; }
+        if (!url || !/^https?:$/.test(new URL(url).protocol)) throw new ChartmixError('This link names data at an address chartmix does not open.', 'refused');
+        const origin = new URL(url).origin;
+        if (!(await this._trusted(url)) && !(await this._ask(`This link wants chartmix to download data from ${origin}, a site this page does not know: ${url}. Download from ${origin}?`))) {
           throw new ChartmixError(`Not downloaded: ${url} (you declined). The view is shown on the data already loaded.`, 'refused');
         }
         await this.loadUrl(url, { ref });
@@ -369,6 +437,7 @@ class Chartmix {
       }
     } catch (err) {
       if (err.code === 'refused') this.notify(err.message, true);
+      else if (!(err instanceof ChartmixError)) this.notify(`This link's data could not be opened (${err.message}). The view is shown on the data already loaded.`, true);
     }
     const again = this._withStrings([fragment], (p) => this.core._chartmix_apply_view(p, loaded ? 0 : 1));
     return loaded && again === 0;

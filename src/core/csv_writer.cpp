@@ -21,18 +21,28 @@ static void AppendInteger(std::string& out, long long value)
     out.append(p, (size_t)(end - p));
 }
 
-void AppendCsvField(std::string& out, std::string_view field)
+// Quotes text with quotes doubled, after prefix (inside the quotes).
+static void AppendQuoted(std::string& out, std::string_view prefix, std::string_view text)
 {
-    if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
-        out.append(field);
-        return;
-    }
     out += '"';
-    for (char ch : field) {
+    out += prefix;
+    for (char ch : text) {
         if (ch == '"') out += '"';
         out += ch;
     }
     out += '"';
+}
+
+void AppendCsvField(std::string& out, std::string_view field)
+{
+    if (field.find_first_of(",\"\r\n") == std::string_view::npos) out.append(field);
+    else AppendQuoted(out, "", field);
+}
+
+void AppendCsvTextCell(std::string& out, std::string_view text)
+{
+    if (text.empty() || std::string_view("=+-@\t\r").find(text[0]) == std::string_view::npos) AppendCsvField(out, text);
+    else AppendQuoted(out, "'", text);
 }
 
 void AppendCsvNumber(std::string& out, double value)

@@ -17,6 +17,11 @@ constexpr const char* kCanonicalCsvHeader = "source,period,rank,title,artist,uni
 
 // Appends one field, quoted only when RFC 4180 requires it.
 void AppendCsvField(std::string& out, std::string_view field);
+// Appends a text cell of a file meant for spreadsheets: like AppendCsvField, but text starting with
+// = + - @ tab or CR, which a spreadsheet would run as a formula, is quoted behind an apostrophe
+// (OWASP's CSV injection advice): "'=HYPERLINK(…)". Numbers go through AppendCsvNumber untouched.
+// The canonical CSV keeps AppendCsvField: chartmix reads it back, and an apostrophe would change the title.
+void AppendCsvTextCell(std::string& out, std::string_view text);
 // Appends a number: integers without a fraction; others with the fewest of 15-17 significant
 // digits that read back exactly; NaN and infinities as an empty field.
 void AppendCsvNumber(std::string& out, double value);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <unordered_set>
 
 #include "core/json.h"
 
@@ -49,13 +50,14 @@ Status ReadInt(const Value& v, const std::string& field, int lo, int hi, int* ou
 Status ReadSettings(const Value& v, const std::string& field, bool positive, std::vector<SourceSetting>* out)
 {
     if (!v.IsObject()) return MakeFieldError(field, "must be an object of source selector -> number");
+    std::unordered_set<std::string> seen;  // a hostile mix may hold tens of thousands of keys: no pairwise check
+    seen.reserve(v.MemberCount());
     for (auto it = v.MemberBegin(); it != v.MemberEnd(); ++it) {
         std::string key(it->name.GetString(), it->name.GetStringLength());
         std::string name = field + "." + key;
         std::string why;
         if (!ValidSelector(key, &why)) return MakeFieldError(name, why);
-        for (const SourceSetting& s : *out)
-            if (s.Selector == key) return MakeFieldError(name, "appears twice");
+        if (!seen.insert(key).second) return MakeFieldError(name, "appears twice");
         const Value& x = it->value;
         if (!x.IsNumber() || !std::isfinite(x.GetDouble()) || x.GetDouble() < 0.0 || (positive && x.GetDouble() == 0.0))
             return MakeFieldError(name, positive ? "must be a finite number > 0" : "must be a finite number \xE2\x89\xA5 0");

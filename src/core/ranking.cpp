@@ -2,22 +2,11 @@
 
 #include <vector>
 
+#include "core/csv_writer.h"
 #include "core/json.h"
 #include "core/mix_json.h"
 
 namespace chartmix {
-
-// RFC 4180: quote a field holding a comma, quote or line break, doubling quotes.
-static void AppendCsvText(std::string& out, std::string_view text)
-{
-    if (text.find_first_of(",\"\r\n") == std::string_view::npos) { out += text; return; }
-    out += '"';
-    for (char c : text) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    out += '"';
-}
 
 static std::vector<uint32_t> IncludedSources(const Engine& engine)
 {
@@ -84,7 +73,7 @@ std::string RankingToCsv(Engine& engine, const Ranking& ranking)
     std::string out = "rank,song,title,artist,score";
     for (uint32_t s : sources) {
         out += ',';
-        AppendCsvText(out, d.Sources[s].Key);
+        AppendCsvTextCell(out, d.Sources[s].Key);
     }
     out += '\n';
     for (size_t i = 0; i < ranking.Songs.size(); i++) {
@@ -93,9 +82,9 @@ std::string RankingToCsv(Engine& engine, const Ranking& ranking)
         out += ',';
         AppendJsonNumber(out, song);
         out += ',';
-        AppendCsvText(out, d.SongTitle(song));
+        AppendCsvTextCell(out, d.SongTitle(song));
         out += ',';
-        AppendCsvText(out, d.SongArtist(song));
+        AppendCsvTextCell(out, d.SongArtist(song));
         out += ',';
         AppendJsonNumber(out, ranking.Scores[i]);
         for (uint32_t s : sources) {

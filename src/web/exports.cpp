@@ -5,6 +5,8 @@
 // message (file:line:column where it has one) in chartmix_last_error(). Returned strings are
 // UTF-8 owned by the module and valid until the next call that returns a string.
 #include <emscripten.h>
+#include <emscripten/heap.h>
+#include <malloc.h>
 
 #include <cstdint>
 #include <cstdio>
@@ -17,6 +19,7 @@
 
 #include "core/catalogue.h"
 #include "core/limits.h"
+#include "core/load_budget.h"
 #include "core/load_checks.h"
 #include "core/mix_json.h"
 #include "core/ranking.h"
@@ -56,6 +59,31 @@ void Notice(std::string text, bool error, std::string details = {})
     S().Notice = std::move(text);
     S().NoticeIsError = error;
     S().NoticeDetails = std::move(details);
+}
+
+// Room kept free for what the app allocates after a load: the first ranking, contributions, frames.
+constexpr size_t kMemoryHeadroom = size_t(48) << 20;
+
+size_t Megabytes(size_t bytes) { return (bytes + (1u << 20) - 1) >> 20; }
+
+// Refuses a load whose estimated peak (core/load_budget.h) does not fit in wasm memory next to what
+// it holds now (the app, the dataset already loaded, which a failed load must keep, and the files
+// the page handed over), so the load ends in a sentence before allocating instead of an abort.
+bool FitsMemory(int count, const char* const* names, const uint8_t* const* bytes, const uint32_t* sizes)
+{
+    const size_t heap_max = emscripten_get_heap_max();
+    const size_t in_use = (size_t)mallinfo().uordblks;
+    size_t need = 0;
+    for (int i = 0; i < count; i++) need += chartmix::EstimateLoadGrowth(names[i], std::string_view((const char*)bytes[i], sizes[i]));
+    if (in_use + need + kMemoryHeadroom <= heap_max) return true;
+    const size_t free_bytes = heap_max > in_use + kMemoryHeadroom ? heap_max - in_use - kMemoryHeadroom : 0;
+    const std::string message = "Loading " + std::string(names[0]) + (count > 1 ? " and the other files" : "") + " would need about " +
+        std::to_string(Megabytes(need)) + " MB of memory to load, and only " + std::to_string(Megabytes(free_bytes)) +
+        " MB are free next to the data already loaded (the browser app has " + std::to_string(Megabytes(heap_max)) +
+        " MB in all). Reload the page and open it first, or split the data into smaller files. The data you had stays loaded.";
+    Notice(message, true);
+    g_error = message;
+    return false;
 }
 
 // "demo" -> 1, "demo:7" -> 7; false for anything else.
@@ -120,6 +148,10 @@ EMSCRIPTEN_KEEPALIVE int chartmix_load_files(int count, const char* const* names
                                              const uint32_t* sizes, const char* ref)
 {
     if (count <= 0) return Fail("no files were given: pick a CSV, a JSON file or a manifest with its files.");
+    if (!FitsMemory(count, names, bytes, sizes)) {
+        for (int i = 0; i < count; i++) std::free((void*)bytes[i]);  // handed over: freed here whatever happens
+        return 1;
+    }
     // The byte buffers are the caller's malloc'd copies, handed over: each is freed as soon as it is
     // copied, so the load holds one copy of every file, not two (the parse then works in place).
     std::vector<chartmix::InputFile> files((size_t)count);

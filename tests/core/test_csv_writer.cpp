@@ -4,6 +4,10 @@
 
 #include "core/csv_writer.h"
 #include "core/dataset.h"
+#include "core/engine.h"
+#include "core/mix_json.h"
+#include "core/ranking.h"
+#include "test_ranking_fixtures.h"
 
 using namespace chartmix;
 
@@ -74,6 +78,52 @@ TEST_CASE("canonical CSV of a small dataset") {
     SUBCASE("an empty dataset is the header alone") {
         CHECK(WriteCanonicalCsv(Dataset()) == std::string(kCanonicalCsvHeader) + "\n");
     }
+}
+
+TEST_CASE("text cells a spreadsheet would run as formulas are neutralised") {
+    auto cell = [](std::string_view text) { std::string s; AppendCsvTextCell(s, text); return s; };
+    SUBCASE("each formula trigger gets an apostrophe inside quotes") {
+        CHECK(cell("=HYPERLINK(\"http://x\",\"y\")") == "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+        CHECK(cell("@SUM(1+1)") == "\"'@SUM(1+1)\"");
+        CHECK(cell("+cmd|' /C calc'!A0") == "\"'+cmd|' /C calc'!A0\"");
+        CHECK(cell("-2+3") == "\"'-2+3\"");
+        CHECK(cell("\t=1") == "\"'\t=1\"");
+        CHECK(cell("\r=1") == "\"'\r=1\"");
+    }
+    SUBCASE("other text is written as AppendCsvField writes it") {
+        CHECK(cell("Flowers") == "Flowers");
+        CHECK(cell("Say \"Yes\", =1") == "\"Say \"\"Yes\"\", =1\"");
+        CHECK(cell("") == "");
+        CHECK(cell("a=b") == "a=b");
+    }
+}
+
+TEST_CASE("the ranking export neutralises titles and artists, and keeps numbers as numbers") {
+    DatasetBuilder b;
+    uint32_t s0 = b.AddSource(test::MakeSource("melon", "KR", SourceKind::AudioStreams, 100));
+    uint32_t w1 = b.AddPeriod(19434, 19440, "2023-03-23");
+    b.AddEntry(w1, s0, b.AddSong("=HYPERLINK(\"http://evil\",\"Play\")", "@SUM(A1)"), 1, NAN);
+    b.AddEntry(w1, s0, b.AddSong("-1", "+44"), 2, NAN);
+    b.AddEntry(w1, s0, b.AddSong("Plain", "Artist"), 3, NAN);
+    Dataset d = b.Finish();
+    Engine e(d);
+    Status st = e.SetMix(*ParseMix(R"({"normalization":"rank_points","weights":{"*":1}})"));
+    REQUIRE_MESSAGE(st.Ok(), (st ? "" : st.Err().ToString()));
+    Ranking r;
+    REQUIRE(e.Rank(0, 10, &r).Ok());
+    std::string csv = RankingToCsv(e, r);
+    CHECK(csv.find("\"'=HYPERLINK(\"\"http://evil\"\",\"\"Play\"\")\",\"'@SUM(A1)\"") != std::string::npos);
+    CHECK(csv.find(",\"'-1\",\"'+44\",") != std::string::npos);
+    CHECK(csv.find(",Plain,Artist,") != std::string::npos);
+    // Each line starts with its rank, a bare number; no unquoted cell starts with a trigger.
+    size_t line = 0;
+    for (size_t at = csv.find('\n') + 1; at < csv.size(); at = csv.find('\n', at) + 1) {
+        line++;
+        CHECK(csv[at] == char('0' + line));
+        for (size_t c = csv.find(',', at); c < csv.find('\n', at); c = csv.find(',', c + 1))
+            CHECK(std::string_view("=+@").find(csv[c + 1]) == std::string_view::npos);
+    }
+    CHECK(line == 3);
 }
 
 TEST_CASE("FNV-1a 64 matches the published test vectors") {

@@ -24,7 +24,7 @@ export const chromiumArgs = [
 // serverOptions go to tools/serve.mjs's startServer (throttle, routes with their own headers).
 export async function openSession({ headers, serverOptions = {} } = {}) {
   if (!fs.existsSync(path.join(webRoot, 'index.html'))) throw new Error(`no web build at ${webRoot}: run tools/test`);
-  const served = await startServer({ root: webRoot, datasets: fs.existsSync(sharedDatasets) ? sharedDatasets : null, headers, ...serverOptions });
+  const served = await startServer({ root: webRoot, datasets: fs.existsSync(sharedDatasets) ? sharedDatasets : null, headers, loopback: true, ...serverOptions });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: chromiumArgs });
   return {
     url: served.url,
