@@ -71,13 +71,14 @@ void TopBar::Draw(AppState& state)
         ImGui::TextUnformatted(data.Name.empty() ? "(no data)" : data.Name.c_str());
         ProbeItem("topbar.title");
     }
-    ImGui::SameLine();
-    DrawPeriodCombo(state);
     const float em = ImGui::GetFontSize();
     auto wrap = [&](float width) {  // next item on this line when it fits, else on a new one
         float right = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width;
         if (right < ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
     };
+    // The period picker and its arrows: on the title's line when they fit, else on their own (a phone).
+    wrap(em * 8.0f + ImGui::GetFrameHeight() * 2.0f + 8.0f);
+    DrawPeriodCombo(state);
     if (!state.Compact) {
         wrap(em * 4);
         if (ImGui::Button("Open\xE2\x80\xA6")) state.ShowOpenDialog = true;

@@ -141,3 +141,43 @@ test('a click on the canvas gives it the keyboard: typing a web address works af
   await page.waitForFunction(() => window.chartmix.lastNotice.error);
   assert.match(await page.evaluate(() => window.chartmix.lastNotice.text), /nothing-here/, 'what was typed reached the app');
 });
+
+// What a newcomer sees, in both themes at both sizes: the welcome, the Open dialog, and real data
+// (dense BLACKPINK weekly, Korean Circle, Chinese QQ Music). Every control of the dialogs lies inside
+// the viewport; the screenshots are for a person to look at.
+for (const theme of ['dark', 'light']) {
+  for (const [label, size] of [['desktop', kDesktop], ['phone', kPhone]]) {
+    test(`${label}, ${theme} theme: the first screens fit the viewport`, { skip: !haveShared && 'needs ../shared/datasets' }, async () => {
+      const touch = !!size.touch;
+      const page = await firstVisit({ ...size, theme });
+      const inside = async (prefix) => {
+        const { items } = await probe(page);
+        const names = Object.keys(items).filter((n) => n.startsWith(prefix));
+        assert.ok(names.length > 0, `the app drew ${prefix}* controls`);
+        for (const n of names) {
+          const [x, y, w, h] = items[n];
+          assert.ok(x >= 0 && y >= 0 && x + w <= size.width + 0.5 && y + h <= size.height + 0.5, `${n} [${items[n]}] lies inside ${size.width}x${size.height}`);
+        }
+      };
+      await inside('welcome.');
+      await shot(page, `${label}-${theme}-welcome`);
+      await press(page, 'welcome.open', { touch });
+      await waitForItem(page, 'open.list');
+      await settle(page, 3);
+      await inside('open.');
+      await shot(page, `${label}-${theme}-open`);
+      await pressInList(page, 'open.entry.local:kpop-blackpink-weekly', 'open.list', { touch });
+      await waitForDataset(page, 'catalog:local:kpop-blackpink-weekly');
+      await shot(page, `${label}-${theme}-blackpink-weekly`);
+      for (const id of ['local:circle-digital-monthly-tidy', 'local:qqmusic-flat']) {
+        await press(page, 'topbar.open', { touch });
+        await pressInList(page, `open.entry.${id}`, 'open.list', { touch });
+        await waitForDataset(page, `catalog:${id}`);
+        await page.waitForFunction(() => /cjk/.test(window.chartmix.uiProbe().values.fonts || 'cjk'));
+        await settle(page, 4);
+        await shot(page, `${label}-${theme}-${id.replace('local:', '')}`);
+      }
+      assert.deepEqual(page.problems, []);
+    });
+  }
+}

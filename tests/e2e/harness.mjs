@@ -37,8 +37,9 @@ export async function openSession({ headers, serverOptions = {} } = {}) {
 // Opens a page that records console errors and uncaught exceptions into page.problems.
 // A returning reader by default (the welcome dismissed before); { firstVisit: true } for a new one.
 // { touch: true } emulates a phone's touch screen.
-export async function newPage(session, { width = 1280, height = 800, deviceScaleFactor = 1, firstVisit = false, touch = false } = {}) {
+export async function newPage(session, { width = 1280, height = 800, deviceScaleFactor = 1, firstVisit = false, touch = false, theme = null } = {}) {
   const context = await session.browser.newContext({ viewport: { width, height }, deviceScaleFactor, hasTouch: touch, isMobile: touch });
+  if (theme) await context.addInitScript((t) => { try { localStorage.setItem('chartmix.theme', t); } catch { /* storage blocked */ } }, theme);
   if (!firstVisit) await context.addInitScript(() => { try { localStorage.setItem('chartmix.welcome', 'seen'); } catch { /* storage blocked */ } });
   const page = await context.newPage();
   page.problems = [];
