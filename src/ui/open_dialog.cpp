@@ -39,10 +39,16 @@ static bool DrawEntry(AppState& state, const CatalogueEntry& e)
 {
     ImGui::PushID(e.Id.c_str());
     const float wrap = ImGui::GetContentRegionAvail().x;
-    // The title row is the target: a full-width row that mouse, touch and keyboard all reach.
-    bool open = ImGui::Selectable(e.Title.c_str(), false, ImGuiSelectableFlags_None, ImVec2(0, ImGui::GetFrameHeight()));
+    // The title row is the target: a row as wide as the list that mouse, touch and keyboard all
+    // reach, its title wrapped (a phone is narrower than most titles) and in the accent colour.
+    const float pad = ImGui::GetStyle().FramePadding.y;
+    const ImVec2 title_size = ImGui::CalcTextSize(e.Title.c_str(), nullptr, false, wrap);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    bool open = ImGui::Selectable("##entry", false, ImGuiSelectableFlags_None, ImVec2(wrap, title_size.y + pad * 2.0f));
     ProbeItem(("open.entry." + e.Id).c_str());
     HelpTooltip("Load this dataset.");
+    ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(at.x, at.y + pad), ImGui::GetColorU32(ImGuiCol_CheckMark),
+                                        e.Title.c_str(), nullptr, wrap);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
     if (!e.Description.empty()) ImGui::TextWrapped("%s", e.Description.c_str());
     std::string facts = SourcesLine(e);
@@ -75,6 +81,7 @@ void OpenDialog::Draw(AppState& state)
         return;
     }
     bool close = !keep;
+    const bool appearing = ImGui::IsWindowAppearing();
     ImGui::TextWrapped("Pick a published chart, the simulated market, or your own files. Loading keeps your weights for every chart the new data has.");
     if (ImGui::Button("Simulated market")) {
         ReportStatus(state, state.Session_.LoadDemo(1));
@@ -108,6 +115,7 @@ void OpenDialog::Draw(AppState& state)
     }
     ImGui::Separator();
     ImGui::BeginChild("entries", ImVec2(0, -ImGui::GetFrameHeightWithSpacing()), false);
+    if (appearing) ImGui::SetScrollY(0.0f);  // the list opens at its top, where the starting points are
     // The list's visible rectangle (tests scroll over it as a person would).
     ProbeRect("open.list", ImGui::GetWindowPos(), ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y));
     if (state.Catalogue.empty()) {

@@ -38,13 +38,17 @@ export async function waitForDataset(page, ref, timeout = 60000) {
   await settle(page);
 }
 
-// Presses an item of a scrolling list, scrolling it with the mouse wheel (over `anchor`, a control
-// drawn inside the list's window) until the item is on screen, as a person would.
+// Presses an item of a scrolling list, scrolling it with the mouse wheel (over `anchor`, the list's
+// visible area) until the item lies wholly inside it, as a person would.
 export async function pressInList(page, name, anchor, { touch = false } = {}) {
-  for (let i = 0; i < 40 && !(await probe(page)).items[name]; i++) {
+  await waitForItem(page, anchor);
+  for (let i = 0; i < 60; i++) {
+    const { items } = await probe(page);
+    const r = items[name], a = items[anchor];
+    if (r && r[1] >= a[1] && r[1] + r[3] <= a[1] + a[3]) break;
     const { x, y } = await centre(page, anchor);
     await page.mouse.move(x, y);
-    await page.mouse.wheel(0, 240);
+    await page.mouse.wheel(0, r && r[1] < a[1] ? -120 : 120);
     await settle(page, 3);
   }
   await press(page, name, { touch });
