@@ -127,7 +127,9 @@ std::string LoadNotice(const LoadReport& report)
     if (report.RowsRejected) {
         out += std::to_string(report.RowsRejected) + (report.RowsRejected == 1 ? " row" : " rows") + " could not be read";
         if (!report.Rejected.empty()) {
-            std::string first = report.Rejected.front().ToString();
+            Error shown = report.Rejected.front();
+            shown.File = shown.File.substr(shown.File.find_last_of("/\\") + 1);  // the file's name, not the manifest's relative path
+            std::string first = shown.ToString();
             if (!first.empty() && first.back() == '.') first.pop_back();  // the sentence goes on after the parenthesis
             out += " (first: " + first + ")";
         }

@@ -166,8 +166,19 @@ EMSCRIPTEN_KEEPALIVE int chartmix_load_files(int count, const char* const* names
         Notice("Could not load " + first_name + ". " + st.Err().ToString() + " The data you had stays loaded.", true, st.Err().Details);
         return Check(st);
     }
-    // What the load left out, refused or decided, in the core's words ("" for a clean load).
-    Notice(chartmix::LoadNotice(S().Session_.LastLoadReport()), false);
+    // What the load left out or refused, in the core's words ("" for a clean load); how the files
+    // were read (roll-ups, skipped ranks) goes on the quieter details line, kept short.
+    chartmix::LoadReport rows_only = S().Session_.LastLoadReport();
+    const std::vector<std::string> notes = std::move(rows_only.Notes);
+    rows_only.Notes.clear();
+    std::string headline = chartmix::LoadNotice(rows_only), details;
+    for (const std::string& n : notes) details += (details.empty() ? "" : " ") + n;
+    if (details.size() > 360) {
+        size_t cut = details.rfind(' ', 340);
+        details = details.substr(0, cut == std::string::npos ? 340 : cut) + " \xE2\x80\xA6 (chartmix inspect lists every note)";
+    }
+    if (headline.empty() && !details.empty()) headline = "Loaded. How the files were read:";
+    Notice(headline, false, details);
     return 0;
 }
 
