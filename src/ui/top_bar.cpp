@@ -130,7 +130,14 @@ void TopBar::Draw(AppState& state)
         ProbeValue("topbar.notice", state.Notice);
         ImGui::SameLine();
         if (ImGui::SmallButton("\xC3\x97##dismiss")) { state.Notice.clear(); state.NoticeDetails.clear(); }
+        // The details line waits behind a button: on a phone it would push the chart off screen.
+        if (DetailsOf != state.Notice) { DetailsOf = state.Notice; ShowDetails = false; }
         if (!state.NoticeDetails.empty()) {
+            ImGui::SameLine();
+            if (ImGui::SmallButton(ShowDetails ? "less" : "details")) ShowDetails = !ShowDetails;
+            ProbeItem("topbar.notice.details");
+        }
+        if (ShowDetails && !state.NoticeDetails.empty()) {
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
             ImGui::TextWrapped("%s", state.NoticeDetails.c_str());
             ImGui::PopStyleColor();
