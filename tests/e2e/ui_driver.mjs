@@ -48,7 +48,8 @@ export async function pressInList(page, name, anchor, { touch = false } = {}) {
     if (r && r[1] >= a[1] && r[1] + r[3] <= a[1] + a[3]) break;
     const { x, y } = await centre(page, anchor);
     await page.mouse.move(x, y);
-    await page.mouse.wheel(0, r && r[1] < a[1] ? -120 : 120);
+    // Far away, a few rows at a time; partly shown, a row at a time.
+    await page.mouse.wheel(0, r ? (r[1] < a[1] ? -120 : 120) : 480);
     await settle(page, 3);
   }
   await press(page, name, { touch });
