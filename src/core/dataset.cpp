@@ -112,8 +112,9 @@ uint32_t DatasetBuilder::AddSongBytes(const char* title_bytes, size_t title_size
     const uint32_t lengths[2] = { (uint32_t)title.size(), (uint32_t)artist.size() };
     SongKeys_.resize(key + sizeof(lengths) + title.size() + artist.size());
     std::memcpy(SongKeys_.data() + key, lengths, sizeof(lengths));
-    std::memcpy(SongKeys_.data() + key + 8, title.data(), title.size());
-    std::memcpy(SongKeys_.data() + key + 8 + title.size(), artist.data(), artist.size());
+    // An empty text may have no bytes at all (a null view): memcpy from null is undefined even for 0 bytes.
+    if (!title.empty()) std::memcpy(SongKeys_.data() + key + 8, title.data(), title.size());
+    if (!artist.empty()) std::memcpy(SongKeys_.data() + key + 8 + title.size(), artist.data(), artist.size());
     SongTable_[i] = SongSlot{ hash, song, (uint32_t)key };
     return song;
 }
