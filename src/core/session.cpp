@@ -24,6 +24,7 @@ Mix Session::DefaultMix() const
 void Session::Adopt(std::unique_ptr<Dataset> data, std::string ref, std::unique_ptr<DemoMarket> demo)
 {
     const uint32_t opening = OpeningPeriod(*data);
+    const Mix opening_mix = OpeningMix(*data);  // walks every entry once: computed once per load
     auto engine = std::make_unique<Engine>(*data);
     // A mix is kept only when it ranks something in the opening period: a mix that fitted the old
     // data (rank points over ranked charts) can leave new data (units only) with an empty chart.
@@ -51,18 +52,17 @@ void Session::Adopt(std::unique_ptr<Dataset> data, std::string ref, std::unique_
             placed = fits(mix);
             if (!placed) {
                 // The method stays when the data's own scoring suits it; otherwise the opening mix whole.
-                Mix opening_mix = OpeningMix(*data);
                 Mix with_method = opening_mix;
                 with_method.Method_ = previous.Method_;
                 placed = fits(with_method) || fits(opening_mix);
             }
         }
     }
-    if (!placed && !fits(OpeningMix(*data))) {
-        Mix fallback = OpeningMix(*data);
+    if (!placed && !fits(opening_mix)) {
+        Mix fallback = opening_mix;
         fallback.Method_ = Method::Borda;
         Status borda = engine->SetMix(fallback);
-        if (!borda) borda = engine->SetMix(OpeningMix(*data));
+        if (!borda) borda = engine->SetMix(opening_mix);
         (void)borda;  // nothing ranks here: the dataset still opens, and its chart says it is empty
     }
     Engine_ = std::move(engine);

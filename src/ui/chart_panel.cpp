@@ -1,14 +1,13 @@
 #include "ui/chart_panel.h"
 #include "ui/ui_probe.h"
 
+#include <algorithm>
 #include <cfloat>
 #include <cstdio>
 #include <cstring>
 
 #include <imgui.h>
 #include <imgui_internal.h>
-
-#include "core/opening_view.h"
 
 #include "ui/plot.h"
 #include "ui/ui_common.h"
@@ -99,7 +98,8 @@ void ChartPanel::Draw(AppState& state)
         SeenGeneration = session.DataGeneration();
         if (Search[0] && ImGui::GetActiveID() == ImGui::GetID("##search")) ImGui::ClearActiveID();
         Search[0] = 0;
-        OfficialOnly = !TraitsOf(data).HasMixable;
+        OfficialOnly = !data.Sources.empty() &&
+                       std::all_of(data.Sources.begin(), data.Sources.end(), [](const Source& src) { return src.IsOfficial; });
     }
     // Search box; while focused the browser lays a native input over it for IME (Korean, Chinese).
     ImGui::SetNextItemWidth(ImMin(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 18.0f));

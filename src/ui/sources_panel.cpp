@@ -64,7 +64,6 @@ void SourcesPanel::Refresh(AppState& state)
     });
     WeightBeforeOff.assign(data.Sources.size(), 1.0);
     SliderRects.assign(data.Sources.size(), ImVec4(0, 0, 0, 0));
-    Typed.assign(data.Sources.size(), 0.0);
     TypingSource = -1;
     PresetIndex = PresetForNewData;  // a preset chosen with the data (the welcome's starting points), or none
     PresetForNewData = -1;
@@ -160,11 +159,11 @@ void SourcesPanel::DrawSourceRow(AppState& state, uint32_t source)
     if (source < SliderRects.size()) SliderRects[source] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(typed_w);
-    double& typed = Typed[source];
-    if (TypingSource != (int)source) typed = weight;
+    double typed = TypingSource == (int)source ? TypedWeight : weight;
     ImGui::InputDouble("##typed", &typed, 0.0, 0.0, "%.2f", ImGuiInputTextFlags_CharsScientific | ImGuiInputTextFlags_AutoSelectAll);
     if (ImGui::IsItemActive()) {
         TypingSource = (int)source;
+        TypedWeight = typed;
         char text[32];
         std::snprintf(text, sizeof(text), "%.2f", typed);
         OfferNativeTextInput(state, text);

@@ -18,8 +18,8 @@ struct SourcesPanel {
     int PresetIndex = -1;
     int PresetForNewData = -1;          // the preset to show once the next dataset is in               // last preset applied (for honesty labels), -1 = none
     double SliderMax = 10.0;            // top of every weight slider; grows with the mix, never while dragging
-    std::vector<double> Typed;          // per source: the number in its typed field while it is edited
     int TypingSource = -1;              // source whose typed field is active, -1 = none
+    double TypedWeight = 0.0;           // the number in that field while it is edited
     std::vector<ImVec4> SliderRects;    // per source: last drawn slider (min.x, min.y, max.x, max.y), for tests
 
     void Draw(AppState& state);
