@@ -102,7 +102,8 @@ void ComparePanel::DrawAgainstCombo(AppState& state)
     ProbeItem("compare.against");
     ProbeValue("compare.against", Against);
     HelpTooltip("What the slope chart sets your mix against: the published official chart, or the same weights on one region's platforms alone.");
-    ImGui::SameLine();
+    // The depth slider follows on this line only when it fits (a phone puts it below).
+    if (ImGui::GetItemRectMax().x + ImGui::GetFontSize() * 9.0f < ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
 }
 
 void ComparePanel::Draw(AppState& state)
