@@ -21,12 +21,15 @@ set(_imgui_sources ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DI
 if(CMAKE_BUILD_TYPE STREQUAL "Debug")
     list(APPEND _imgui_sources ${IMGUI_DIR}/imgui_demo.cpp)
 endif()
-add_library(imgui STATIC ${_imgui_sources})
+# The test-engine hooks report every item a frame adds: keyboard focus walks all windows with them
+# (src/ui/keyboard_focus.h). Their definitions live in the library itself, so any program links.
+add_library(imgui STATIC ${_imgui_sources} ${CMAKE_SOURCE_DIR}/src/ui/item_hooks.cpp)
 target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR})
+target_include_directories(imgui PRIVATE ${CMAKE_SOURCE_DIR}/src)
 # 32-bit draw indices: WebGL2 has no base-vertex draw (RendererHasVtxOffset stays off), so a draw list
 # past 65,535 vertices would wrap 16-bit indices into other vertices. PUBLIC: every target that
 # includes imgui.h must agree on the index type, the backends and the app included.
-target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_FILE_FUNCTIONS
+target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_FILE_FUNCTIONS IMGUI_ENABLE_TEST_ENGINE
     "ImDrawIdx=unsigned int" $<$<CONFIG:Debug>:CHARTMIX_WITH_IMGUI_DEMO>)
 
 add_library(imgui_backends STATIC ${IMGUI_DIR}/backends/imgui_impl_sdl.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
@@ -42,6 +45,7 @@ endif()
 
 # UI panels: read the core, draw with Dear ImGui; no SDL, GL or browser code.
 file(GLOB CHARTMIX_UI_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/ui/*.cpp)
+list(FILTER CHARTMIX_UI_SOURCES EXCLUDE REGEX "item_hooks\\.cpp$")  # built into imgui above
 add_library(chartmix_ui STATIC ${CHARTMIX_UI_SOURCES})
 target_link_libraries(chartmix_ui PUBLIC chartmix_core imgui)
 chartmix_warnings(chartmix_ui)

@@ -238,6 +238,22 @@ export function attachPage(app, host) {
     } catch { /* offline: the built-in font stays */ }
   };
 
+  // [SECTION] keyboard and touch. Tab walks the canvas's controls (src/ui/keyboard_focus.h); at the
+  // last (Shift+Tab: first) one the browser gets the key, so the keyboard is never trapped.
+  let lastTab = { time: -1e9, shift: false };
+  document.addEventListener('keydown', (e) => { if (e.key === 'Tab') lastTab = { time: performance.now(), shift: e.shiftKey }; }, true);
+  window.addEventListener('keydown', (e) => {
+    if (e.key !== 'Tab' || document.activeElement !== canvas || e.ctrlKey || e.altKey || e.metaKey) return;
+    if (app.core._chartmix_tab_leaves(e.shiftKey ? 1 : 0)) e.stopPropagation();  // not to SDL: the browser moves the focus on
+  }, true);
+  canvas.addEventListener('focus', () => {
+    if (performance.now() - lastTab.time < 1000) app.core._chartmix_keyboard_focus(lastTab.shift ? -1 : 1);
+  });
+  canvas.addEventListener('blur', () => app.core._chartmix_keyboard_focus(0));
+  // The browser took a touch for its own scrolling (an embed lets vertical swipes scroll the article).
+  canvas.addEventListener('touchcancel', () => app.core._chartmix_cancel_touch());
+  if (window.matchMedia) app.core._chartmix_set_coarse_pointer(window.matchMedia('(pointer: coarse)').matches ? 1 : 0);
+
   // A pointer on the canvas gives it the keyboard: without it, typing after a click went nowhere.
   canvas.addEventListener('pointerdown', () => { if (document.activeElement !== canvas) canvas.focus({ preventScroll: true }); });
   canvas.addEventListener('dragover', (e) => { e.preventDefault(); if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy'; });

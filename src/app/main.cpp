@@ -15,6 +15,7 @@
 #include "app/window.h"
 #include "ui/explorer.h"
 #include "ui/fonts.h"
+#include "ui/keyboard_focus.h"
 #include "ui/ui_probe.h"
 
 namespace {
@@ -41,6 +42,10 @@ bool Frame(void* user)
     if (chartmix::ui::UpdateFonts(run.State)) chartmix::app::InvalidateFontTexture(&run.Window);
     bool open = chartmix::app::BeginFrame(&run.Window);
     if (!run.Window.DroppedFiles.empty()) chartmix::app::HostLoadPaths(run.State, run.Window.DroppedFiles);
+    run.State.Keyboard.TabSteps += run.Window.TabSteps;
+    chartmix::ui::RouteKeys(run.State, run.Window.KeysPressed.data(), (int)run.Window.KeysPressed.size());
+    if (run.Window.Pointer.Kind != chartmix::app::PointerInput::Unknown)  // until then the host's guess ('pointer: coarse') stands
+        run.State.CoarsePointer = run.Window.Pointer.Kind == chartmix::app::PointerInput::Finger;
     // The CPU part of a frame: the core's work the UI asks for plus building the draw lists; the
     // GPU submission after Render() is left out.
     const auto cpu_start = std::chrono::steady_clock::now();

@@ -12,8 +12,14 @@
 
 namespace chartmix::app {
 
+static Window* g_window = nullptr;
+Window* CurrentWindow() { return g_window; }
+
 bool OpenWindow(Window* window, const char* title, int width, int height)
 {
+    g_window = window;
+    // Touch arrives as finger events only: app/pointer_input.cpp turns them into taps, swipes and drags.
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
         window->Error = std::string("SDL could not start its video subsystem: ") + SDL_GetError();
         return false;
@@ -62,12 +68,23 @@ bool BeginFrame(Window* window)
     bool open = true;
     SDL_Event event;
     window->DroppedFiles.clear();
+    window->TabSteps = 0;
+    window->KeysPressed.clear();
+    int window_w = 0, window_h = 0;
+    SDL_GetWindowSize(window->Handle, &window_w, &window_h);
     while (SDL_PollEvent(&event)) {
         if (event.type == SDL_DROPFILE && event.drop.file) {
             window->DroppedFiles.push_back(event.drop.file);
             SDL_free(event.drop.file);
             continue;
         }
+        if (PointerEvent(&window->Pointer, event, window_w, window_h)) continue;
+        if ((event.type == SDL_KEYDOWN || event.type == SDL_KEYUP) && event.key.keysym.scancode == SDL_SCANCODE_TAB) {
+            // Tab walks the whole canvas (ui/keyboard_focus.h), not one window as Dear ImGui would.
+            if (event.type == SDL_KEYDOWN) window->TabSteps += (event.key.keysym.mod & KMOD_SHIFT) ? -1 : 1;
+            continue;
+        }
+        if (event.type == SDL_KEYDOWN) window->KeysPressed.push_back((int)event.key.keysym.scancode);
         ImGui_ImplSDL2_ProcessEvent(&event);
         if (event.type == SDL_QUIT) open = false;
         if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
@@ -80,6 +97,7 @@ bool BeginFrame(Window* window)
     // imgui 1.86 asserts when the clock did not advance (headless Chromium's virtual time, coarse timers).
     ImGuiIO& io = ImGui::GetIO();
     if (io.DeltaTime <= 0.0f) io.DeltaTime = 1e-5f;
+    PointerNewFrame(&window->Pointer, io.DeltaTime);
     return open;
 }
 
@@ -129,6 +147,7 @@ void CloseWindow(Window* window)
     if (window->Handle) SDL_DestroyWindow(window->Handle);
     window->GlContext = nullptr;
     window->Handle = nullptr;
+    if (g_window == window) g_window = nullptr;
     SDL_Quit();
 }
 

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "app/pointer_input.h"
+
 struct SDL_Window;
 
 namespace chartmix::app {
@@ -14,7 +16,13 @@ struct Window {
     bool DeviceObjectsReady = false;  // the renderer's GL objects (font texture included) exist
     std::string Error;  // why Open() failed
     std::vector<std::string> DroppedFiles;  // paths dropped on the window during the last BeginFrame (desktop)
+    PointerInput Pointer;                   // mouse and touch, one state change a frame
+    int TabSteps = 0;                       // Tab (+1) and Shift+Tab (-1) in the last BeginFrame, kept from Dear ImGui
+    std::vector<int> KeysPressed;           // scancodes pressed (repeats included) in the last BeginFrame
 };
+
+// The window whose touch the page may cancel (web: chartmix_cancel_touch); null before OpenWindow.
+Window* CurrentWindow();
 
 // Opens the window and initialises Dear ImGui's context and backends. Returns false with
 // window->Error set when there is no display or no usable GL.

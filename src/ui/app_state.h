@@ -12,6 +12,7 @@
 
 #include "core/catalogue.h"
 #include "core/session.h"
+#include "ui/keyboard_focus.h"
 
 namespace chartmix::ui {
 
@@ -51,6 +52,7 @@ struct AppState {
     HostActions Host;
     LoadProgress Progress;
     TextInputRequest TextInput;
+    KeyboardRequests Keyboard;   // Tab, enter/leave and slider keys from the host (ui/keyboard_focus.h)
     std::string Notice;          // one-line message shown at the top (errors, hints), "" when none
     std::string NoticeDetails;   // a second, quieter line: where to read more ("" when none)
     bool NoticeIsError = false;

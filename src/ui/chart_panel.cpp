@@ -160,6 +160,9 @@ void ChartPanel::Draw(AppState& state)
     ImGuiListClipper clipper;
     clipper.Begin((int)Rows.size(), row_h + ImGui::GetStyle().CellPadding.y * 2.0f);
     char label[512];
+    bool tab_stop_given = false;  // Tab stops at one row; the arrow keys walk the others
+    int top_row = -1;             // the first row in sight, for tests that scroll
+    const float clip_top = ImGui::GetCurrentWindow()->ClipRect.Min.y;
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; i++) {
             const uint32_t row = Rows[(size_t)i];
@@ -169,8 +172,12 @@ void ChartPanel::Draw(AppState& state)
             ImGui::PushID((int)row);
             char rank[16];
             std::snprintf(rank, sizeof(rank), "%u", row + 1);
+            ImGui::PushItemFlag(ImGuiItemFlags_NoTabStop, tab_stop_given);
+            tab_stop_given = true;
             if (ImGui::Selectable(rank, selected == (int64_t)song, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap, ImVec2(0, row_h)))
                 SelectSong(state, song);
+            ImGui::PopItemFlag();
+            if (top_row < 0 && ImGui::GetItemRectMin().y >= clip_top) top_row = i;
             if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) session.Panel = "song";
             ImGui::TableNextColumn();
             switch (Previous[row]) {
@@ -212,6 +219,7 @@ void ChartPanel::Draw(AppState& state)
             ImGui::PopID();
         }
     }
+    ProbeValue("chart.top_row", std::to_string(top_row));
     ImGui::EndTable();
 }
 

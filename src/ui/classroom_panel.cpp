@@ -1,3 +1,4 @@
+#include "ui/keyboard_focus.h"
 #include "ui/classroom_panel.h"
 
 #include <cmath>
@@ -102,7 +103,7 @@ void ClassroomPanel::DrawStep(AppState& state)
     char step_format[32];
     std::snprintf(step_format, sizeof(step_format), "step %%d/%d", count);
     int shown = Step + 1;
-    if (ImGui::SliderInt("##step", &shown, 1, count, step_format)) Step = shown - 1;
+    if (ImGui::SliderInt("##step", &shown, 1, count, step_format) | KeyboardSliderInt(state, &shown, 1, count)) Step = shown - 1;
     if (Playing) {
         PlayClock += ImGui::GetIO().DeltaTime;
         if (PlayClock > 0.8f) { PlayClock = 0; if (Step + 1 < count) Step++; else Playing = false; }
@@ -278,6 +279,7 @@ void ClassroomPanel::Draw(AppState& state)
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em * 8);
     ImGui::SliderInt("##candidates", &Candidates, 3, kClassroomMaxCandidates, "%d songs");
+    KeyboardSliderInt(state, &Candidates, 3, kClassroomMaxCandidates);
     if (data.Simulated) { ImGui::SameLine(); SimulatedBadge(data); }
     Refresh(state);
     if (!Error.empty()) { ImGui::TextColored(ImVec4(0.9f, 0.4f, 0.3f, 1), "%s", Error.c_str()); return; }

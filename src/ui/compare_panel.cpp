@@ -1,3 +1,4 @@
+#include "ui/keyboard_focus.h"
 #include "ui/compare_panel.h"
 
 #include <algorithm>
@@ -115,6 +116,7 @@ void ComparePanel::Draw(AppState& state)
     DrawAgainstCombo(state);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
     ImGui::SliderInt("##depth", &Depth, 5, 50, "top %d");
+    KeyboardSliderInt(state, &Depth, 5, 50);
     Refresh(state);
     const float em = ImGui::GetFontSize();
     const bool regional = !Against.empty();

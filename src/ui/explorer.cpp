@@ -6,6 +6,7 @@
 
 #include "ui/explorer_view.h"
 #include "ui/fonts.h"
+#include "ui/keyboard_focus.h"
 #include "ui/ui_common.h"
 
 namespace chartmix::ui {
@@ -87,7 +88,9 @@ static void DrawPanelTabs(AppState& state, ExplorerView& view, TabBarState& bar,
     for (int i = 0; i < count; i++) {
         const int panel = panels[i];
         ImGuiTabItemFlags flags = bar.Pending == panel ? ImGuiTabItemFlags_SetSelected : 0;
-        if (!ImGui::BeginTabItem(PanelTitle(panel), nullptr, flags)) continue;
+        const bool open = ImGui::BeginTabItem(PanelTitle(panel), nullptr, flags);
+        ProbeItem((std::string("tab.") + PanelKey(panel)).c_str());
+        if (!open) continue;
         if (bar.Pending == panel) bar.Pending = -1;
         else if (bar.Pending < 0 && bar.LastActive >= 0 && panel != bar.LastActive && panel != Panel_Sources)
             session.Panel = PanelKey(panel);  // the user picked this tab
@@ -100,6 +103,32 @@ static void DrawPanelTabs(AppState& state, ExplorerView& view, TabBarState& bar,
     ImGui::EndTabBar();
 }
 
+// A phone shows one panel at a time, picked with buttons that wrap onto a second line rather than
+// a tab bar that scrolls its tabs out of sight. Session::Panel selects, as for the tab bars.
+static void DrawPanelButtons(AppState& state, ExplorerView& view, const int* panels, int count)
+{
+    Session& session = state.Session_;
+    const int requested = PanelFromKey(session.Panel);
+    if (view.PhonePanel < 0 || session.Panel != view.LastPanel) view.PhonePanel = requested >= 0 ? requested : Panel_Chart;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    for (int i = 0; i < count; i++) {
+        const int panel = panels[i];
+        const bool shown = view.PhonePanel == panel;
+        if (i > 0) SameLineIfFits(ImGui::CalcTextSize(PanelTitle(panel)).x + style.FramePadding.x * 2.0f);
+        ImGui::PushStyleColor(ImGuiCol_Button, style.Colors[shown ? ImGuiCol_TabActive : ImGuiCol_Tab]);
+        if (ImGui::Button(PanelTitle(panel))) {
+            view.PhonePanel = panel;
+            if (panel != Panel_Sources) session.Panel = PanelKey(panel);
+        }
+        ImGui::PopStyleColor();
+        ProbeItem((std::string("tab.") + PanelKey(panel)).c_str());
+    }
+    ImGui::Separator();
+    ImGui::BeginChild("panel", ImVec2(0, 0), false);
+    DrawPanel(state, view, view.PhonePanel);
+    ImGui::EndChild();
+}
+
 // [SECTION] Layouts
 
 void DrawExplorer(AppState& state)
@@ -108,6 +137,7 @@ void DrawExplorer(AppState& state)
     ExplorerView& view = GetExplorerView(state);
     UpdateStyle(state, view);
     NoteFontsNeeded(state);
+    UpdateKeyboardFocus(state);
     state.TextInput.Active = false;  // the search box sets it again while focused
     view.VisiblePanels = 0;
 
@@ -145,7 +175,7 @@ void DrawExplorer(AppState& state)
     }
     case LayoutKind::Phone: {
         static const int kPanels[] = { Panel_Sources, Panel_Chart, Panel_History, Panel_Song, Panel_Compare, Panel_Sensitivity, Panel_Classroom };
-        DrawPanelTabs(state, view, view.PhoneTabs, "phone_tabs", kPanels, IM_ARRAYSIZE(kPanels));
+        DrawPanelButtons(state, view, kPanels, IM_ARRAYSIZE(kPanels));
         break;
     }
     case LayoutKind::Medium:

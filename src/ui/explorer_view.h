@@ -37,7 +37,8 @@ struct ExplorerView {
 
     LayoutKind Layout = LayoutKind::Wide;
     std::string LastPanel;        // Session::Panel as of last frame: a change from outside selects that tab
-    TabBarState PhoneTabs, MediumTabs, SideTabs;
+    TabBarState MediumTabs, SideTabs;
+    int PhonePanel = -1;          // the panel a phone shows (-1: not chosen yet)
     int VisiblePanels = 0;        // bit per PanelId drawn this frame (tests read it)
 
     // Style as last applied (rebuilt when any of these change).

@@ -1,3 +1,4 @@
+#include "ui/keyboard_focus.h"
 #include "ui/history_panel.h"
 
 #include <cfloat>
@@ -64,11 +65,13 @@ void HistoryPanel::Draw(AppState& state)
     ImGui::SameLine();
     period = (int)session.Period();
     ImGui::SetNextItemWidth(ImMax(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 6.0f - ImGui::GetStyle().ItemSpacing.x * 2, ImGui::GetFontSize() * 6));
-    if (ImGui::SliderInt("##period", &period, 0, periods - 1, data.Periods[(size_t)session.Period()].Label.c_str()))
+    if (ImGui::SliderInt("##period", &period, 0, periods - 1, data.Periods[(size_t)session.Period()].Label.c_str()) |
+        KeyboardSliderInt(state, &period, 0, periods - 1))
         ReportStatus(state, session.SetPeriod((uint32_t)period));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
     ImGui::SliderInt("##topn", &TopN, 3, 20, "top %d");
+    KeyboardSliderInt(state, &TopN, 3, 20);
     Refresh(state);
 
     const size_t n_periods = Xs.size();

@@ -38,7 +38,9 @@ PlotArea BeginPlotArea(const char* id, ImVec2 size, double x_min, double x_max, 
     if (size.x <= 0) size.x = ImMax(avail.x + size.x, 50.0f);
     if (size.y <= 0) size.y = ImMax(avail.y + size.y, 50.0f);
     ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::PushItemFlag(ImGuiItemFlags_NoTabStop, true);  // a plot's hover area is no control for Tab
     ImGui::InvisibleButton(id, size);
+    ImGui::PopItemFlag();
     PlotArea area;
     float pad = ImGui::GetFontSize() * 0.5f;
     area.Min = ImVec2(pos.x + left_margin + pad, pos.y + pad);
@@ -225,7 +227,9 @@ int PlotHeatMatrix(const char* id, const double* values, int rows, int cols, dou
     float head_h = ImGui::GetTextLineHeight() * 1.4f;
     ImVec2 pos = ImGui::GetCursorScreenPos();
     ImVec2 size(label_w + cols * cell_size, head_h + rows * cell_size);
+    ImGui::PushItemFlag(ImGuiItemFlags_NoTabStop, true);  // a plot's hover area is no control for Tab
     ImGui::InvisibleButton(id, size);
+    ImGui::PopItemFlag();
     bool hovered_item = ImGui::IsItemHovered();
     ImVec2 mouse = ImGui::GetIO().MousePos;
     ImDrawList* draw = ImGui::GetWindowDrawList();

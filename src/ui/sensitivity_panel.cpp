@@ -1,3 +1,4 @@
+#include "ui/keyboard_focus.h"
 #include "ui/sensitivity_panel.h"
 
 #include <cstdio>
@@ -123,6 +124,7 @@ void SensitivityPanel::Draw(AppState& state)
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em * 6);
     ImGui::SliderInt("##topk", &TopK, 3, 15, "top %d");
+    KeyboardSliderInt(state, &TopK, 3, 15);
 
     // Exact rank curves cost O(top_k n^2): recomputed when the mix, period or choice changes, but
     // not while a control is being dragged (the last curves stay, marked as updating).
@@ -151,6 +153,8 @@ void SensitivityPanel::Draw(AppState& state)
     ImGui::Separator();
     ImGui::SetNextItemWidth(em * 10);
     ImGui::SliderFloat("concentration", &Concentration, 2.0f, 200.0f, "%.0f", ImGuiSliderFlags_Logarithmic);
+    double concentration = Concentration;
+    if (KeyboardSliderRatio(state, &concentration, 2.0, 200.0, true)) Concentration = (float)concentration;
     HelpTooltip("Weights are drawn from a Dirichlet distribution centred on your mix: alpha_s = concentration x w_s / sum(w). "
                 "Low concentration: weights vary wildly; high: close to your mix.");
     const bool stale = ChancesRevision != session.Revision() || ChancesConcentration != Concentration;

@@ -1,3 +1,4 @@
+#include "ui/keyboard_focus.h"
 #include "ui/sources_panel.h"
 #include "ui/ui_probe.h"
 
@@ -150,7 +151,8 @@ void SourcesPanel::DrawSourceRow(AppState& state, uint32_t source)
     ImGui::SetNextItemWidth(slider_w);
     double lo = 0.0, hi = SliderMax;
     double edited = weight;
-    if (ImGui::SliderScalar("##w", ImGuiDataType_Double, &edited, &lo, &hi, "", ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_NoInput)) {
+    if (ImGui::SliderScalar("##w", ImGuiDataType_Double, &edited, &lo, &hi, "", ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_NoInput) |
+        KeyboardSliderRatio(state, &edited, lo, hi, true)) {
         if (edited < 0) edited = 0;
         if (edited != weight) ReportStatus(state, session.SetSourceWeight(source, edited));
     }

@@ -72,21 +72,17 @@ void TopBar::Draw(AppState& state)
         ProbeItem("topbar.title");
     }
     const float em = ImGui::GetFontSize();
-    auto wrap = [&](float width) {  // next item on this line when it fits, else on a new one
-        float right = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width;
-        if (right < ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
-    };
     // The period picker and its arrows: on the title's line when they fit, else on their own (a phone).
-    wrap(em * 8.0f + ImGui::GetFrameHeight() * 2.0f + 8.0f);
+    SameLineIfFits(em * 8.0f + ImGui::GetFrameHeight() * 2.0f + 8.0f);
     DrawPeriodCombo(state);
     if (!state.Compact) {
-        wrap(em * 4);
+        SameLineIfFits(em * 4);
         if (ImGui::Button("Open\xE2\x80\xA6")) state.ShowOpenDialog = true;
         ProbeItem("topbar.open");
         HelpTooltip("Open a published chart, the simulated market, your own files or a web address.");
     }
     if (state.Host.CopyText) {
-        wrap(em * 5);
+        SameLineIfFits(em * 5);
         if (ImGui::Button("Copy link")) {
             state.Host.CopyText("#" + EncodeViewState(session.CurrentView()));
             state.Notice = "Link copied: it opens this dataset, period, mix, selection and panel.";
@@ -95,11 +91,11 @@ void TopBar::Draw(AppState& state)
         }
     }
     if (state.Host.SavePng || state.Host.SaveFile) {
-        wrap(em * 4);
+        SameLineIfFits(em * 4);
         if (ImGui::Button("Export")) ImGui::OpenPopup("export");
         DrawExportMenu(state);
     }
-    wrap(em * 4);
+    SameLineIfFits(em * 4);
     if (ImGui::Button(state.CurrentTheme == Theme::Dark ? "Light" : "Dark")) {
         state.CurrentTheme = state.CurrentTheme == Theme::Dark ? Theme::Light : Theme::Dark;
         ApplyTheme(state.CurrentTheme);

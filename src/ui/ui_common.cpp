@@ -81,7 +81,15 @@ bool BeginDialog(const char* title, bool* open)
     ImGui::PushStyleColor(ImGuiCol_PopupBg, bg);
     const bool shown = ImGui::BeginPopupModal(title, open, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings);
     ImGui::PopStyleColor();
+    // Escape closes a dialog as its close button does (a text field being edited takes it first).
+    if (shown && open && !ImGui::IsAnyItemActive() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) *open = false;
     return shown;
+}
+
+void SameLineIfFits(float width)
+{
+    const float right = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width;
+    if (right < ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
 }
 
 bool NativeTextInputSubmitted(AppState& state)

@@ -44,6 +44,8 @@ void OfferNativeTextInput(AppState& state, const char* text);
 bool NativeTextInputSubmitted(AppState& state);
 // Begins a modal dialog drawn opaque over the app (the app behind waits); EndPopup() when true.
 bool BeginDialog(const char* title, bool* open);
+// Puts the next item, `width` wide, on the current line when it fits there, else on a new line.
+void SameLineIfFits(float width);
 // Reports a failed core call in the notice line.
 void ReportStatus(AppState& state, const Status& st);
 // Selects a song (pins it): the first of Session::Selected().

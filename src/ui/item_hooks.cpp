@@ -1,0 +1,29 @@
+// Compiled into the imgui library itself (cmake/app.cmake): its hook symbols must resolve whatever
+// the link order of the programs that use it.
+#include "ui/item_hooks.h"
+
+namespace chartmix::ui {
+
+static std::vector<HookedItem> g_items;
+
+std::vector<HookedItem> TakeHookedItems()
+{
+    std::vector<HookedItem> out;
+    out.swap(g_items);
+    return out;
+}
+
+} // namespace chartmix::ui
+
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id)
+{
+    ImGuiContext& g = *ctx;
+    // Only items added with ItemAdd(): a bare ButtonBehavior() (a table's column border) is no control.
+    if (g.LastItemData.ID != id) return;
+    if (chartmix::ui::g_items.size() >= 4096) return;  // a runaway list: focus order keeps the first
+    chartmix::ui::g_items.push_back({ id, g.CurrentWindow, bb, g.LastItemData.InFlags });
+}
+
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID, const char*, ImGuiItemStatusFlags) {}
+void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
+const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return nullptr; }

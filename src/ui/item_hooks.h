@@ -1,0 +1,22 @@
+#pragma once
+// Every item with an id that Dear ImGui added in a frame, through its test-engine hooks
+// (IMGUI_ENABLE_TEST_ENGINE): the keyboard focus order needs the controls of all windows, and
+// Dear ImGui 1.86 only tabs within one window.
+#include <vector>
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+namespace chartmix::ui {
+
+struct HookedItem {
+    ImGuiID Id = 0;
+    ImGuiWindow* Window = nullptr;
+    ImRect Rect;
+    ImGuiItemFlags Flags = 0;  // ImGuiItemFlags_NoNav, _NoTabStop, _Disabled… as the item was added
+};
+
+// Items added since the last call, in submission order; the list is emptied for the next frame.
+std::vector<HookedItem> TakeHookedItems();
+
+} // namespace chartmix::ui
