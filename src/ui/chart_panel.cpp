@@ -220,6 +220,7 @@ void ChartPanel::Draw(AppState& state)
         }
     }
     ProbeValue("chart.top_row", std::to_string(top_row));
+    ProbeRect("chart.table", ImGui::GetCurrentTable()->OuterRect.Min, ImGui::GetCurrentTable()->OuterRect.Max);
     ImGui::EndTable();
 }
 

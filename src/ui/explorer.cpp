@@ -220,6 +220,9 @@ void DrawExplorer(AppState& state)
         view.Open.Draw(state);
     }
     state.TextInput.Submitted = false;  // an Enter no field took this frame is dropped
+    // For tests outside the canvas: an open menu or dialog, and a tooltip on screen.
+    ProbeValue("popups", std::to_string(GImGui->OpenPopupStack.Size));
+    if (ImGuiWindow* tip = ImGui::FindWindowByName("##Tooltip_00"); tip && tip->Active) ProbeRect("tooltip", tip->Pos, ImVec2(tip->Pos.x + tip->Size.x, tip->Pos.y + tip->Size.y));
 #ifdef CHARTMIX_WITH_IMGUI_DEMO
     if (state.ShowImGuiDemo) ImGui::ShowDemoWindow(&state.ShowImGuiDemo);
 #endif

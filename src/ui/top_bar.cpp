@@ -89,10 +89,12 @@ void TopBar::Draw(AppState& state)
             state.NoticeDetails.clear();
             state.NoticeIsError = false;
         }
+        ProbeItem("topbar.copylink");
     }
     if (state.Host.SavePng || state.Host.SaveFile) {
         SameLineIfFits(em * 4);
         if (ImGui::Button("Export")) ImGui::OpenPopup("export");
+        ProbeItem("topbar.export");
         DrawExportMenu(state);
     }
     SameLineIfFits(em * 4);

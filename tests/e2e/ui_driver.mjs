@@ -54,3 +54,28 @@ export async function pressInList(page, name, anchor, { touch = false } = {}) {
   }
   await press(page, name, { touch });
 }
+
+// A finger on the centre of a control, moved by dy pixels in steps (a swipe; up is negative) and
+// lifted, as a phone reports it (Playwright's touchscreen only taps).
+export async function swipe(page, name, dy, { steps = 8, stepMs = 16 } = {}) {
+  const { x, y } = await centre(page, name);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+  for (let i = 1; i <= steps; i++) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y + (dy * i) / steps }] });
+    await new Promise((r) => setTimeout(r, stepMs));  // the pace of the finger, not a wait for a result
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}
+
+// A finger held on a control until the app shows the tooltip `until` waits for, then lifted.
+export async function longPress(page, name, until) {
+  const { x, y } = await centre(page, name);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+  try { await until(); } finally {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await cdp.detach();
+  }
+}
