@@ -1,5 +1,5 @@
 // The page side of one chartmix instance: what the core asks the browser for (file picker, drops,
-// clipboard, downloads, PNG), the view in the URL fragment with back/forward, the IME overlay, and
+// clipboard, downloads, figures as PNG), the view in the URL fragment with back/forward, the IME overlay, and
 // the accessible mirror of the ranking. Data from files only ever reaches the DOM as text
 // (textContent / createElement), never as HTML.
 
@@ -170,7 +170,7 @@ export function attachPage(app, host) {
   const url = app.options.syncUrl ? makeUrlSync(app) : null;
   app.textInput = overlay.input;
   app.accessibleTable = mirror && mirror.table;
-  let lastRevision = -1, wasDragging = false, pngWaiters = [], mirrorTimer = 0;
+  let lastRevision = -1, wasDragging = false, pngWaiters = [], figureWaiters = [], mirrorTimer = 0;
 
   host.frame = (count, revision, dragging) => {
     if (pngWaiters.length) {  // right after a frame, while the drawing buffer still holds it
@@ -222,7 +222,22 @@ export function attachPage(app, host) {
     try { app._withStrings([text], (p) => app.core._chartmix_set_clipboard(p)); } catch (err) { app.notify(err.message, true); }
   });
   host.saveFile = (name, mime, bytes) => download(name, mime, bytes);
-  host.savePng = () => app.exportPng();
+  host.saveFigure = () => { app.exportFigure().catch((err) => app.notify(err.message, true)); };
+  // The core's figure pixels ("2400x1500", RGBA top row first) become a PNG for whoever asked.
+  host.figureReady = (size, _unused, rgba) => {
+    const waiters = figureWaiters;
+    figureWaiters = [];
+    const [width, height] = size.split('x').map(Number);
+    if (!rgba || !rgba.length || rgba.length !== width * height * 4) {
+      waiters.forEach((w) => w.reject(new Error('The figure could not be drawn: this browser has no room for a picture that size.')));
+      return;
+    }
+    const canvas2d = document.createElement('canvas');
+    canvas2d.width = width;
+    canvas2d.height = height;
+    canvas2d.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(rgba.buffer, rgba.byteOffset, rgba.length), width, height), 0, 0);
+    canvas2d.toBlob((blob) => waiters.forEach((w) => w.resolve(blob)), 'image/png');
+  };
   app.fontsLoaded = [];
   host.loadFont = async (kind) => {  // fonts/chartmix-latin.ttf at start; chartmix-cjk.ttf only when the data needs it
     try {
@@ -270,7 +285,17 @@ export function attachPage(app, host) {
     }).observe(canvas);
   }
 
-  // Exports: the view as PNG, the ranking as CSV, the mix as JSON.
+  // Exports: the open panel as a figure (PNG), the ranking as CSV, the mix as JSON; the whole
+  // canvas as it is on screen (capturePng) for tests and bug reports.
+  app.captureFigure = () => new Promise((resolve, reject) => {
+    figureWaiters.push({ resolve, reject });
+    app.core._chartmix_request_figure();
+  });
+  app.exportFigure = async () => {
+    const blob = await app.captureFigure();
+    download('chartmix-figure.png', 'image/png', blob);
+    return blob;
+  };
   app.capturePng = () => new Promise((resolve) => pngWaiters.push(resolve));
   app.exportPng = async () => download('chartmix-view.png', 'image/png', await app.capturePng());
   app.exportCsv = () => download('chartmix-ranking.csv', 'text/csv', app.getRankingCsv());

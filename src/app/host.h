@@ -26,6 +26,9 @@ void HostStart(ui::AppState& state, const StartOptions& options);
 // Called after each frame is presented: the readiness flag, change notifications, the text
 // input overlay. Cheap when nothing changed.
 void HostFrameDrawn(ui::AppState& state);
+// A figure was rendered (ui/figure.h): width x height RGBA pixels, top row first; empty when the
+// renderer could not draw it.
+void HostFigureReady(ui::AppState& state, int width, int height, const std::string& rgba);
 // Desktop: loads dropped or command-line files (a manifest brings the files it lists).
 void HostLoadPaths(ui::AppState& state, const std::vector<std::string>& paths);
 

@@ -92,5 +92,8 @@ void HostStart(ui::AppState& state, const StartOptions& options)
 
 void HostFrameDrawn(ui::AppState&) {}
 
+// The desktop has no PNG encoder (SaveFigure stays empty, which hides the menu item).
+void HostFigureReady(ui::AppState&, int, int, const std::string&) {}
+
 } // namespace chartmix::app
 #endif

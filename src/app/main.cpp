@@ -14,6 +14,7 @@
 #include "app/main_loop.h"
 #include "app/window.h"
 #include "ui/explorer.h"
+#include "ui/figure.h"
 #include "ui/fonts.h"
 #include "ui/keyboard_focus.h"
 #include "ui/ui_probe.h"
@@ -33,6 +34,18 @@ bool WritePpm(const char* path, int width, int height, const std::string& rgb)
     std::fprintf(f, "P6\n%d %d\n255\n", width, height);
     std::fwrite(rgb.data(), 1, rgb.size(), f);
     return std::fclose(f) == 0;
+}
+
+// A figure asked for during the last frame: drawn in its own context, rendered offscreen, handed to
+// the host. The frame on screen is already presented, so the person sees nothing of it.
+void ExportFigure(AppRun& run)
+{
+    chartmix::ui::FigureFrame figure = chartmix::ui::BuildFigure(run.State);
+    const float background[3] = { figure.Background.x, figure.Background.y, figure.Background.z };
+    std::string rgba;
+    if (!chartmix::app::RenderOffscreen(&run.Window, figure.Draw, figure.Width, figure.Height, background, &rgba)) rgba.clear();
+    run.State.FigureRequested = false;  // the atlas goes back to the screen's density next frame
+    chartmix::app::HostFigureReady(run.State, figure.Width, figure.Height, rgba);
 }
 
 bool Frame(void* user)
@@ -58,6 +71,7 @@ bool Frame(void* user)
     const float clear = dark ? 0.08f : 0.94f;
     chartmix::app::EndFrame(&run.Window, clear, clear, clear);
     run.State.FrameCount++;
+    if (run.State.FigureRequested) ExportFigure(run);
     chartmix::app::HostFrameDrawn(run.State);
     if (run.Options.MaxFrames > 0 && run.State.FrameCount >= run.Options.MaxFrames) {
         if (run.Options.ScreenshotPath) {

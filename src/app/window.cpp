@@ -7,6 +7,7 @@
 #ifdef __EMSCRIPTEN__
 #include <GLES3/gl3.h>
 #else
+#define GL_GLEXT_PROTOTYPES 1  // framebuffer objects are core since OpenGL 3.0, which the context asks for
 #include <SDL_opengl.h>
 #endif
 
@@ -134,6 +135,41 @@ bool ReadPixels(Window* window, int* width, int* height, std::string* rgb)
     size_t row = (size_t)*width * 3;
     for (int y = 0; y < *height; y++) rgb->replace((size_t)y * row, row, flipped, (size_t)(*height - 1 - y) * row, row);
     return true;
+}
+
+bool RenderOffscreen(Window* window, const ImDrawData* draw_data, int width, int height, const float background[3], std::string* rgba)
+{
+    if (!draw_data || width <= 0 || height <= 0) return false;
+    SDL_GL_MakeCurrent(window->Handle, window->GlContext);
+    GLint max_size = 0;
+    glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &max_size);
+    if (width > max_size || height > max_size) return false;
+    GLuint fbo = 0, color = 0;
+    glGenFramebuffers(1, &fbo);
+    glGenRenderbuffers(1, &color);
+    glBindRenderbuffer(GL_RENDERBUFFER, color);
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, color);
+    const bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+    if (complete) {
+        glViewport(0, 0, width, height);
+        glClearColor(background[0], background[1], background[2], 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(const_cast<ImDrawData*>(draw_data));
+        std::string flipped((size_t)width * height * 4, '\0');
+        glPixelStorei(GL_PACK_ALIGNMENT, 1);
+        glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, flipped.data());
+        rgba->resize(flipped.size());
+        const size_t row = (size_t)width * 4;
+        for (int y = 0; y < height; y++) rgba->replace((size_t)y * row, row, flipped, (size_t)(height - 1 - y) * row, row);
+        // Blending leaves alpha below 1 where translucent shapes were drawn: the figure is opaque.
+        for (size_t i = 3; i < rgba->size(); i += 4) (*rgba)[i] = (char)0xFF;
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glDeleteRenderbuffers(1, &color);
+    glDeleteFramebuffers(1, &fbo);
+    return complete;
 }
 
 void CloseWindow(Window* window)

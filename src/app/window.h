@@ -7,6 +7,7 @@
 #include "app/pointer_input.h"
 
 struct SDL_Window;
+struct ImDrawData;
 
 namespace chartmix::app {
 
@@ -35,6 +36,9 @@ void InvalidateFontTexture(Window* window);
 void EndFrame(Window* window, float clear_r, float clear_g, float clear_b);
 // Reads back the last rendered frame as 8-bit RGB, top row first.
 bool ReadPixels(Window* window, int* width, int* height, std::string* rgb);
+// Renders draw data (drawn for width x height pixels) into an offscreen target over an opaque
+// background and reads it back as 8-bit RGBA, top row first; the window's own frame is untouched.
+bool RenderOffscreen(Window* window, const ImDrawData* draw_data, int width, int height, const float background[3], std::string* rgba);
 // Tears down Dear ImGui's backends and context, the GL context and the window.
 void CloseWindow(Window* window);
 

@@ -45,6 +45,12 @@ Result<std::vector<CatalogueEntry>> ParseCatalogue(std::string_view json)
     return entries;
 }
 
+std::string CatalogueCredit(const CatalogueEntry& entry)
+{
+    if (entry.Citation.empty() || entry.Licence.empty()) return entry.Citation + entry.Licence;
+    return entry.Citation + ". " + entry.Licence;
+}
+
 std::string FormatByteSize(double bytes)
 {
     char buf[32];

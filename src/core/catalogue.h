@@ -27,6 +27,10 @@ struct CatalogueEntry {
 // out (they cannot be opened or named); any other field may be missing.
 Result<std::vector<CatalogueEntry>> ParseCatalogue(std::string_view json);
 
+// "Where the files come from. What the owners allow.": the credit a reader is shown (the Open
+// dialog, an exported figure); "" when the entry records neither.
+std::string CatalogueCredit(const CatalogueEntry& entry);
+
 // "2.6 MB", "870 kB", "12 kB": a download size for people.
 std::string FormatByteSize(double bytes);
 

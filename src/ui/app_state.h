@@ -26,7 +26,7 @@ struct HostActions {
     std::function<void()> CancelLoad;                         // stop a running download
     std::function<void(const std::string& text)> CopyText;    // clipboard
     std::function<void(const std::string& name, const std::string& mime, const std::string& bytes)> SaveFile;  // download / write
-    std::function<void()> SavePng;                            // the current view as PNG
+    std::function<void()> SaveFigure;                         // the current panel as a figure (PNG): sets FigureRequested, then downloads
     std::function<void(const std::string& id)> LoadCatalogue; // a catalogue entry (with progress, cancel)
     std::function<void(const char* key, const char* value)> Remember;  // a preference kept across visits ("theme", "welcome")
 };
@@ -60,6 +60,11 @@ struct AppState {
     bool Compact = false;        // embed layout: one column, fewer controls
     bool ShowImGuiDemo = false;  // debug builds only
     int FrameCount = 0;
+
+    // Exported figures (ui/figure.h). The host draws one after the frame in which this is set,
+    // then clears it; while it is set the font atlas holds glyphs sharp at the figure's density.
+    bool FigureRequested = false;
+    bool Figure = false;         // true while panels draw into a figure: their chart only, no controls
 
     // Display. The host sets these; the UI reads them every frame.
     float UiScale = 1.0f;        // extra zoom on top of the display's own scale (user setting, 1 = 100%)

@@ -9,6 +9,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include "ui/figure.h"
 #include "ui/plot.h"
 #include "ui/ui_common.h"
 
@@ -85,13 +86,103 @@ static void DrawMovement(int move, bool known)
     ImGui::Text("%d", move > 0 ? move : -move);
 }
 
+float ChartPanel::RowHeight(const AppState& state) const
+{
+    return ImGui::GetTextLineHeight() + ImGui::GetFontSize() * (state.CoarsePointer && !state.Figure ? 0.9f : 0.25f);
+}
+
+bool ChartPanel::BeginChartTable(bool narrow, ImGuiTableFlags flags)
+{
+    const int columns = narrow ? 4 : 6;
+    if (!ImGui::BeginTable(narrow ? "chart_narrow" : "chart_wide", columns, flags)) return false;
+    const float em = ImGui::GetFontSize();
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortAscending, em * 2.2f, (ImGuiID)RowKey::Rank);
+    ImGui::TableSetupColumn("Last", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, em * 3.6f, (ImGuiID)RowKey::MovePrevious);
+    if (!narrow) ImGui::TableSetupColumn("Official", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, em * 4.5f, (ImGuiID)RowKey::MoveOfficial);
+    ImGui::TableSetupColumn("Title \xE2\x80\x94 Artist", ImGuiTableColumnFlags_WidthStretch, 3.0f, (ImGuiID)RowKey::Title);
+    if (!narrow) ImGui::TableSetupColumn("Score", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, em * 4.0f);
+    ImGui::TableSetupColumn("Sources", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoSort, narrow ? 1.0f : 1.6f);
+    ImGui::TableHeadersRow();
+    return true;
+}
+
+// One row of the table: rank (selectable), movement, title and artist, score, contribution bar.
+void ChartPanel::DrawRow(AppState& state, uint32_t row, bool narrow, float row_h)
+{
+    Session& session = state.Session_;
+    const Dataset& data = session.Data();
+    const Ranking& ranking = session.CurrentRanking();
+    const size_t sources = data.Sources.size();
+    const int64_t selected = SelectedSong(state);
+    char label[512];
+    const uint32_t song = ranking.Songs[row];
+    ImGui::TableNextRow(0, row_h);
+    ImGui::TableNextColumn();
+    ImGui::PushID((int)row);
+    char rank[16];
+    std::snprintf(rank, sizeof(rank), "%u", row + 1);
+    if (ImGui::Selectable(rank, selected == (int64_t)song, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap, ImVec2(0, row_h)))
+        SelectSong(state, song);
+    if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) session.Panel = "song";
+    ImGui::TableNextColumn();
+    switch (Previous[row]) {
+    case PrevStatus::New: ImGui::TextColored(ImVec4(0.95f, 0.7f, 0.1f, 1), "NEW"); break;
+    case PrevStatus::ReEntry: ImGui::TextColored(ImVec4(0.4f, 0.6f, 0.95f, 1), "RE"); HelpTooltip("Re-entry: back after dropping out."); break;
+    case PrevStatus::Move: DrawMovement(MovePrevious[row], true); break;
+    default: ImGui::TextDisabled("\xE2\x80\x94"); break;
+    }
+    if (!narrow) {
+        ImGui::TableNextColumn();
+        DrawMovement(MoveOfficial[row], MoveOfficial[row] != INT_MIN);
+        if (OfficialRank[row] > 0 && ImGui::IsItemHovered()) ImGui::SetTooltip("#%d on the official chart", OfficialRank[row]);
+    }
+    ImGui::TableNextColumn();
+    FormatSong(data, song, label, sizeof(label));
+    ImGui::TextUnformatted(label);
+    if (!narrow) {
+        ImGui::TableNextColumn();
+        ImGui::Text("%.4g", ranking.Scores[row]);
+    }
+    ImGui::TableNextColumn();
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    float w = ImGui::GetContentRegionAvail().x, h = ImGui::GetTextLineHeight();
+    double scale = MaxScore > 0 ? RowTotal[row] / MaxScore : 0.0;
+    DrawStackedBarH(ImGui::GetWindowDrawList(), ImVec2(p.x, p.y + h * 0.15f), ImVec2(p.x + w * (float)scale, p.y + h * 0.85f),
+                    &Contrib[(size_t)row * sources], (int)sources, RowTotal[row], SourceColors.data());
+    ImGui::Dummy(ImVec2(w, h));
+    if (ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        for (size_t s = 0; s < sources; s++) {
+            double c = Contrib[(size_t)row * sources + s];
+            if (c == 0) continue;
+            ImGui::ColorButton("##c", ImGui::ColorConvertU32ToFloat4(SourceColors[s]), ImGuiColorEditFlags_NoTooltip, ImVec2(h, h));
+            ImGui::SameLine();
+            ImGui::Text("%s  %.4g (%.0f%%)", data.Sources[s].Name.c_str(), c, RowTotal[row] > 0 ? 100.0 * c / RowTotal[row] : 0.0);
+        }
+        ImGui::EndTooltip();
+    }
+    ImGui::PopID();
+}
+
+// An exported figure (ui/figure.h): the top of the chart in rank order, with no search, sort or scroll.
+void ChartPanel::DrawFigureTable(AppState& state)
+{
+    const Ranking& ranking = state.Session_.CurrentRanking();
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH;
+    if (!BeginChartTable(false, flags)) return;
+    const float row_h = RowHeight(state);
+    const uint32_t rows = ImMin<uint32_t>((uint32_t)kFigureChartRows, (uint32_t)ranking.Songs.size());
+    for (uint32_t row = 0; row < rows; row++) DrawRow(state, row, false, row_h);
+    ImGui::EndTable();
+}
+
 void ChartPanel::Draw(AppState& state)
 {
     Session& session = state.Session_;
     Refresh(state);
     const Dataset& data = session.Data();
     const Ranking& ranking = session.CurrentRanking();
-    const size_t sources = data.Sources.size();
 
     // A search typed for the previous dataset would hide every song of the new one.
     if (SeenGeneration != session.DataGeneration()) {
@@ -101,6 +192,7 @@ void ChartPanel::Draw(AppState& state)
         OfficialOnly = !data.Sources.empty() &&
                        std::all_of(data.Sources.begin(), data.Sources.end(), [](const Source& src) { return src.IsOfficial; });
     }
+    if (state.Figure) { DrawFigureTable(state); return; }
     // Search box; while focused the browser lays a native input over it for IME (Korean, Chinese).
     ImGui::SetNextItemWidth(ImMin(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 18.0f));
     ImGui::InputTextWithHint("##search", "Search title or artist", Search, sizeof(Search));
@@ -121,17 +213,7 @@ void ChartPanel::Draw(AppState& state)
     const bool narrow = ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 34.0f;
     ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_Sortable |
                             ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable;
-    const int columns = narrow ? 4 : 6;
-    if (!ImGui::BeginTable(narrow ? "chart_narrow" : "chart_wide", columns, flags)) return;
-    const float em = ImGui::GetFontSize();
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortAscending, em * 2.2f, (ImGuiID)RowKey::Rank);
-    ImGui::TableSetupColumn("Last", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, em * 3.6f, (ImGuiID)RowKey::MovePrevious);
-    if (!narrow) ImGui::TableSetupColumn("Official", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, em * 4.5f, (ImGuiID)RowKey::MoveOfficial);
-    ImGui::TableSetupColumn("Title \xE2\x80\x94 Artist", ImGuiTableColumnFlags_WidthStretch, 3.0f, (ImGuiID)RowKey::Title);
-    if (!narrow) ImGui::TableSetupColumn("Score", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, em * 4.0f);
-    ImGui::TableSetupColumn("Sources", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoSort, narrow ? 1.0f : 1.6f);
-    ImGui::TableHeadersRow();
+    if (!BeginChartTable(narrow, flags)) return;
 
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
         if (specs->SpecsCount > 0) {
@@ -155,70 +237,20 @@ void ChartPanel::Draw(AppState& state)
     ProbeValue("chart.rows", shown);
     ProbeValue("chart.count", std::to_string(ShownRows));
 
-    const int64_t selected = SelectedSong(state);
-    const float row_h = ImGui::GetTextLineHeight() + (state.CoarsePointer ? em * 0.9f : em * 0.25f);
+    const float row_h = RowHeight(state);
     ImGuiListClipper clipper;
     clipper.Begin((int)Rows.size(), row_h + ImGui::GetStyle().CellPadding.y * 2.0f);
-    char label[512];
-    bool tab_stop_given = false;  // Tab stops at one row; the arrow keys walk the others
-    int top_row = -1;             // the first row in sight, for tests that scroll
+    int top_row = -1;  // the first row in sight, for tests that scroll
     const float clip_top = ImGui::GetCurrentWindow()->ClipRect.Min.y;
-    while (clipper.Step()) {
+    bool tab_stop_given = false;  // Tab stops at one row; the arrow keys walk the others
+    while (clipper.Step())
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; i++) {
-            const uint32_t row = Rows[(size_t)i];
-            const uint32_t song = ranking.Songs[row];
-            ImGui::TableNextRow(0, row_h);
-            ImGui::TableNextColumn();
-            ImGui::PushID((int)row);
-            char rank[16];
-            std::snprintf(rank, sizeof(rank), "%u", row + 1);
             ImGui::PushItemFlag(ImGuiItemFlags_NoTabStop, tab_stop_given);
             tab_stop_given = true;
-            if (ImGui::Selectable(rank, selected == (int64_t)song, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap, ImVec2(0, row_h)))
-                SelectSong(state, song);
+            DrawRow(state, Rows[(size_t)i], narrow, row_h);
             ImGui::PopItemFlag();
             if (top_row < 0 && ImGui::GetItemRectMin().y >= clip_top) top_row = i;
-            if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) session.Panel = "song";
-            ImGui::TableNextColumn();
-            switch (Previous[row]) {
-            case PrevStatus::New: ImGui::TextColored(ImVec4(0.95f, 0.7f, 0.1f, 1), "NEW"); break;
-            case PrevStatus::ReEntry: ImGui::TextColored(ImVec4(0.4f, 0.6f, 0.95f, 1), "RE"); HelpTooltip("Re-entry: back after dropping out."); break;
-            case PrevStatus::Move: DrawMovement(MovePrevious[row], true); break;
-            default: ImGui::TextDisabled("\xE2\x80\x94"); break;
-            }
-            if (!narrow) {
-                ImGui::TableNextColumn();
-                DrawMovement(MoveOfficial[row], MoveOfficial[row] != INT_MIN);
-                if (OfficialRank[row] > 0 && ImGui::IsItemHovered()) ImGui::SetTooltip("#%d on the official chart", OfficialRank[row]);
-            }
-            ImGui::TableNextColumn();
-            FormatSong(data, song, label, sizeof(label));
-            ImGui::TextUnformatted(label);
-            if (!narrow) {
-                ImGui::TableNextColumn();
-                ImGui::Text("%.4g", ranking.Scores[row]);
-            }
-            ImGui::TableNextColumn();
-            ImVec2 p = ImGui::GetCursorScreenPos();
-            float w = ImGui::GetContentRegionAvail().x, h = ImGui::GetTextLineHeight();
-            double scale = MaxScore > 0 ? RowTotal[row] / MaxScore : 0.0;
-            DrawStackedBarH(ImGui::GetWindowDrawList(), ImVec2(p.x, p.y + h * 0.15f), ImVec2(p.x + w * (float)scale, p.y + h * 0.85f),
-                            &Contrib[(size_t)row * sources], (int)sources, RowTotal[row], SourceColors.data());
-            ImGui::Dummy(ImVec2(w, h));
-            if (ImGui::IsItemHovered()) {
-                ImGui::BeginTooltip();
-                for (size_t s = 0; s < sources; s++) {
-                    double c = Contrib[(size_t)row * sources + s];
-                    if (c == 0) continue;
-                    ImGui::ColorButton("##c", ImGui::ColorConvertU32ToFloat4(SourceColors[s]), ImGuiColorEditFlags_NoTooltip, ImVec2(h, h));
-                    ImGui::SameLine();
-                    ImGui::Text("%s  %.4g (%.0f%%)", data.Sources[s].Name.c_str(), c, RowTotal[row] > 0 ? 100.0 * c / RowTotal[row] : 0.0);
-                }
-                ImGui::EndTooltip();
-            }
-            ImGui::PopID();
         }
-    }
     ProbeValue("chart.top_row", std::to_string(top_row));
     ProbeRect("chart.table", ImGui::GetCurrentTable()->OuterRect.Min, ImGui::GetCurrentTable()->OuterRect.Max);
     ImGui::EndTable();

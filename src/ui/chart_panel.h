@@ -47,6 +47,10 @@ struct ChartPanel {
 
 private:
     void Refresh(AppState& state);
+    float RowHeight(const AppState& state) const;
+    bool BeginChartTable(bool narrow, ImGuiTableFlags flags);
+    void DrawRow(AppState& state, uint32_t row, bool narrow, float row_h);
+    void DrawFigureTable(AppState& state);
 };
 
 } // namespace chartmix::ui

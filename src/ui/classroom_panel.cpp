@@ -91,22 +91,25 @@ void ClassroomPanel::DrawStep(AppState& state)
     const float em = ImGui::GetFontSize();
     const int count = (int)Steps.Steps.size();
     if (count == 0) return;
-    if (ImGui::ArrowButton("##back", ImGuiDir_Left) && Step > 0) Step--;
-    ImGui::SameLine();
-    if (ImGui::Button(Playing ? "Pause" : "Play")) { Playing = !Playing; PlayClock = 0; if (Playing && Step == count - 1) Step = 0; }
-    ImGui::SameLine();
-    if (ImGui::ArrowButton("##fwd", ImGuiDir_Right) && Step + 1 < count) Step++;
-    ProbeItem("classroom.next");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImMax(ImGui::GetContentRegionAvail().x, em * 6));
-    // One counter, counted from 1 like the caption's steps: the slider shows "step 6/12".
-    char step_format[32];
-    std::snprintf(step_format, sizeof(step_format), "step %%d/%d", count);
-    int shown = Step + 1;
-    if (ImGui::SliderInt("##step", &shown, 1, count, step_format) | KeyboardSliderInt(state, &shown, 1, count)) Step = shown - 1;
-    if (Playing) {
-        PlayClock += ImGui::GetIO().DeltaTime;
-        if (PlayClock > 0.8f) { PlayClock = 0; if (Step + 1 < count) Step++; else Playing = false; }
+    if (state.Figure) ImGui::TextDisabled("Step %d of %d", ImClamp(Step, 0, count - 1) + 1, count);
+    else {
+        if (ImGui::ArrowButton("##back", ImGuiDir_Left) && Step > 0) Step--;
+        ImGui::SameLine();
+        if (ImGui::Button(Playing ? "Pause" : "Play")) { Playing = !Playing; PlayClock = 0; if (Playing && Step == count - 1) Step = 0; }
+        ImGui::SameLine();
+        if (ImGui::ArrowButton("##fwd", ImGuiDir_Right) && Step + 1 < count) Step++;
+        ProbeItem("classroom.next");
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(ImMax(ImGui::GetContentRegionAvail().x, em * 6));
+        // One counter, counted from 1 like the caption's steps: the slider shows "step 6/12".
+        char step_format[32];
+        std::snprintf(step_format, sizeof(step_format), "step %%d/%d", count);
+        int shown = Step + 1;
+        if (ImGui::SliderInt("##step", &shown, 1, count, step_format) | KeyboardSliderInt(state, &shown, 1, count)) Step = shown - 1;
+        if (Playing) {
+            PlayClock += ImGui::GetIO().DeltaTime;
+            if (PlayClock > 0.8f) { PlayClock = 0; if (Step + 1 < count) Step++; else Playing = false; }
+        }
     }
     Step = ImClamp(Step, 0, count - 1);
     const ClassroomStep& step = Steps.Steps[(size_t)Step];
@@ -266,26 +269,29 @@ void ClassroomPanel::Draw(AppState& state)
     const Dataset& data = state.Session_.Data();
     static const char* const kMethods[] = { "Borda", "Schulze", "Kemeny", "MC4" };
     const float em = ImGui::GetFontSize();
-    ImGui::SetNextItemWidth(em * 8);
-    if (ImGui::BeginCombo("##method", kMethods[MethodIndex])) {
-        for (int i = 0; i < IM_ARRAYSIZE(kMethods); i++) {
-            if (ImGui::Selectable(kMethods[i], i == MethodIndex)) MethodIndex = i;
-            ProbeItem((std::string("classroom.method.") + kMethods[i]).c_str());
+    if (!state.Figure) {
+        ImGui::SetNextItemWidth(em * 8);
+        if (ImGui::BeginCombo("##method", kMethods[MethodIndex])) {
+            for (int i = 0; i < IM_ARRAYSIZE(kMethods); i++) {
+                if (ImGui::Selectable(kMethods[i], i == MethodIndex)) MethodIndex = i;
+                ProbeItem((std::string("classroom.method.") + kMethods[i]).c_str());
+            }
+            ImGui::EndCombo();
         }
-        ImGui::EndCombo();
+        ProbeItem("classroom.method");
+        ProbeValue("classroom.method", kMethods[MethodIndex]);
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(em * 8);
+        ImGui::SliderInt("##candidates", &Candidates, 3, kClassroomMaxCandidates, "%d songs");
+        KeyboardSliderInt(state, &Candidates, 3, kClassroomMaxCandidates);
+        if (data.Simulated) { ImGui::SameLine(); SimulatedBadge(data); }
     }
-    ProbeItem("classroom.method");
-    ProbeValue("classroom.method", kMethods[MethodIndex]);
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(em * 8);
-    ImGui::SliderInt("##candidates", &Candidates, 3, kClassroomMaxCandidates, "%d songs");
-    KeyboardSliderInt(state, &Candidates, 3, kClassroomMaxCandidates);
-    if (data.Simulated) { ImGui::SameLine(); SimulatedBadge(data); }
     Refresh(state);
     if (!Error.empty()) { ImGui::TextColored(ImVec4(0.9f, 0.4f, 0.3f, 1), "%s", Error.c_str()); return; }
     ImGui::TextWrapped("Each chart of %s is a ballot over the period's top %d songs (%zu ballots).",
                        data.Periods.empty() ? "" : data.Periods[state.Session_.Period()].Label.c_str(), Candidates, Vote.Ballots.size());
-    if (ImGui::CollapsingHeader(Steps.Title.empty() ? kMethods[MethodIndex] : Steps.Title.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
+    // A figure shows the method's step as it stands (its title is the figure's); the other sections stay in the app.
+    if (state.Figure || ImGui::CollapsingHeader(Steps.Title.empty() ? kMethods[MethodIndex] : Steps.Title.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
         // The formula in the text colour on a faint frame: red would read as an error.
         DrawFormula(Steps.Formula);
         ImGui::PushTextWrapPos(0.0f);
@@ -294,6 +300,7 @@ void ClassroomPanel::Draw(AppState& state)
         for (size_t i = 0; i < Labels.size(); i++) ImGui::BulletText("%s", Labels[i].c_str());
         DrawStep(state);
     }
+    if (state.Figure) return;
     if (ImGui::CollapsingHeader("Condorcet cycles: when majorities go round in circles")) DrawCondorcet(state);
     if (state.Session_.Demo()) {
         const bool open = ImGui::CollapsingHeader("Which method recovers the truth best?");

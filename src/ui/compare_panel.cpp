@@ -111,12 +111,14 @@ void ComparePanel::Draw(AppState& state)
 {
     Session& session = state.Session_;
     const Dataset& data = session.Data();
-    ImGui::TextDisabled("Compare with");
-    ImGui::SameLine();
-    DrawAgainstCombo(state);
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-    ImGui::SliderInt("##depth", &Depth, 5, 50, "top %d");
-    KeyboardSliderInt(state, &Depth, 5, 50);
+    if (!state.Figure) {
+        ImGui::TextDisabled("Compare with");
+        ImGui::SameLine();
+        DrawAgainstCombo(state);
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+        ImGui::SliderInt("##depth", &Depth, 5, 50, "top %d");
+        KeyboardSliderInt(state, &Depth, 5, 50);
+    }
     Refresh(state);
     const float em = ImGui::GetFontSize();
     const bool regional = !Against.empty();
@@ -134,7 +136,9 @@ void ComparePanel::Draw(AppState& state)
                     "Footrule: total rank displacement (Fagin, Kumar & Sivakumar 2003).\n"
                     "RBO: overlap weighted towards the top, extrapolated (Webber, Moffat & Zobel 2010).");
         if (data.Simulated) SimulatedBadge(data);
-        const int hovered = PlotSlope("slope", ImVec2(-1, ImMax(em * 1.25f * (Depth + 2), em * 12)), LeftRanks.data(), RightRanks.data(),
+        // A figure gives the slope graph the room its header leaves: the matrix is a second chart.
+        const float slope_h = state.Figure ? ImMax(ImGui::GetContentRegionAvail().y, em * 12) : ImMax(em * 1.25f * (Depth + 2), em * 12);
+        const int hovered = PlotSlope("slope", ImVec2(-1, slope_h), LeftRanks.data(), RightRanks.data(),
                                       ItemLabelPtrs.data(), (int)ItemSongs.size(), Depth, regional ? (Against + " only").c_str() : "official",
                                       regional ? "overall" : "your mix", -1);
         if (hovered >= 0) {
@@ -145,12 +149,16 @@ void ComparePanel::Draw(AppState& state)
             if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) SelectSong(state, ItemSongs[(size_t)hovered]);
         }
     }
+    const bool slope_shown = (Official >= 0 || regional) && !(regional && !AgainstError.empty());
+    if (state.Figure && slope_shown) return;
     ImGui::Separator();
     ImGui::Text("Source against source, top %d, period %s", Depth, data.Periods.empty() ? "" : data.Periods[session.Period()].Label.c_str());
-    ImGui::SameLine();
-    ImGui::RadioButton("RBO", &MatrixMetric, 0);
-    ImGui::SameLine();
-    ImGui::RadioButton("\xCF\x84-b", &MatrixMetric, 1);
+    if (!state.Figure) {
+        ImGui::SameLine();
+        ImGui::RadioButton("RBO", &MatrixMetric, 0);
+        ImGui::SameLine();
+        ImGui::RadioButton("\xCF\x84-b", &MatrixMetric, 1);
+    }
     Refresh(state);
     const int n = (int)MatrixSources.size();
     if (n == 0) { ImGui::TextDisabled("No source published a chart in this period."); return; }

@@ -60,9 +60,8 @@ ExplorerView& GetExplorerView(AppState& state)
     return *state.View;
 }
 
-static void DrawPanel(AppState& state, ExplorerView& view, int panel)
+void DrawPanelContent(AppState& state, ExplorerView& view, int panel)
 {
-    view.VisiblePanels |= 1 << panel;
     switch (panel) {
     case Panel_Sources: view.Sources.Draw(state); break;
     case Panel_Chart: view.Chart.Draw(state); break;
@@ -73,6 +72,12 @@ static void DrawPanel(AppState& state, ExplorerView& view, int panel)
     case Panel_Classroom: view.Classroom.Draw(state); break;
     default: break;
     }
+}
+
+static void DrawPanel(AppState& state, ExplorerView& view, int panel)
+{
+    view.VisiblePanels |= 1 << panel;
+    DrawPanelContent(state, view, panel);
 }
 
 // A tab bar over some panels. Session::Panel selects the tab (a link, the JS API); a tab the user

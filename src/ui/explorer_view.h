@@ -1,5 +1,6 @@
 #pragma once
 // The explorer's view state: one struct per panel plus the layout's tab bookkeeping.
+#include <memory>
 #include <string>
 
 #include "ui/chart_panel.h"
@@ -14,6 +15,8 @@
 #include "ui/welcome_view.h"
 
 namespace chartmix::ui {
+
+struct FigureContext;  // ui/figure.cpp
 
 enum class LayoutKind { Phone, Medium, Wide, Compact };
 
@@ -45,6 +48,11 @@ struct ExplorerView {
     Theme StyleTheme = Theme::Dark;
     float StyleScale = 0.0f;
     bool StyleCoarse = false;
+
+    std::shared_ptr<FigureContext> Figure;  // the exported figure's own Dear ImGui context (ui/figure.cpp)
 };
+
+// Draws one panel's body into the current window (the layouts' tabs and columns, an exported figure).
+void DrawPanelContent(AppState& state, ExplorerView& view, int panel);
 
 } // namespace chartmix::ui

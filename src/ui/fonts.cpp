@@ -6,6 +6,7 @@
 
 #include <imgui_internal.h>
 
+#include "ui/figure.h"
 #include "ui/ui_probe.h"
 
 namespace chartmix::ui {
@@ -55,7 +56,9 @@ float RasterScale(const AppState& state)
 {
     const ImGuiIO& io = ImGui::GetIO();
     float fb = io.DisplayFramebufferScale.x > 0 ? io.DisplayFramebufferScale.x : 1.0f;
-    return fb * (state.UiScale > 0.25f ? state.UiScale : 1.0f);
+    const float screen = fb * (state.UiScale > 0.25f ? state.UiScale : 1.0f);
+    // A figure on its way: glyphs sharp at its density (the app draws them scaled down meanwhile).
+    return state.FigureRequested ? ImMax(screen, kFigurePixelScale) : screen;
 }
 
 } // namespace

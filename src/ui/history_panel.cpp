@@ -40,14 +40,12 @@ void HistoryPanel::Refresh(AppState& state)
     Hovered = -1;
 }
 
-void HistoryPanel::Draw(AppState& state)
+// Play / pause, the period slider and the top-N slider.
+void HistoryPanel::DrawTimeControls(AppState& state)
 {
     Session& session = state.Session_;
     const Dataset& data = session.Data();
-    if (data.Periods.empty()) { ImGui::TextDisabled("No periods in this dataset."); return; }
     const int periods = (int)data.Periods.size();
-
-    // Time controls first: a period change shows in this frame's plot.
     int period = (int)session.Period();
     if (ImGui::Button(Playing ? "Pause" : "Play")) {
         Playing = !Playing;
@@ -72,6 +70,14 @@ void HistoryPanel::Draw(AppState& state)
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
     ImGui::SliderInt("##topn", &TopN, 3, 20, "top %d");
     KeyboardSliderInt(state, &TopN, 3, 20);
+}
+
+void HistoryPanel::Draw(AppState& state)
+{
+    Session& session = state.Session_;
+    const Dataset& data = session.Data();
+    if (data.Periods.empty()) { ImGui::TextDisabled("No periods in this dataset."); return; }
+    if (!state.Figure) DrawTimeControls(state);  // first: a period change shows in this frame's plot
     Refresh(state);
 
     const size_t n_periods = Xs.size();
@@ -84,8 +90,10 @@ void HistoryPanel::Draw(AppState& state)
     PlotAxisY(area, "#%.0f", 1.0, "history.y");  // "#" marks the unit: ranks
     PlotDateAxisX(area, data.Periods.data(), (int)ImMin(n_periods, data.Periods.size()), "history.x");
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    ImVec2 cur = area.ToPixels(session.Period(), 0.5);
-    draw->AddLine(ImVec2(cur.x, area.Min.y), ImVec2(cur.x, area.Max.y), ImGui::GetColorU32(ImGuiCol_PlotLinesHovered, 0.5f), 2.0f);
+    if (!state.Figure) {  // the period cursor follows the slider, which a figure leaves out
+        ImVec2 cur = area.ToPixels(session.Period(), 0.5);
+        draw->AddLine(ImVec2(cur.x, area.Min.y), ImVec2(cur.x, area.Max.y), ImGui::GetColorU32(ImGuiCol_PlotLinesHovered, 0.5f), 2.0f);
+    }
 
     // Hit test: the line nearest the mouse within a few pixels (bigger with a coarse pointer).
     Hovered = -1;

@@ -33,6 +33,7 @@ struct HistoryPanel {
 
 private:
     void Refresh(AppState& state);
+    void DrawTimeControls(AppState& state);
 };
 
 } // namespace chartmix::ui

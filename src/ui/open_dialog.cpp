@@ -55,10 +55,7 @@ static bool DrawEntry(AppState& state, const CatalogueEntry& e)
     if (!e.FirstPeriod.empty()) facts += "  \xC2\xB7  " + (e.FirstPeriod == e.LastPeriod ? e.FirstPeriod : e.FirstPeriod + " to " + e.LastPeriod);
     if (e.SizeBytes > 0) facts += "  \xC2\xB7  " + FormatByteSize(e.SizeBytes);
     ImGui::TextDisabled("%s", facts.c_str());
-    if (!e.Citation.empty() || !e.Licence.empty()) {
-        std::string credit = e.Citation.empty() ? e.Licence : e.Licence.empty() ? e.Citation : e.Citation + ". " + e.Licence;
-        ImGui::TextDisabled("%s", credit.c_str());
-    }
+    if (std::string credit = CatalogueCredit(e); !credit.empty()) ImGui::TextDisabled("%s", credit.c_str());
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
     ImGui::PopID();

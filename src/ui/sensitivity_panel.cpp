@@ -115,16 +115,18 @@ void SensitivityPanel::Draw(AppState& state)
     }
     if (Source < 0) { ImGui::TextDisabled("No source to vary."); return; }
     const float em = ImGui::GetFontSize();
-    ImGui::SetNextItemWidth(ImMin(em * 16, ImGui::GetContentRegionAvail().x * 0.6f));
-    if (ImGui::BeginCombo("##source", data.Sources[(size_t)Source].Name.c_str())) {
-        for (size_t s = 0; s < data.Sources.size(); s++)
-            if (!data.Sources[s].IsOfficial && ImGui::Selectable(data.Sources[s].Name.c_str(), (int)s == Source)) Source = (int)s;
-        ImGui::EndCombo();
+    if (!state.Figure) {
+        ImGui::SetNextItemWidth(ImMin(em * 16, ImGui::GetContentRegionAvail().x * 0.6f));
+        if (ImGui::BeginCombo("##source", data.Sources[(size_t)Source].Name.c_str())) {
+            for (size_t s = 0; s < data.Sources.size(); s++)
+                if (!data.Sources[s].IsOfficial && ImGui::Selectable(data.Sources[s].Name.c_str(), (int)s == Source)) Source = (int)s;
+            ImGui::EndCombo();
+        }
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(em * 6);
+        ImGui::SliderInt("##topk", &TopK, 3, 15, "top %d");
+        KeyboardSliderInt(state, &TopK, 3, 15);
     }
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(em * 6);
-    ImGui::SliderInt("##topk", &TopK, 3, 15, "top %d");
-    KeyboardSliderInt(state, &TopK, 3, 15);
 
     // Exact rank curves cost O(top_k n^2): recomputed when the mix, period or choice changes, but
     // not while a control is being dragged (the last curves stay, marked as updating).
@@ -151,10 +153,12 @@ void SensitivityPanel::Draw(AppState& state)
 
     // P(#1) under random weights: a Monte Carlo run, so it waits until no slider is being dragged.
     ImGui::Separator();
-    ImGui::SetNextItemWidth(em * 10);
-    ImGui::SliderFloat("concentration", &Concentration, 2.0f, 200.0f, "%.0f", ImGuiSliderFlags_Logarithmic);
-    double concentration = Concentration;
-    if (KeyboardSliderRatio(state, &concentration, 2.0, 200.0, true)) Concentration = (float)concentration;
+    if (!state.Figure) {
+        ImGui::SetNextItemWidth(em * 10);
+        ImGui::SliderFloat("concentration", &Concentration, 2.0f, 200.0f, "%.0f", ImGuiSliderFlags_Logarithmic);
+        double concentration = Concentration;
+        if (KeyboardSliderRatio(state, &concentration, 2.0, 200.0, true)) Concentration = (float)concentration;
+    }
     HelpTooltip("Weights are drawn from a Dirichlet distribution centred on your mix: alpha_s = concentration x w_s / sum(w). "
                 "Low concentration: weights vary wildly; high: close to your mix.");
     const bool stale = ChancesRevision != session.Revision() || ChancesConcentration != Concentration;

@@ -66,7 +66,7 @@ void SongPanel::Draw(AppState& state)
     if (song < 0) {
         if (ranking.Songs.empty()) { ImGui::TextDisabled("No song is ranked in this period."); return; }
         song = ranking.Songs[0];
-        ImGui::TextDisabled("No song pinned: showing this period's #1. Click a song in the chart or the history to pin it.");
+        if (!state.Figure) ImGui::TextDisabled("No song pinned: showing this period's #1. Click a song in the chart or the history to pin it.");
     }
     Refresh(state, (uint32_t)song);
     char label[512];
@@ -82,8 +82,10 @@ void SongPanel::Draw(AppState& state)
     } else {
         ImGui::TextDisabled("Never in the composite top %d under this mix.", kChartDepth);
     }
-    ImGui::Checkbox("Log scale", &LogScale);
-    HelpTooltip("Charts run to different depths (Melon 1000, Billboard 100): a log scale keeps #1-#10 readable.");
+    if (!state.Figure) {
+        ImGui::Checkbox("Log scale", &LogScale);
+        HelpTooltip("Charts run to different depths (Melon 1000, Billboard 100): a log scale keeps #1-#10 readable.");
+    }
 
     const size_t periods = Xs.size();
     if (periods == 0) return;

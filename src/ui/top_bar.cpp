@@ -43,7 +43,12 @@ static void DrawExportMenu(AppState& state)
 {
     Session& session = state.Session_;
     if (!ImGui::BeginPopup("export")) return;
-    if (state.Host.SavePng && ImGui::MenuItem("Image (PNG)")) state.Host.SavePng();
+    if (state.Host.SaveFigure) {
+        // The open panel's chart with its title, mix and credit: what a page or a magazine prints.
+        if (ImGui::MenuItem("Figure (PNG)")) state.Host.SaveFigure();
+        ProbeItem("topbar.export.figure");
+        HelpTooltip("The chart of the open panel as a picture at twice the screen's density, with its title, period, mix and data credit.");
+    }
     if (state.Host.SaveFile) {
         if (ImGui::MenuItem("Ranking (CSV)")) {
             const Ranking& ranking = session.CurrentRanking();
@@ -52,7 +57,7 @@ static void DrawExportMenu(AppState& state)
         }
         if (ImGui::MenuItem("Mix (JSON)")) state.Host.SaveFile("chartmix-mix.json", "application/json", SerializeMix(session.CurrentMix()));
     }
-    if (!state.Host.SavePng && !state.Host.SaveFile) ImGui::TextDisabled("Export is not available here.");
+    if (!state.Host.SaveFigure && !state.Host.SaveFile) ImGui::TextDisabled("Export is not available here.");
     ImGui::EndPopup();
 }
 
@@ -91,7 +96,7 @@ void TopBar::Draw(AppState& state)
         }
         ProbeItem("topbar.copylink");
     }
-    if (state.Host.SavePng || state.Host.SaveFile) {
+    if (state.Host.SaveFigure || state.Host.SaveFile) {
         SameLineIfFits(em * 4);
         if (ImGui::Button("Export")) ImGui::OpenPopup("export");
         ProbeItem("topbar.export");

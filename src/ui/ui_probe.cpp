@@ -31,6 +31,11 @@ struct ProbeFrame {
 };
 
 ProbeFrame g_Current, g_Last;
+ProbeFrame g_Figure;              // the last exported figure's record (ui/figure.h)
+ProbeFrame* g_Target = &g_Current;  // where records go: the frame, or a figure being drawn
+ImVec2 g_FigureSize;
+float g_FigureScale = 0.0f;
+int g_Figures = 0;
 std::vector<double> g_FrameCpu;  // ring of recent frames' CPU times
 size_t g_FrameCpuNext = 0;
 constexpr size_t kFrameCpuKept = 600;
@@ -88,17 +93,17 @@ void ProbeItem(const char* name)
     // Only what a person can see: an item scrolled out of its list is not there to click.
     if (!ImGui::IsItemVisible()) return;
     ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    g_Current.Items[name] = ImVec4(min.x, min.y, max.x - min.x, max.y - min.y);
+    g_Target->Items[name] = ImVec4(min.x, min.y, max.x - min.x, max.y - min.y);
 }
 
 void ProbeRect(const char* name, ImVec2 min, ImVec2 max)
 {
-    g_Current.Items[name] = ImVec4(min.x, min.y, max.x - min.x, max.y - min.y);
+    g_Target->Items[name] = ImVec4(min.x, min.y, max.x - min.x, max.y - min.y);
 }
 
 void ProbeLabel(const char* group, const char* text, ImVec2 min, ImVec2 max)
 {
-    g_Current.Labels[group].push_back({ ImVec4(min.x, min.y, max.x - min.x, max.y - min.y), text });
+    g_Target->Labels[group].push_back({ ImVec4(min.x, min.y, max.x - min.x, max.y - min.y), text });
 }
 
 void ProbeDrawData(const ImDrawData* draw_data)
@@ -119,16 +124,32 @@ void ProbeFrameCpu(double ms)
     g_FrameCpuNext++;
 }
 
-void ProbeValue(const char* name, const std::string& value) { g_Current.Values[name] = value; }
+void ProbeValue(const char* name, const std::string& value) { g_Target->Values[name] = value; }
 
-std::string ProbeJson()
+void ProbeBeginFigure(ImVec2 size, float pixel_scale)
 {
-    std::string out = "{\"items\":";
-    AppendObject(out, g_Last.Items, [](std::string& o, const ImVec4& r) { o += '['; AppendRect(o, r); o += ']'; });
+    g_Figure = ProbeFrame();
+    g_Target = &g_Figure;
+    g_FigureSize = size;
+    g_FigureScale = pixel_scale;
+}
+
+void ProbeEndFigure(const ImDrawData* draw_data)
+{
+    g_Figure.FallbackGlyphs = draw_data ? CountFallbackGlyphs(draw_data) : 0;
+    g_Target = &g_Current;
+    g_Figures++;
+}
+
+// "items":{…},"values":{…},"labels":{…} of one record.
+static void AppendRecord(std::string& out, const ProbeFrame& frame)
+{
+    out += "\"items\":";
+    AppendObject(out, frame.Items, [](std::string& o, const ImVec4& r) { o += '['; AppendRect(o, r); o += ']'; });
     out += ",\"values\":";
-    AppendObject(out, g_Last.Values, [](std::string& o, const std::string& v) { AppendJsonString(o, v); });
+    AppendObject(out, frame.Values, [](std::string& o, const std::string& v) { AppendJsonString(o, v); });
     out += ",\"labels\":";
-    AppendObject(out, g_Last.Labels, [](std::string& o, const std::vector<ProbeLabelRect>& labels) {
+    AppendObject(out, frame.Labels, [](std::string& o, const std::vector<ProbeLabelRect>& labels) {
         o += '[';
         for (size_t i = 0; i < labels.size(); i++) {
             o += i ? ",[" : "[";
@@ -139,6 +160,25 @@ std::string ProbeJson()
         }
         o += ']';
     });
+}
+
+std::string ProbeJson()
+{
+    std::string out = "{";
+    AppendRecord(out, g_Last);
+    out += ",\"figure\":";
+    if (g_Figures == 0) out += "null";
+    else {
+        out += "{\"count\":" + std::to_string(g_Figures) + ",\"size\":[";
+        AppendJsonNumber(out, g_FigureSize.x);
+        out += ',';
+        AppendJsonNumber(out, g_FigureSize.y);
+        out += "],\"pixelScale\":";
+        AppendJsonNumber(out, g_FigureScale);
+        out += ",\"fallbackGlyphs\":" + std::to_string(g_Figure.FallbackGlyphs) + ",";
+        AppendRecord(out, g_Figure);
+        out += '}';
+    }
     out += ",\"drawLists\":[";
     for (size_t i = 0; i < g_Last.DrawLists.size(); i++) {
         const ProbeDrawList& l = g_Last.DrawLists[i];

@@ -25,7 +25,12 @@ void ProbeDrawData(const ImDrawData* draw_data);
 void ProbeFrameCpu(double ms);
 // Records a value a control shows ("3/12", "Schulze").
 void ProbeValue(const char* name, const std::string& value);
+// While a figure is drawn (ui/figure.h) every record goes to the figure's own, in the figure's
+// logical pixels; the frame's record is left as it was.
+void ProbeBeginFigure(ImVec2 size, float pixel_scale);
+void ProbeEndFigure(const ImDrawData* draw_data);
 // {"items":{"name":[x,y,w,h],…},"values":{"name":"…",…},"labels":{"group":[[x,y,w,h,"text"],…]},
+//  "figure":null or {"count":n,"size":[w,h],"pixelScale":2,"fallbackGlyphs":n,"items":…,"values":…,"labels":…},
 //  "drawLists":[{"name":…,"vertices":n,"indices":n},…],"indexBytes":4,"fallbackGlyphs":n,
 //  "frameCpuMs":[…, newest last]}
 // for the last complete frame.

@@ -254,6 +254,10 @@ EMSCRIPTEN_KEEPALIVE int chartmix_apply_view(const char* fragment, int any_data)
     return 0;
 }
 
+// Asks for a figure of the open panel (ui/figure.h): drawn after the next frame, its pixels reach
+// the page's chartmixHost.figureReady.
+EMSCRIPTEN_KEEPALIVE void chartmix_request_figure() { S().FigureRequested = true; }
+
 // Switches the colour theme: 1 dark, 0 light.
 EMSCRIPTEN_KEEPALIVE void chartmix_set_theme(int dark)
 {

@@ -1,5 +1,5 @@
 // The browser host. Every action calls into the page object web/chartmix.js passes to the module
-// as Module.chartmixHost (file picker, fetch with progress, clipboard, downloads, PNG); after each
+// as Module.chartmixHost (file picker, fetch with progress, clipboard, downloads, figures); after each
 // frame the page hears about changes (revision, notice, text field) so it can update the URL, the
 // accessible table and the IME overlay. All text crosses as UTF-8 and lands in the DOM as text.
 #include <SDL.h>
@@ -79,12 +79,18 @@ void HostStart(ui::AppState& state, const StartOptions& options)
     state.Host.CancelLoad = [] { Call("cancelLoad"); };
     state.Host.CopyText = [](const std::string& text) { Call("copyText", text); };
     state.Host.SaveFile = [](const std::string& name, const std::string& mime, const std::string& bytes) { Call("saveFile", name, mime, &bytes); };
-    state.Host.SavePng = [] { Call("savePng"); };
+    state.Host.SaveFigure = [] { Call("saveFigure"); };
     state.Host.LoadCatalogue = [](const std::string& id) { Call("loadCatalogue", id); };
     state.Host.Remember = [](const char* key, const char* value) { Call("remember", key, value); };
 }
 
 void HostLoadPaths(ui::AppState&, const std::vector<std::string>&) {}
+
+// The page encodes the pixels as PNG (a canvas does it natively) and hands the Blob to whoever asked.
+void HostFigureReady(ui::AppState&, int width, int height, const std::string& rgba)
+{
+    Call("figureReady", std::to_string(width) + "x" + std::to_string(height), {}, &rgba);
+}
 
 // Dear ImGui's Ctrl+C also reaches the system clipboard (SDL keeps its own copy for Ctrl+V, which
 // the page refreshes from paste events: chartmix_set_clipboard).

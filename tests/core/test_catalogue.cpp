@@ -41,4 +41,15 @@ TEST_CASE("download sizes read as people write them") {
     CHECK(FormatByteSize(512) == "512 bytes");
 }
 
+TEST_CASE("the credit joins where the files come from and what their owners allow") {
+    CatalogueEntry e;
+    CHECK(CatalogueCredit(e).empty());
+    e.Citation = "Circle Chart (circlechart.kr)";
+    CHECK(CatalogueCredit(e) == "Circle Chart (circlechart.kr)");
+    e.Licence = "Ranks are facts; titles quoted for reference";
+    CHECK(CatalogueCredit(e) == "Circle Chart (circlechart.kr). Ranks are facts; titles quoted for reference");
+    e.Citation.clear();
+    CHECK(CatalogueCredit(e) == "Ranks are facts; titles quoted for reference");
+}
+
 } // TEST_SUITE
