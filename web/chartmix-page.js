@@ -194,6 +194,11 @@ export function attachPage(app, host) {
     if (mirror) mirror.notice(text, isError);
   };
   host.textInput = (active, x, y, w, h, text) => overlay.show(active, x, y, w, h, text);
+  // The compact layout's natural height at this width; with fitContent the canvas takes it.
+  host.contentHeight = (h) => {
+    app.contentHeight = Number(h);
+    if (app.options.fitContent) canvas.style.height = `${app.contentHeight}px`;
+  };
 
   const picker = document.createElement('input');
   picker.type = 'file';
@@ -267,6 +272,7 @@ export function attachPage(app, host) {
   canvas.addEventListener('blur', () => app.core._chartmix_keyboard_focus(0));
   // The browser took a touch for its own scrolling (an embed lets vertical swipes scroll the article).
   canvas.addEventListener('touchcancel', () => app.core._chartmix_cancel_touch());
+  app._withStrings([app.options.baseUrl], (p) => app.core._chartmix_set_published_base(p));  // for the Embed dialog
   if (window.matchMedia) app.core._chartmix_set_coarse_pointer(window.matchMedia('(pointer: coarse)').matches ? 1 : 0);
 
   // A pointer on the canvas gives it the keyboard: without it, typing after a click went nowhere.

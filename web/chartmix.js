@@ -447,6 +447,7 @@ class Chartmix {
 // Starts chartmix on a canvas. Options:
 //   baseUrl         where chartmix-core.wasm and catalogue.json live (default: next to this file)
 //   compact         the embed layout (one column, fewer controls)
+//   fitContent      the canvas takes the compact layout's natural height (embed.html; app.contentHeight)
 //   syncUrl         keep the view in this page's URL fragment, with back/forward (the full page)
 //   accessible      mirror the ranking in a visually hidden table + live region (default true)
 //   welcome         greet a first visit with the welcome view (starting points, sharing)

@@ -43,7 +43,7 @@ function postHeight() {
 
 async function start() {
   try {
-    const app = await create(document.getElementById('canvas'), { compact: true, syncUrl: true });
+    const app = await create(document.getElementById('canvas'), { compact: true, syncUrl: true, fitContent: true });
     window.chartmix = app;
     await app.ready();
     status.textContent = '';

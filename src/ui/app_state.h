@@ -69,6 +69,7 @@ struct AppState {
     // Display. The host sets these; the UI reads them every frame.
     float UiScale = 1.0f;        // extra zoom on top of the display's own scale (user setting, 1 = 100%)
     bool CoarsePointer = false;  // touch screen ('pointer: coarse'): bigger hit areas
+    float ContentHeight = 0.0f;  // set by the UI: the compact layout's natural height at this width (CSS px)
 
     // Fonts (see ui/fonts.h). The host hands font files in as bytes; the UI rebuilds the atlas from
     // the glyphs the loaded text uses, between frames, in UpdateFonts().
@@ -82,6 +83,8 @@ struct AppState {
     std::string CatalogueStatus;  // why the list is empty ("" once read): "Reading the catalogue…", an error
     bool ShowWelcome = false;     // the host sets it on a first visit; the UI clears it when dismissed
     bool ShowOpenDialog = false;  // the Open dialog is up (the UI, or a host asking for it)
+    bool ShowEmbedDialog = false; // the Embed dialog is up
+    std::string PublishedBase;    // where the page is published (web: the app's base URL); "" offers no embed code
 
     std::shared_ptr<ExplorerView> View;  // owned by the UI; hosts leave it alone
 };

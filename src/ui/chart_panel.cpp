@@ -211,8 +211,9 @@ void ChartPanel::Draw(AppState& state)
     }
 
     const bool narrow = ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 34.0f;
-    ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_Sortable |
-                            ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable;
+    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Sortable | ImGuiTableFlags_SizingStretchProp |
+                            ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable;
+    if (!state.Compact) flags |= ImGuiTableFlags_ScrollY;  // the embed's frame grows to its rows instead
     if (!BeginChartTable(narrow, flags)) return;
 
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
@@ -239,7 +240,7 @@ void ChartPanel::Draw(AppState& state)
 
     const float row_h = RowHeight(state);
     ImGuiListClipper clipper;
-    clipper.Begin((int)Rows.size(), row_h + ImGui::GetStyle().CellPadding.y * 2.0f);
+    clipper.Begin(state.Compact ? ImMin((int)Rows.size(), CompactRows) : (int)Rows.size(), row_h + ImGui::GetStyle().CellPadding.y * 2.0f);
     int top_row = -1;  // the first row in sight, for tests that scroll
     const float clip_top = ImGui::GetCurrentWindow()->ClipRect.Min.y;
     bool tab_stop_given = false;  // Tab stops at one row; the arrow keys walk the others
@@ -252,8 +253,9 @@ void ChartPanel::Draw(AppState& state)
             if (top_row < 0 && ImGui::GetItemRectMin().y >= clip_top) top_row = i;
         }
     ProbeValue("chart.top_row", std::to_string(top_row));
-    ProbeRect("chart.table", ImGui::GetCurrentTable()->OuterRect.Min, ImGui::GetCurrentTable()->OuterRect.Max);
+    const ImGuiTable* table = ImGui::GetCurrentTable();
     ImGui::EndTable();
+    ProbeRect("chart.table", table->OuterRect.Min, table->OuterRect.Max);  // final once the table ended (the embed's grows to its rows)
 }
 
 } // namespace chartmix::ui

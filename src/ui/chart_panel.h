@@ -41,13 +41,14 @@ struct ChartPanel {
 
     uint32_t FirstShownSong = UINT32_MAX; // song on the first drawn row (tests read it)
     int ShownRows = 0;                    // rows after the search filter
+    int CompactRows = 10;                 // the embed lists the top rows at their natural height, no scrolling
     ImVec4 SearchRect;                    // last drawn search box (tests click it)
 
     void Draw(AppState& state);
+    float RowHeight(const AppState& state) const;  // a table row's height (taller for touch)
 
 private:
     void Refresh(AppState& state);
-    float RowHeight(const AppState& state) const;
     bool BeginChartTable(bool narrow, ImGuiTableFlags flags);
     void DrawRow(AppState& state, uint32_t row, bool narrow, float row_h);
     void DrawFigureTable(AppState& state);

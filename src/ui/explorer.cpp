@@ -164,18 +164,46 @@ void DrawExplorer(AppState& state)
 
     switch (view.Layout) {
     case LayoutKind::Compact: {
-        // The embed: a few sliders above (or beside) the chart; nothing else.
+        // The embed: the top of the chart beside the sliders (a narrow frame: above them), each
+        // at the height its content took last frame; the page sizes the frame to the sum
+        // (state.ContentHeight), so an article shows the widget whole, with nothing to scroll.
         const bool side = width >= em * 50;
         const float sliders_w = side ? ImMin(em * 22, avail.x * 0.4f) : avail.x;
-        const float sliders_h = side ? avail.y : ImMin(avail.y * 0.35f, em * 10);
-        ImGui::BeginChild("mix", ImVec2(sliders_w, sliders_h), false);
-        view.Sources.DrawCompact(state);
-        ImGui::EndChild();
-        if (side) ImGui::SameLine();
-        ImGui::BeginChild("chart", ImVec2(0, 0), false);
-        view.VisiblePanels |= 1 << Panel_Chart;
-        view.Chart.Draw(state);
-        ImGui::EndChild();
+        const ImGuiStyle& style = ImGui::GetStyle();
+        auto natural_height = [] {
+            const ImGuiWindow* w = ImGui::GetCurrentWindow();
+            return ImCeil(w->DC.CursorMaxPos.y - w->DC.CursorStartPos.y);
+        };
+        auto draw_mix = [&] {
+            ImGui::BeginChild("mix", ImVec2(sliders_w, ImMax(view.CompactMixHeight, em)), false);
+            view.Sources.DrawCompact(state);
+            view.CompactMixHeight = natural_height();
+            ImGui::EndChild();
+        };
+        auto draw_chart = [&] {
+            ImGui::BeginChild("chart", ImVec2(side ? 0.0f : avail.x, ImMax(view.CompactChartHeight, em)), false);
+            view.VisiblePanels |= 1 << Panel_Chart;
+            view.Chart.Draw(state);
+            view.CompactChartHeight = natural_height();
+            ImGui::EndChild();
+        };
+        if (side) {
+            // Beside a long list of sliders the chart lists as many rows as fit, ten at least.
+            const float pitch = view.Chart.RowHeight(state) + style.CellPadding.y * 2.0f;
+            const int spare = (int)ImFloor((view.CompactMixHeight - view.CompactChartHeight) / pitch);
+            view.Chart.CompactRows = ImMax(10, view.Chart.CompactRows + spare);
+            draw_mix();
+            ImGui::SameLine();
+            draw_chart();
+        } else {
+            view.Chart.CompactRows = 10;
+            draw_chart();
+            draw_mix();
+        }
+        const float body = side ? ImMax(view.CompactMixHeight, view.CompactChartHeight)
+                                : view.CompactMixHeight + style.ItemSpacing.y + view.CompactChartHeight;
+        state.ContentHeight = ImCeil(origin.y + body + style.WindowPadding.y);
+        ProbeValue("content.height", std::to_string((int)state.ContentHeight));
         break;
     }
     case LayoutKind::Phone: {
@@ -223,6 +251,7 @@ void DrawExplorer(AppState& state)
     if (!state.Compact) {
         view.Welcome.Draw(state, view);
         view.Open.Draw(state);
+        view.Embed.Draw(state);
     }
     state.TextInput.Submitted = false;  // an Enter no field took this frame is dropped
     // For tests outside the canvas: an open menu or dialog, and a tooltip on screen.

@@ -6,6 +6,7 @@
 #include "ui/chart_panel.h"
 #include "ui/classroom_panel.h"
 #include "ui/compare_panel.h"
+#include "ui/embed_dialog.h"
 #include "ui/history_panel.h"
 #include "ui/open_dialog.h"
 #include "ui/sensitivity_panel.h"
@@ -36,12 +37,14 @@ struct ExplorerView {
     SensitivityPanel Sensitivity;
     ClassroomPanel Classroom;
     OpenDialog Open;
+    EmbedDialog Embed;
     WelcomeView Welcome;
 
     LayoutKind Layout = LayoutKind::Wide;
     std::string LastPanel;        // Session::Panel as of last frame: a change from outside selects that tab
     TabBarState MediumTabs, SideTabs;
     int PhonePanel = -1;          // the panel a phone shows (-1: not chosen yet)
+    float CompactMixHeight = 0.0f, CompactChartHeight = 0.0f;  // the embed's two parts at their natural height, last frame
     int VisiblePanels = 0;        // bit per PanelId drawn this frame (tests read it)
 
     // Style as last applied (rebuilt when any of these change).

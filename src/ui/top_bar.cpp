@@ -96,6 +96,12 @@ void TopBar::Draw(AppState& state)
         }
         ProbeItem("topbar.copylink");
     }
+    if (!state.Compact && !state.PublishedBase.empty()) {
+        SameLineIfFits(em * 4);
+        if (ImGui::Button("Embed")) state.ShowEmbedDialog = true;
+        ProbeItem("topbar.embed");
+        HelpTooltip("The code that puts this view into an article, as a widget readers can re-weight.");
+    }
     if (state.Host.SaveFigure || state.Host.SaveFile) {
         SameLineIfFits(em * 4);
         if (ImGui::Button("Export")) ImGui::OpenPopup("export");

@@ -18,6 +18,7 @@
 #include <imgui_internal.h>
 
 #include "core/catalogue.h"
+#include "core/embed_snippet.h"
 #include "core/limits.h"
 #include "core/load_budget.h"
 #include "core/load_checks.h"
@@ -390,20 +391,10 @@ EMSCRIPTEN_KEEPALIVE const char* chartmix_get_summary()
 // plus the loader script that sizes it to its content. base_url is where the app is published.
 EMSCRIPTEN_KEEPALIVE const char* chartmix_embed_snippet(const char* base_url)
 {
-    std::string base = base_url ? base_url : "";
-    if (!base.empty() && base.back() != '/') base += '/';
-    std::string attr_safe;  // the base comes from the page's own URL; quotes and angle brackets are escaped anyway
-    for (char c : base) {
-        if (c == '"') attr_safe += "&quot;";
-        else if (c == '<') attr_safe += "&lt;";
-        else if (c == '>') attr_safe += "&gt;";
-        else if (c == '&') attr_safe += "&amp;";
-        else attr_safe += c;
-    }
-    std::string view = chartmix::EncodeViewState(S().Session_.CurrentView());  // URL-safe by construction
-    return Out("<iframe src=\"" + attr_safe + "embed.html#" + view +
-               "\" title=\"chartmix: re-weighted chart\" data-chartmix-embed style=\"width:100%;height:480px;border:0\" loading=\"lazy\"></iframe>\n"
-               "<script src=\"" + attr_safe + "embed-loader.js\" async></script>");
+    return Out(chartmix::IframeEmbedSnippet(base_url ? base_url : "", chartmix::EncodeViewState(S().Session_.CurrentView())));
 }
+
+// Where this page is published: the app's Embed dialog writes its snippets with it.
+EMSCRIPTEN_KEEPALIVE void chartmix_set_published_base(const char* base_url) { S().PublishedBase = base_url ? base_url : ""; }
 
 }

@@ -123,6 +123,12 @@ void HostFrameDrawn(ui::AppState& state)
     static bool latin_asked = false, cjk_asked = false;
     if (!latin_asked) { latin_asked = true; Call("loadFont", "latin"); }
     if (state.WantCjkFont && state.CjkFontBytes.empty() && !cjk_asked) { cjk_asked = true; Call("loadFont", "cjk"); }
+    // The embed's natural height: the page sizes the canvas (and so the host's iframe) to it.
+    static int last_height = 0;
+    if (state.Compact && (int)state.ContentHeight != last_height && state.ContentHeight > 0) {
+        last_height = (int)state.ContentHeight;
+        Call("contentHeight", std::to_string(last_height));
+    }
     // A slider held down is one gesture: the page replaces its history entry until it ends.
     const bool dragging = ImGui::GetCurrentContext() && ImGui::IsAnyItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left);
     chartmix_js_frame(state.FrameCount, (double)state.Session_.Revision(), dragging);

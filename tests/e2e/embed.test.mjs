@@ -2,7 +2,7 @@
 // layout, a page served under a strict CSP header, and the embed code the app generates.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openSession, newPage, waitForFrames } from './harness.mjs';
+import { openSession, newPage, waitForFrames, saveArtifact } from './harness.mjs';
 
 const kStrictCsp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; frame-src 'self'";
 
@@ -56,18 +56,40 @@ test('the full page runs under a strict CSP header with no eval', async () => {
   await page.context().close();
 });
 
-test('embedded iframes get their height from the widget, and the generated embed code works', async () => {
-  const page = await newPage(session, { width: 900, height: 900 });
+// Once the frame has the height the widget asked for: the lowest point its controls reach, the
+// frame's height, and whether every source's slider and the chart are whole on screen.
+async function settledWidget(page, index, column) {
+  const frameEl = (await page.$$('iframe'))[index];
+  const frame = await frameEl.contentFrame();
+  await frame.waitForFunction(() => window.chartmix?.framesDrawn > 2);
+  await page.waitForFunction(([i, w]) => {
+    const f = document.querySelectorAll('iframe')[i];
+    const app = f.contentWindow.chartmix;
+    const { items, values } = app.uiProbe();
+    const keys = app.getRanking(1).sources;
+    const table = items['chart.table'];
+    return Math.abs(f.getBoundingClientRect().width - w) < 2 && Math.abs(parseFloat(f.style.height) - Number(values['content.height'])) < 1 &&
+      keys.every((k) => items['sources.weight.' + k]) && table && table[3] > 0;
+  }, [index, column], { timeout: 30000 });
+  const { items } = await frame.evaluate(() => window.chartmix.uiProbe());
+  const bottom = Math.max(...Object.values(items).map((r) => r[1] + r[3]));
+  const height = await frameEl.evaluate((f) => f.getBoundingClientRect().height);
+  return { bottom, height };
+}
+
+test('embedded iframes take the height of what the widget shows, in a phone, a tablet and a wide column', async () => {
+  const page = await newPage(session, { width: 1280, height: 900 });
   await page.goto(session.url + 'embed-example.html');
-  const heights = () => page.evaluate(() => [...document.querySelectorAll('iframe')].map((f) => f.getBoundingClientRect().height));
-  await page.waitForFunction(() => [...document.querySelectorAll('iframe')].every((f) => f.style.height && f.style.height !== '480px'), null, { timeout: 30000 });
-  const wide = await heights();
-  // 4:3 canvas of an 868 px wide frame: 651 px of content.
-  for (const h of wide) assert.ok(Math.abs(h - 651) <= 2, `height ${h}`);
-  await page.setViewportSize({ width: 600, height: 900 });
-  await page.waitForFunction(() => [...document.querySelectorAll('iframe')].every((f) => parseFloat(f.style.height) < 500));
-  const narrow = await heights();
-  for (const h of narrow) assert.ok(Math.abs(h - 426) <= 2, `height ${h} after the page narrowed`);
+  for (const column of [1248, 768, 390]) {
+    await page.setViewportSize({ width: column + 32, height: 900 });  // the frames are the page's width less 32 px of margin
+    for (const i of [0, 1]) {
+      const { bottom, height } = await settledWidget(page, i, column);
+      assert.ok(bottom <= height, `${column}px column, widget ${i}: nothing is cut (controls end at ${bottom}, frame ${height})`);
+      assert.ok(height - bottom < 40, `${column}px column, widget ${i}: no empty area under the content (controls end at ${bottom}, frame ${height})`);
+    }
+    saveArtifact(`embed-column-${column}.png`, await page.screenshot({ fullPage: true }));
+  }
+  const narrow = await page.evaluate(() => [...document.querySelectorAll('iframe')].map((f) => f.getBoundingClientRect().height));
   // A message of the wrong shape, or from the page itself rather than a widget, changes nothing.
   // Messages are delivered in order: once a marker posted after them has arrived, the loader has seen them.
   await page.evaluate(() => {
@@ -78,7 +100,7 @@ test('embedded iframes get their height from the widget, and the generated embed
     window.postMessage('test:after-bad-messages', '*');
   });
   await page.waitForFunction(() => window.badMessagesSeen === true);
-  assert.deepEqual(await heights(), narrow);
+  assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('iframe')].map((f) => f.getBoundingClientRect().height)), narrow);
   const frame = page.frames().find((f) => f.url().includes('embed.html#v1&d=demo:7'));
   await frame.waitForFunction(() => window.chartmix && window.chartmix.framesDrawn > 2);
   assert.equal(await frame.evaluate(() => window.chartmix.getSummary().ref), 'demo:7');
