@@ -52,7 +52,7 @@ function makeMirror(app) {
       caption.textContent = `Ranking under your mix: ${summary.dataset}${summary.period ? ', ' + summary.period : ''}`;
       const rows = ranking.entries.map((e) => {
         const tr = document.createElement('tr');
-        const cells = [String(e.rank), e.title, e.artist, String(e.score)];
+        const cells = [String(e.rank), e.title, e.artist, e.scoreText];  // the score as the canvas shows it
         cells.forEach((text, i) => {
           const cell = document.createElement(i === 0 ? 'th' : 'td');
           if (i === 0) cell.scope = 'row';

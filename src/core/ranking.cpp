@@ -1,5 +1,7 @@
 #include "core/ranking.h"
 
+#include <cmath>
+#include <cstdio>
 #include <vector>
 
 #include "core/csv_writer.h"
@@ -14,6 +16,14 @@ static std::vector<uint32_t> IncludedSources(const Engine& engine)
     for (uint32_t s = 0; s < engine.Resolved().Included.size(); s++)
         if (engine.Resolved().Included[s]) list.push_back(s);
     return list;
+}
+
+std::string FormatScore(double score)
+{
+    if (!std::isfinite(score)) return "-";
+    char buf[32];
+    std::snprintf(buf, sizeof(buf), "%.4g", score);
+    return buf;
 }
 
 std::string RankingToJson(Engine& engine, const Ranking& ranking)
@@ -50,6 +60,8 @@ std::string RankingToJson(Engine& engine, const Ranking& ranking)
         AppendJsonString(out, d.SongArtist(song));
         out += ",\"score\":";
         AppendJsonNumber(out, ranking.Scores[i]);
+        out += ",\"scoreText\":";
+        AppendJsonString(out, FormatScore(ranking.Scores[i]));
         out += ",\"contributions\":{";
         for (size_t j = 0; j < sources.size(); j++) {
             if (j) out += ',';

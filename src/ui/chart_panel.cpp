@@ -9,6 +9,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include "core/ranking.h"
 #include "ui/figure.h"
 #include "ui/plot.h"
 #include "ui/ui_common.h"
@@ -142,7 +143,7 @@ void ChartPanel::DrawRow(AppState& state, uint32_t row, bool narrow, float row_h
     ImGui::TextUnformatted(label);
     if (!narrow) {
         ImGui::TableNextColumn();
-        ImGui::Text("%.4g", ranking.Scores[row]);
+        ImGui::TextUnformatted(FormatScore(ranking.Scores[row]).c_str());
     }
     ImGui::TableNextColumn();
     ImVec2 p = ImGui::GetCursorScreenPos();

@@ -9,7 +9,9 @@ static std::vector<HookedItem> g_items;
 std::vector<HookedItem> TakeHookedItems()
 {
     std::vector<HookedItem> out;
-    out.swap(g_items);
+    for (const HookedItem& item : g_items)
+        if (item.Context == GImGui) out.push_back(item);
+    g_items.clear();
     return out;
 }
 
@@ -21,7 +23,7 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id
     // Only items added with ItemAdd(): a bare ButtonBehavior() (a table's column border) is no control.
     if (g.LastItemData.ID != id) return;
     if (chartmix::ui::g_items.size() >= 4096) return;  // a runaway list: focus order keeps the first
-    chartmix::ui::g_items.push_back({ id, g.CurrentWindow, bb, g.LastItemData.InFlags });
+    chartmix::ui::g_items.push_back({ ctx, id, g.CurrentWindow, bb, g.LastItemData.InFlags });
 }
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID, const char*, ImGuiItemStatusFlags) {}

@@ -10,13 +10,14 @@
 namespace chartmix::ui {
 
 struct HookedItem {
+    ImGuiContext* Context = nullptr;  // items of another (or a destroyed) context are dropped
     ImGuiID Id = 0;
     ImGuiWindow* Window = nullptr;
     ImRect Rect;
     ImGuiItemFlags Flags = 0;  // ImGuiItemFlags_NoNav, _NoTabStop, _Disabled… as the item was added
 };
 
-// Items added since the last call, in submission order; the list is emptied for the next frame.
+// Items the current context added since the last call, in submission order; the list is emptied.
 std::vector<HookedItem> TakeHookedItems();
 
 } // namespace chartmix::ui

@@ -46,10 +46,10 @@ TEST_CASE("the ranking's CSV and JSON carry hand-worked scores and contributions
     CHECK(RankingToJson(e, r) ==
           "{\"period\":\"w1\",\"mix\":" + SerializeMix(e.CurrentMix()) +
               ",\"simulated\":false,\"ranked\":4,\"sources\":[\"melon\",\"qq\"],\"entries\":["
-              "{\"rank\":1,\"song\":0,\"title\":\"A\",\"artist\":\"x\",\"score\":3,\"contributions\":{\"melon\":3,\"qq\":0}},"
-              "{\"rank\":2,\"song\":4,\"title\":\"E\",\"artist\":\"y\",\"score\":2,\"contributions\":{\"melon\":0,\"qq\":2}},"
-              "{\"rank\":3,\"song\":2,\"title\":\"C\",\"artist\":\"x\",\"score\":2,\"contributions\":{\"melon\":1,\"qq\":1}},"
-              "{\"rank\":4,\"song\":1,\"title\":\"B\",\"artist\":\"x\",\"score\":2,\"contributions\":{\"melon\":2,\"qq\":0}}]}");
+              "{\"rank\":1,\"song\":0,\"title\":\"A\",\"artist\":\"x\",\"score\":3,\"scoreText\":\"3\",\"contributions\":{\"melon\":3,\"qq\":0}},"
+              "{\"rank\":2,\"song\":4,\"title\":\"E\",\"artist\":\"y\",\"score\":2,\"scoreText\":\"2\",\"contributions\":{\"melon\":0,\"qq\":2}},"
+              "{\"rank\":3,\"song\":2,\"title\":\"C\",\"artist\":\"x\",\"score\":2,\"scoreText\":\"2\",\"contributions\":{\"melon\":1,\"qq\":1}},"
+              "{\"rank\":4,\"song\":1,\"title\":\"B\",\"artist\":\"x\",\"score\":2,\"scoreText\":\"2\",\"contributions\":{\"melon\":2,\"qq\":0}}]}");
     SUBCASE("the top 2 only") {
         REQUIRE(e.Rank(0, 2, &r).Ok());
         CHECK(RankingToCsv(e, r) == "rank,song,title,artist,score,melon,qq\n1,0,A,x,3,3,0\n2,4,E,y,2,0,2\n");
@@ -77,7 +77,7 @@ TEST_CASE("fractions print to ten digits and CSV text is quoted") {
           "3,2,Third,Choi,0.3333333333,0.3333333333\n");
     const std::string json = RankingToJson(e, r);
     CHECK(json.find("\"title\":\"Say \\\"Hi\\\", Bye\",\"artist\":\"Kim, Lee\",\"score\":1,") != std::string::npos);
-    CHECK(json.find("\"score\":0.6666666667,\"contributions\":{\"melon\":0.6666666667}") != std::string::npos);
+    CHECK(json.find("\"score\":0.6666666667,\"scoreText\":\"0.6667\",\"contributions\":{\"melon\":0.6666666667}") != std::string::npos);
 }
 
 // The suites also run compiled to wasm under node: these fixed hashes are what proves that the same
@@ -108,7 +108,16 @@ TEST_CASE("the same mix on the same data prints the same bytes on every platform
     REQUIRE(chances.Ok());
     for (const WinChance& c : *chances) all += std::to_string(c.Song) + ":" + std::to_string(c.Wins) + ";";
     MESSAGE("ranking bytes fnv1a64 = " << Fnv(all) << " (" << all.size() << " bytes)");
-    CHECK(Fnv(all) == 7669135872465161964ull);
+    CHECK(Fnv(all) == 12631475786808004248ull);
 }
 
+}
+
+TEST_CASE("a score prints as the chart panel shows it, four significant digits")
+{
+    CHECK(chartmix::FormatScore(10.01833333) == "10.02");
+    CHECK(chartmix::FormatScore(9.8374) == "9.837");
+    CHECK(chartmix::FormatScore(3.0) == "3");
+    CHECK(chartmix::FormatScore(0.000123456) == "0.0001235");
+    CHECK(chartmix::FormatScore(std::nan("")) == "-");
 }

@@ -47,6 +47,8 @@ struct Harness {
         Context = ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;
+        io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // as the app sets it (app/window.cpp)
+        for (int k = 0; k < ImGuiKey_COUNT; k++) io.KeyMap[k] = 100 + k;  // key codes of a host (SDL's in the app)
         io.DisplaySize = ImVec2(width, height);
         io.DeltaTime = 1.0f / 60.0f;
         ApplyTheme(State.CurrentTheme);
