@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { openSession, newPage, waitForFrames, saveArtifact } from './harness.mjs';
+import { press, waitForItem } from './ui_driver.mjs';
 
 const kStrictCsp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; frame-src 'self'";
 
@@ -107,6 +108,25 @@ test('embedded iframes take the height of what the widget shows, in a phone, a t
   assert.equal(await frame.evaluate(() => window.chartmix.getSummary().compact), true);
   const snippet = await frame.evaluate(() => window.chartmix.embedSnippet('https://charts.example.org/chartmix/'));
   assert.match(snippet, /^<iframe src="https:\/\/charts\.example\.org\/chartmix\/embed\.html#v1&d=demo:7&p=[^"]+" [^>]*data-chartmix-embed[^>]*><\/iframe>\n<script src="https:\/\/charts\.example\.org\/chartmix\/embed-loader\.js" async><\/script>$/);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('the Embed dialog shows the code for the current view and copies it', async () => {
+  const page = await newPage(session, { width: 1440, height: 900 });
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(session.url + '#v1&d=demo&v=history');
+  await waitForFrames(page, 5);
+  await press(page, 'topbar.embed');
+  await waitForItem(page, 'embed.iframe');
+  await press(page, 'embed.iframe.copy');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const view = await page.evaluate(() => window.chartmix.getView());
+  assert.ok(copied.startsWith(`<iframe src="${session.url}embed.html${view}"`), `the iframe opens this view: ${copied.slice(0, 120)}`);
+  assert.match(copied, /embed-loader\.js" async><\/script>$/);
+  saveArtifact('embed-dialog.png', await page.screenshot());
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => window.chartmix.uiProbe().values.popups === '0');
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
