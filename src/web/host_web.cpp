@@ -2,6 +2,9 @@
 // as Module.chartmixHost (file picker, fetch with progress, clipboard, downloads, PNG); after each
 // frame the page hears about changes (revision, notice, text field) so it can update the URL, the
 // accessible table and the IME overlay. All text crosses as UTF-8 and lands in the DOM as text.
+#include <set>
+#include <string>
+
 #include <SDL.h>
 #include <emscripten.h>
 #include <imgui.h>
@@ -113,10 +116,11 @@ void HostFrameDrawn(ui::AppState& state)
         last_input = in;
         chartmix_js_text_input(in.Active, in.X, in.Y, in.Width, in.Height, in.Text.c_str());
     }
-    // Fonts: the Latin face at start, the CJK subset only once the data has CJK text.
-    static bool latin_asked = false, cjk_asked = false;
-    if (!latin_asked) { latin_asked = true; Call("loadFont", "latin"); }
-    if (state.WantCjkFont && state.CjkFontBytes.empty() && !cjk_asked) { cjk_asked = true; Call("loadFont", "cjk"); }
+    // Fonts: the Latin face at start; the CJK index and chunks once the text has CJK characters.
+    // Each file is asked for once; the page fetches them in parallel and hands them in.
+    static std::set<std::string> fonts_asked;
+    for (const std::string& file : state.WantFontFiles)
+        if (fonts_asked.insert(file).second) Call("loadFont", file);
     // A slider held down is one gesture: the page replaces its history entry until it ends.
     const bool dragging = ImGui::GetCurrentContext() && ImGui::IsAnyItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left);
     chartmix_js_frame(state.FrameCount, (double)state.Session_.Revision(), dragging);
