@@ -6,7 +6,7 @@ namespace chartmix::ui {
 
 namespace {
 
-constexpr std::string_view kMagic = "CMXCJK2\n";
+constexpr std::string_view kMagic = "CMXCJK3\n";
 constexpr unsigned kCodepoints = 0x10000;
 
 // A cursor over the index bytes; reads past the end fail instead of reading on.
@@ -60,7 +60,14 @@ bool CjkChunkIndex::Parse(std::string_view bytes)
         r.Codes = bytes.substr(in.Pos, code_bytes);
         in.Pos += code_bytes;
     }
+    // Code points moved into one tier (the app's own text), whatever their range says.
+    const unsigned moved_tier = in.Uint(1);
+    std::vector<unsigned> moved(in.Uint(2));
+    for (unsigned& c : moved) c = in.Uint(3);
     if (!in.Ok || sizes.empty()) return false;
+    std::vector<bool> is_moved(kCodepoints, false);
+    for (unsigned c : moved)
+        if (c < kCodepoints) is_moved[c] = true;
     // Chunks are cut tier by tier, code points ascending within a tier (cjk_chunks.plan_chunks).
     std::vector<uint16_t> chunk(kCodepoints, kNone);
     unsigned first_chunk = 0;
@@ -70,7 +77,9 @@ bool CjkChunkIndex::Parse(std::string_view bytes)
         for (const Range& r : ranges) {
             for (unsigned c = r.First; c <= r.Last; c++) {
                 const unsigned k = c - r.First;
-                const unsigned t = r.Tier != 0xFF ? r.Tier : r.Tiers[((uint8_t)r.Codes[k / 4] >> (2 * (k % 4))) & 3];
+                const unsigned t = is_moved[c]     ? moved_tier
+                                   : r.Tier != 0xFF ? r.Tier
+                                                    : r.Tiers[((uint8_t)r.Codes[k / 4] >> (2 * (k % 4))) & 3];
                 if (t != tier) continue;
                 const unsigned n = first_chunk + count++ / sizes[tier];
                 if (n >= kNone) return false;

@@ -3,21 +3,23 @@
 Each code point of the CJK scripts goes to exactly one chunk; cjk/index.bin maps code points to
 chunks (format below), cjk/NNN.otf holds one chunk. Chunks are cut in an order that approximates
 frequency, so a chart's characters fall into few files:
-  tier 0  CJK punctuation, kana, compatibility jamo, fullwidth forms
-  tier 1  the Hangul syllables of KS X 1001 (the 2,350 in everyday use)
-  tier 2  ideographs in at least three of the four level-1 sets (GB2312, JIS X 0208, Big5, KS X 1001 hanja)
-  tier 3  ideographs in one or two of them
-  tier 4  ideographs in a level-2 set only (GB2312, JIS X 0208, Big5)
-  tier 5  everything else: rare Hangul syllables, rare ideographs, radicals, enclosed and compatibility forms
+  tier 0  the app's own text (the simulated market's names, the first thing a visitor sees)
+  tier 1  CJK punctuation, kana, compatibility jamo, fullwidth forms
+  tier 2  the Hangul syllables of KS X 1001 (the 2,350 in everyday use)
+  tier 3  ideographs in at least three of the four level-1 sets (GB2312, JIS X 0208, Big5, KS X 1001 hanja)
+  tier 4  ideographs in one or two of them
+  tier 5  ideographs in a level-2 set only (GB2312, JIS X 0208, Big5)
+  tier 6  everything else: rare Hangul syllables, rare ideographs, radicals, enclosed and compatibility forms
 Within a tier, code point order; rarer tiers have bigger chunks (they are fetched seldom).
 
 Glyphs keep their CFF outlines (stb_truetype, inside Dear ImGui, reads CFF). One face per code point:
 Hangul from KR, kana from JP, an ideograph from SC if GB2312 has it, else JP (JIS X 0208), TC (Big5),
 KR (hanja), else SC. All faces of the collection share one CFF table, so a chunk mixes them freely.
 
-index.bin (little-endian): "CMXCJK2\\n"; u8 tier count, u16 glyphs per chunk for each tier; u8 range
+index.bin (little-endian): "CMXCJK3\\n"; u8 tier count, u16 glyphs per chunk for each tier; u8 range
 count, then per range u24 first and last code point and u8 tier, or 0xFF then four u8 tiers and one
-2-bit code per code point (four to a byte, low bits first) naming one of those four. Chunks are cut
+2-bit code per code point (four to a byte, low bits first) naming one of those four; then u8 tier,
+u16 count and that many u24 code points moved into that tier (the app's own text). Chunks are cut
 tier by tier, code points ascending within a tier, every code point of a range counted whether the
 font has it or not; chunk n is the file cjk/NNN.otf.
 """
@@ -31,10 +33,11 @@ from fontTools import subset
 from fontTools.ttLib import TTCollection, TTFont, newTable
 from fontTools.ttLib.tables._c_m_a_p import cmap_format_4
 
-INDEX_MAGIC = b"CMXCJK2\n"
-# Tier: (name, glyphs per chunk). Rarer tiers get bigger chunks: fetched seldom, fewer files.
-TIERS = (("symbols", 256), ("hangul", 192), ("common", 96), ("frequent", 128), ("level2", 256), ("rare", 512))
-SYMBOLS, HANGUL, COMMON, FREQUENT, LEVEL2, RARE = range(len(TIERS))
+INDEX_MAGIC = b"CMXCJK3\n"
+# Tier: (name, glyphs per chunk). A chunk costs ~1 KB beyond its glyphs (100-250 bytes each), so common
+# tiers get small chunks (sparse text fetches little); rare ones big chunks (fetched seldom, fewer files).
+TIERS = (("builtin", 64), ("symbols", 128), ("hangul", 64), ("common", 32), ("frequent", 64), ("level2", 128), ("rare", 512))
+BUILTIN, SYMBOLS, HANGUL, COMMON, FREQUENT, LEVEL2, RARE = range(len(TIERS))
 # Code point ranges in index order: a fixed tier, or None for a per-code-point tier (2 bits each).
 RANGES = ((0x1100, 0x11FF, RARE), (0x2E80, 0x2FDF, RARE), (0x3000, 0x30FF, SYMBOLS), (0x3100, 0x312F, RARE),
           (0x3130, 0x318F, SYMBOLS), (0x3190, 0x33FF, RARE), (0x3400, 0x4DBF, RARE), (0x4E00, 0x9FFF, None),
@@ -99,11 +102,12 @@ def face_of(c, sets):
     return "KR" if c in sets["ks_hanja"] else "SC"
 
 
-def tiers_by_codepoint(sets):
-    """[(code point, tier)] over every range, ascending, present in the font or not."""
+def tiers_by_codepoint(sets, builtin=()):
+    """[(code point, tier)] over every range, ascending, present in the font or not; the code points
+    of builtin (the app's own text) go to BUILTIN."""
     out = []
     for lo, hi, tier in RANGES:
-        out += [(c, tier if tier is not None else mapped_tier(c, sets)) for c in range(lo, hi + 1)]
+        out += [(c, BUILTIN if c in builtin else tier if tier is not None else mapped_tier(c, sets)) for c in range(lo, hi + 1)]
     return out
 
 
@@ -116,9 +120,10 @@ def plan_chunks(tiers):
     return chunks
 
 
-def encode_index(tiers):
-    """index.bin; the UI's fonts_cjk_index.cpp reads it and recomputes the chunks as plan_chunks does."""
-    tier_of = dict(tiers)
+def encode_index(tiers, sets):
+    """index.bin; the UI's cjk_chunk_index.cpp reads it and recomputes the chunks as plan_chunks does."""
+    builtin = sorted(c for c, t in tiers if t == BUILTIN)
+    tier_of = dict(tiers_by_codepoint(sets))
     out = bytearray(INDEX_MAGIC)
     out.append(len(TIERS))
     for _, size in TIERS:
@@ -136,6 +141,10 @@ def encode_index(tiers):
         codes = [present.index(tier_of[c]) for c in range(lo, hi + 1)]
         for i in range(0, len(codes), 4):
             out.append(sum(code << (2 * k) for k, code in enumerate(codes[i:i + 4])))
+    out.append(BUILTIN)
+    out += len(builtin).to_bytes(2, "little")
+    for c in builtin:
+        out += c.to_bytes(3, "little")
     return bytes(out)
 
 
@@ -182,6 +191,9 @@ def decode_index(data):
         for k, c in enumerate(range(lo, hi + 1)):
             tiers.append((c, table[(data[p + k // 4] >> (2 * (k % 4))) & 3]))
         p += (hi - lo + 1 + 3) // 4
+    moved_to, count = data[p], int.from_bytes(data[p + 1:p + 3], "little")
+    moved = {int.from_bytes(data[p + 3 + 3 * i:p + 6 + 3 * i], "little") for i in range(count)}
+    tiers = [(c, moved_to if c in moved else t) for c, t in tiers]
     first, owner = 0, {}
     for tier, size in enumerate(sizes):
         points = [c for c, t in tiers if t == tier]
@@ -191,7 +203,7 @@ def decode_index(data):
     return owner
 
 
-def slice_collection(ttc_path, out_dir, workers=1):
+def slice_collection(ttc_path, out_dir, builtin=(), workers=1):
     """Writes out_dir/cjk/index.bin and the chunks; returns (chunks, glyphs, bytes of all chunks)."""
     collection = TTCollection(ttc_path, lazy=True)
     index_of, cmaps = {}, {}
@@ -204,9 +216,9 @@ def slice_collection(ttc_path, out_dir, workers=1):
     if missing:
         raise SystemExit("cjk_chunks: %s lacks the faces %s" % (ttc_path, ", ".join(missing)))
     sets = standard_sets()
-    tiers = tiers_by_codepoint(sets)
+    tiers = tiers_by_codepoint(sets, builtin)
     chunks = plan_chunks(tiers)
-    index = encode_index(tiers)
+    index = encode_index(tiers, sets)
     owner = decode_index(index)
     assert all(owner[c] == n for n, points in enumerate(chunks) for c in points), "index.bin and the chunks disagree"
     glyph_of = {c: cmaps[face_of(c, sets)].get(c) or cmaps["KR"][c] for c in owner if c in cmaps["KR"]}
@@ -228,19 +240,21 @@ def slice_collection(ttc_path, out_dir, workers=1):
     return len(chunks), len(glyph_of), sum(os.path.getsize(job[3]) for job in jobs)
 
 
-def slice_cached(ttc_path, out_dir, cache_dir="", workers=2):
+def slice_cached(ttc_path, out_dir, builtin=(), cache_dir="", workers=2):
     """slice_collection through a cache shared by build trees (native, web, asan): slicing takes a minute,
-    and its output depends only on this file and the collection. Returns slice_collection's figures."""
+    and its output depends only on this file, the app's own text and the collection. Returns
+    slice_collection's figures."""
     if not cache_dir:
-        return slice_collection(ttc_path, out_dir, workers)
+        return slice_collection(ttc_path, out_dir, builtin, workers)
     stat = os.stat(ttc_path)
     with open(__file__, "rb") as f:
-        key = hashlib.sha1(f.read() + ("%s %d %d" % (ttc_path, stat.st_size, stat.st_mtime_ns)).encode()).hexdigest()[:16]
+        inputs = f.read() + ("%s %d %d %s" % (ttc_path, stat.st_size, stat.st_mtime_ns, sorted(builtin))).encode()
+    key = hashlib.sha1(inputs).hexdigest()[:16]
     cached = os.path.join(cache_dir, "cjk-" + key)
     if not os.path.exists(os.path.join(cached, "cjk", "index.bin")):
         os.makedirs(cache_dir, exist_ok=True)
         building = tempfile.mkdtemp(prefix="cjk-building-", dir=cache_dir)
-        figures = slice_collection(ttc_path, building, workers)
+        figures = slice_collection(ttc_path, building, builtin, workers)
         with open(os.path.join(building, "figures.txt"), "w") as f:
             f.write("%d %d %d\n" % figures)
         try:

@@ -4,7 +4,7 @@
   chartmix-latin.ttf  DejaVu Sans: Latin, Greek, punctuation, arrows, shapes, U+FFFD, plus any
                       non-CJK character the datasets use (Cyrillic, accents); loaded at start
   cjk/index.bin       which chunk holds each Hangul, kana and ideograph code point
-  cjk/NNN.otf         Noto Sans CJK in chunks of 96 to 512 glyphs (cjk_chunks.py): every CJK
+  cjk/NNN.otf         Noto Sans CJK in chunks of 32 to 512 glyphs (cjk_chunks.py): every CJK
                       character of the collection, fetched only when the loaded text uses it
   chartmix-fonts.txt  what went in: glyph counts and sizes
 
@@ -73,15 +73,17 @@ def main():
     args = ap.parse_args()
     os.makedirs(args.out_dir, exist_ok=True)
 
-    chunks, glyphs, chunk_bytes = slice_cached(args.cjk, args.out_dir, args.cache_dir, args.workers)
+    # The app's own text (--text: the simulated market every visitor sees first) gets a chunk of its own.
+    own = set()
+    for path in args.text:
+        with open(path, "rb") as f:
+            own.update(c for c in map(ord, decode(f.read())) if c >= 0x20)
+    chunks, glyphs, chunk_bytes = slice_cached(args.cjk, args.out_dir, own, args.cache_dir, args.workers)
     with open(os.path.join(args.out_dir, "cjk", "index.bin"), "rb") as f:
         in_chunks = set(decode_index(f.read()))  # every code point of the CJK ranges, whether the font has it or not
     cjk_has = set(TTCollection(args.cjk, lazy=True).fonts[0].getBestCmap())
 
-    used = dataset_chars(args.datasets)
-    for path in args.text:
-        with open(path, "rb") as f:
-            used.update(c for c in map(ord, decode(f.read())) if c >= 0x20)
+    used = dataset_chars(args.datasets) | own
     latin_set = set(range(0x20, 0x7F)) | set(range(0xA0, 0x250)) | set(range(0x2000, 0x2070)) | set(range(0x2190, 0x2200))
     latin_set |= set(range(0x2200, 0x2300)) | set(range(0x25A0, 0x2600)) | {c for c in used if c not in in_chunks}
     # Greek for the UI's own symbols (Kendall's tau, sigma); U+FFFD as the atlas's fallback glyph, so a
