@@ -1,7 +1,9 @@
 # Fonts from Debian packages (fonts-dejavu-core, fonts-noto-cjk), subset at build time by
 # tools/fonts/subset_fonts.py with Debian's python3-fonttools into the build tree, never the
-# repository. Natively the UI reads them from CHARTMIX_FONT_DIR; the browser build copies them next
-# to the page (web/fonts/) for the host to fetch when the data needs them.
+# repository: the Latin font, and Noto Sans CJK sliced into chunks (cjk/NNN.otf + cjk/index.bin,
+# tools/fonts/cjk_chunks.py). Natively the UI reads them from CHARTMIX_FONT_DIR; the browser build
+# writes them next to the page (web/fonts/) for the host to fetch when the text needs them. Slicing
+# takes a minute, so its output is kept in CHARTMIX_DEPS/fonts for the other build trees.
 if(NOT TARGET chartmix_ui)
     return()
 endif()
@@ -23,12 +25,17 @@ if(EMSCRIPTEN)
 else()
     set(CHARTMIX_FONT_DIR ${CMAKE_BINARY_DIR}/fonts)
 endif()
-set(_font_outputs ${CHARTMIX_FONT_DIR}/chartmix-latin.ttf ${CHARTMIX_FONT_DIR}/chartmix-cjk.ttf)
+set(_font_outputs ${CHARTMIX_FONT_DIR}/chartmix-latin.ttf ${CHARTMIX_FONT_DIR}/cjk/index.bin)
+set(_font_cache "")
+if(CHARTMIX_DEPS)
+    set(_font_cache --cache-dir ${CHARTMIX_DEPS}/fonts)
+endif()
 add_custom_command(OUTPUT ${_font_outputs}
     COMMAND ${CHARTMIX_FONT_PYTHON} ${CMAKE_SOURCE_DIR}/tools/fonts/subset_fonts.py --out-dir ${CHARTMIX_FONT_DIR}
-            --datasets ${CHARTMIX_SHARED_DIR}/datasets --text ${CMAKE_SOURCE_DIR}/src/core/demo_market.cpp --latin ${CHARTMIX_LATIN_FONT} --cjk ${CHARTMIX_CJK_FONT}
-    DEPENDS ${CMAKE_SOURCE_DIR}/tools/fonts/subset_fonts.py ${CMAKE_SOURCE_DIR}/src/core/demo_market.cpp
-    COMMENT "Subsetting fonts (Latin + the CJK characters the datasets use)")
+            --datasets ${CHARTMIX_SHARED_DIR}/datasets --text ${CMAKE_SOURCE_DIR}/src/core/demo_market.cpp --latin ${CHARTMIX_LATIN_FONT} --cjk ${CHARTMIX_CJK_FONT} ${_font_cache}
+    DEPENDS ${CMAKE_SOURCE_DIR}/tools/fonts/subset_fonts.py ${CMAKE_SOURCE_DIR}/tools/fonts/cjk_chunks.py ${CMAKE_SOURCE_DIR}/src/core/demo_market.cpp
+            ${CHARTMIX_CJK_FONT} ${CHARTMIX_LATIN_FONT}
+    COMMENT "Subsetting fonts (Latin; Noto Sans CJK in chunks, cached across build trees)")
 add_custom_target(chartmix_fonts ALL DEPENDS ${_font_outputs})
 add_dependencies(chartmix_ui chartmix_fonts)
 target_compile_definitions(chartmix_ui PRIVATE CHARTMIX_FONT_DIR="${CHARTMIX_FONT_DIR}")

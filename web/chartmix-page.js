@@ -243,19 +243,20 @@ export function attachPage(app, host) {
     canvas2d.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(rgba.buffer, rgba.byteOffset, rgba.length), width, height), 0, 0);
     canvas2d.toBlob((blob) => waiters.forEach((w) => w.resolve(blob)), 'image/png');
   };
+  // Font files the UI asks for, one call each, fetched in parallel from the page's own fonts/ folder:
+  // chartmix-latin.ttf at start, cjk/index.bin and the cjk/NNN.otf chunks only when the text needs them.
   app.fontsLoaded = [];
-  host.loadFont = async (kind) => {  // fonts/chartmix-latin.ttf at start; chartmix-cjk.ttf only when the data needs it
+  host.loadFont = async (file) => {
+    let bytes = new Uint8Array(0);  // handed in empty when the fetch fails: the UI stops waiting, '?' stays
     try {
-      const response = await fetch(new URL(`fonts/chartmix-${kind}.ttf`, app.options.baseUrl), { credentials: 'same-origin' });
-      if (!response.ok) return;  // no generated fonts in this build: Dear ImGui's own font stays
-      const bytes = new Uint8Array(await response.arrayBuffer());
-      const ptr = app.core._malloc(Math.max(1, bytes.length));
-      if (!ptr) return;  // no room: the built-in font stays
-      app.core.HEAPU8.set(bytes, ptr);
-      app.core._chartmix_set_font(kind === 'cjk' ? 1 : 0, ptr, bytes.length);
-      app.core._free(ptr);
-      app.fontsLoaded.push(kind);
+      const response = await fetch(new URL(`fonts/${file}`, app.options.baseUrl), { credentials: 'same-origin' });
+      if (response.ok) bytes = new Uint8Array(await response.arrayBuffer());
     } catch { /* offline: the built-in font stays */ }
+    const ptr = bytes.length ? app.core._malloc(bytes.length) : 0;
+    if (ptr) app.core.HEAPU8.set(bytes, ptr);
+    try { app._withStrings([file], (name) => app.core._chartmix_set_font(name, ptr, ptr ? bytes.length : 0)); } catch { /* no room */ }
+    if (ptr) app.core._free(ptr);
+    if (ptr) app.fontsLoaded.push(file);
   };
 
   // [SECTION] keyboard and touch. Tab walks the canvas's controls (src/ui/keyboard_focus.h); at the

@@ -6,6 +6,7 @@
 // UI asks for through HostActions; src/app (desktop) and src/web (browser) fill them in. A null
 // action hides its button.
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -71,12 +72,11 @@ struct AppState {
     bool CoarsePointer = false;  // touch screen ('pointer: coarse'): bigger hit areas
     float ContentHeight = 0.0f;  // set by the UI: the compact layout's natural height at this width (CSS px)
 
-    // Fonts (see ui/fonts.h). The host hands font files in as bytes; the UI rebuilds the atlas from
-    // the glyphs the loaded text uses, between frames, in UpdateFonts().
-    std::string LatinFontBytes;  // TrueType; empty = Dear ImGui's built-in font
-    std::string CjkFontBytes;    // TrueType subset covering Hangul, kana and ideographs; loaded on demand
-    bool WantCjkFont = false;    // set by the UI: the data has CJK text and CjkFontBytes is empty
-    bool FontsDirty = true;      // set by the host after changing the bytes above (and by the UI on new data)
+    // Fonts (see ui/fonts.h). The UI names the font files it needs; the host fetches them and hands
+    // the bytes in; the UI rebuilds the atlas from the glyphs the loaded text uses, between frames.
+    std::map<std::string, std::string> FontFiles;  // file under fonts/ -> bytes ("" when the host could not get it)
+    std::vector<std::string> WantFontFiles;        // set by the UI: files it needs and FontFiles lacks
+    bool FontsDirty = true;      // set by the host after adding to FontFiles (and by the UI on new data)
 
     // Published datasets the Open dialog lists, as the host read them (empty until then).
     std::vector<CatalogueEntry> Catalogue;

@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <map>
 
 #include <imgui_internal.h>
 
+#include "ui/cjk_chunk_index.h"
 #include "ui/figure.h"
 #include "ui/ui_probe.h"
 
@@ -19,10 +21,14 @@ struct FontCache {
     const Dataset* Data = nullptr;         // dataset whose code points were collected
     size_t DataSongs = 0, DataSources = 0, DataPeriods = 0;
     std::vector<ImWchar> Needed;           // code points of the current dataset
+    bool NeedsCjk = false;                 // Needed has a code point of the CJK chunks' scripts
     std::vector<ImWchar> Built;            // code points the atlas was built with
     float BuiltScale = 0.0f;               // raster scale (framebuffer scale x UI scale)
-    size_t BuiltLatinBytes = 0, BuiltCjkBytes = 0;
-    ImVector<ImWchar> LatinRanges, CjkRanges;  // must outlive ImFontAtlas::Build
+    bool BuiltWithLatin = false;           // the atlas has the Latin font (or its fetch failed)
+    CjkChunkIndex Index;                   // parsed from FontFiles[kCjkIndexFile] once it arrived
+    bool IndexRead = false;
+    ImVector<ImWchar> LatinRanges;         // must outlive ImFontAtlas::Build
+    std::vector<ImVector<ImWchar>> CjkRanges;  // one per merged chunk
     FontStats Stats;
 };
 
@@ -65,9 +71,10 @@ float RasterScale(const AppState& state)
 
 bool IsCjkCodepoint(unsigned c)
 {
-    return (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3000 && c <= 0x30FF) || (c >= 0x3130 && c <= 0x318F) ||
-           (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7A3) ||
-           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF);
+    // The ranges tools/fonts/cjk_chunks.py slices (RANGES there); the index says which chunk.
+    return (c >= 0x1100 && c <= 0x11FF) || (c >= 0x2E80 && c <= 0x2FDF) || (c >= 0x3000 && c <= 0x9FFF) ||
+           (c >= 0xA960 && c <= 0xA97F) || (c >= 0xAC00 && c <= 0xD7FF) || (c >= 0xF900 && c <= 0xFAFF) ||
+           (c >= 0xFE10 && c <= 0xFE1F) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFFEF);
 }
 
 void CollectCodepoints(const Dataset& data, std::vector<ImWchar>* out)
@@ -84,6 +91,52 @@ void CollectCodepoints(const Dataset& data, std::vector<ImWchar>* out)
     out->erase(std::unique(out->begin(), out->end()), out->end());
 }
 
+namespace {
+
+#if defined(CHARTMIX_FONT_DIR) && !defined(__EMSCRIPTEN__)
+constexpr bool kBuildTreeFonts = true;
+#else
+constexpr bool kBuildTreeFonts = false;
+#endif
+
+bool Has(const AppState& state, const std::string& file) { return state.FontFiles.count(file) != 0; }
+
+// The CJK chunks holding the needed code points, each with its code points (ascending).
+std::map<int, std::vector<ImWchar>> NeededChunks(const FontCache& cache)
+{
+    std::map<int, std::vector<ImWchar>> chunks;
+    if (!cache.NeedsCjk) return chunks;
+    for (ImWchar c : cache.Needed) {
+        const int chunk = IsCjkCodepoint(c) ? cache.Index.ChunkOf(c) : -1;
+        if (chunk >= 0) chunks[chunk].push_back(c);
+    }
+    return chunks;
+}
+
+// The files under fonts/ the needed glyphs come from and state.FontFiles lacks.
+std::vector<std::string> MissingFontFiles(FontCache& cache, const AppState& state)
+{
+    std::vector<std::string> missing;
+    if (!Has(state, kLatinFontFile)) missing.push_back(kLatinFontFile);
+    if (!cache.NeedsCjk) return missing;
+    auto index = state.FontFiles.find(kCjkIndexFile);
+    if (index == state.FontFiles.end()) {
+        missing.push_back(kCjkIndexFile);
+        return missing;
+    }
+    if (!cache.IndexRead) {
+        cache.IndexRead = true;
+        cache.Index.Parse(index->second);  // an empty or broken index leaves CJK text to the fallback glyph
+    }
+    for (const auto& [chunk, points] : NeededChunks(cache)) {
+        std::string file = CjkChunkIndex::ChunkFile(chunk);
+        if (!Has(state, file)) missing.push_back(std::move(file));
+    }
+    return missing;
+}
+
+} // namespace
+
 void NoteFontsNeeded(AppState& state)
 {
     FontCache& cache = Cache();
@@ -99,21 +152,21 @@ void NoteFontsNeeded(AppState& state)
         cache.DataSongs = data.Songs.size();
         cache.DataSources = data.Sources.size();
         cache.DataPeriods = data.Periods.size();
+        cache.NeedsCjk = std::any_of(cache.Needed.begin(), cache.Needed.end(), [](ImWchar c) { return IsCjkCodepoint(c); });
         // New characters only: an atlas that already holds them all stays.
         if (!std::includes(cache.Built.begin(), cache.Built.end(), cache.Needed.begin(), cache.Needed.end())) state.FontsDirty = true;
     }
-    bool cjk = std::any_of(cache.Needed.begin(), cache.Needed.end(), [](ImWchar c) { return IsCjkCodepoint(c); });
-    state.WantCjkFont = cjk && state.CjkFontBytes.empty();
-    if (RasterScale(state) != cache.BuiltScale && !state.LatinFontBytes.empty()) state.FontsDirty = true;
+    state.WantFontFiles = MissingFontFiles(cache, state);
+    if (RasterScale(state) != cache.BuiltScale && cache.BuiltScale > 0) state.FontsDirty = true;
     // Tests wait for "ready" before they count fallback glyphs.
-    const bool pending = state.WantCjkFont || state.FontsDirty || state.LatinFontBytes.empty();
+    const bool pending = !state.WantFontFiles.empty() || state.FontsDirty;
     ProbeValue("fonts", pending ? "pending" : cache.Stats.HasCjk ? "ready, cjk" : "ready");
 }
 
 bool LoadBuildTreeFonts(AppState& state)
 {
 #if defined(CHARTMIX_FONT_DIR) && !defined(__EMSCRIPTEN__)
-    auto read = [](const char* name, std::string* out) {
+    auto read = [](const std::string& name, std::string* out) {
         std::string path = std::string(CHARTMIX_FONT_DIR) + "/" + name;
         FILE* f = std::fopen(path.c_str(), "rb");
         if (!f) return false;
@@ -125,9 +178,15 @@ bool LoadBuildTreeFonts(AppState& state)
         *out = std::move(bytes);
         return true;
     };
-    bool ok = read("chartmix-latin.ttf", &state.LatinFontBytes);
-    ok = read("chartmix-cjk.ttf", &state.CjkFontBytes) && ok;
-    state.FontsDirty = true;
+    std::vector<std::string> wanted = state.WantFontFiles;
+    if (wanted.empty() && !Has(state, kLatinFontFile)) wanted.push_back(kLatinFontFile);
+    bool ok = true;
+    for (const std::string& file : wanted) {
+        std::string bytes;
+        ok = read(file, &bytes) && ok;
+        state.FontFiles[file] = std::move(bytes);  // "" when missing: the UI stops waiting for it
+    }
+    if (!wanted.empty()) state.FontsDirty = true;
     return ok;
 #else
     (void)state;
@@ -135,12 +194,37 @@ bool LoadBuildTreeFonts(AppState& state)
 #endif
 }
 
+namespace {
+
+void AddFont(ImFontAtlas* atlas, const std::string& bytes, float size, bool merge, const ImWchar* ranges, const char* name)
+{
+    ImFontConfig cfg;
+    cfg.FontDataOwnedByAtlas = true;
+    cfg.MergeMode = merge;
+    // Latin is oversampled horizontally for its thin stems; CJK is rasterized at the display's pixel size.
+    cfg.OversampleH = merge ? 1 : 2;
+    cfg.OversampleV = 1;
+    void* copy = IM_ALLOC(bytes.size());
+    std::memcpy(copy, bytes.data(), bytes.size());
+    std::snprintf(cfg.Name, sizeof(cfg.Name), "%s %.0fpx", name, size);
+    atlas->AddFontFromMemoryTTF(copy, (int)bytes.size(), size, &cfg, ranges);
+}
+
+} // namespace
+
 bool UpdateFonts(AppState& state)
 {
     FontCache& cache = Cache();
     NoteFontsNeeded(state);
+    // Natively the build tree answers at once: the Latin font, then the index, then the chunks.
+    for (int round = 0; kBuildTreeFonts && round < 3 && !state.WantFontFiles.empty(); round++) {
+        LoadBuildTreeFonts(state);
+        NoteFontsNeeded(state);
+    }
     if (!state.FontsDirty) return false;
-    if (state.LatinFontBytes.empty()) LoadBuildTreeFonts(state);
+    // The Latin font is drawn as soon as it is in (first paint); the CJK chunks wait for each other,
+    // so the atlas is rebuilt once for all of them.
+    if (!state.WantFontFiles.empty() && cache.BuiltWithLatin) return false;
     state.FontsDirty = false;
 
     ImGuiIO& io = ImGui::GetIO();
@@ -150,49 +234,42 @@ bool UpdateFonts(AppState& state)
     atlas->Clear();
     cache.LatinRanges.clear();
     cache.CjkRanges.clear();
-    ImFontGlyphRangesBuilder latin, cjk;
+    ImFontGlyphRangesBuilder latin;
     latin.AddRanges(atlas->GetGlyphRangesDefault());
     // Latin Extended, Greek (the UI's tau and sigma), punctuation and dashes, arrows, maths, shapes,
     // and U+FFFD: Dear ImGui draws it for any missing character, which the probe then counts.
     static const ImWchar kExtra[] = { 0x0100, 0x024F, 0x0370, 0x03FF, 0x2000, 0x206F, 0x2190, 0x21FF, 0x2200, 0x22FF,
                                       0x25A0, 0x25FF, 0xFFFD, 0xFFFD, 0 };
     latin.AddRanges(kExtra);
-    bool any_cjk = false;
-    for (ImWchar c : cache.Needed) {
-        if (IsCjkCodepoint(c)) { cjk.AddChar(c); any_cjk = true; }
-        else latin.AddChar(c);
-    }
+    for (ImWchar c : cache.Needed)
+        if (!IsCjkCodepoint(c)) latin.AddChar(c);
     latin.BuildRanges(&cache.LatinRanges);
-    cjk.BuildRanges(&cache.CjkRanges);
 
     const float size = kBaseFontSize * raster;
-    if (!state.LatinFontBytes.empty()) {
-        ImFontConfig cfg;
-        cfg.FontDataOwnedByAtlas = true;
-        cfg.OversampleH = 2;
-        cfg.OversampleV = 1;
-        void* bytes = IM_ALLOC(state.LatinFontBytes.size());
-        std::memcpy(bytes, state.LatinFontBytes.data(), state.LatinFontBytes.size());
-        std::snprintf(cfg.Name, sizeof(cfg.Name), "chartmix latin %.0fpx", size);
-        atlas->AddFontFromMemoryTTF(bytes, (int)state.LatinFontBytes.size(), size, &cfg, cache.LatinRanges.Data);
+    auto latin_file = state.FontFiles.find(kLatinFontFile);
+    if (latin_file != state.FontFiles.end() && !latin_file->second.empty()) {
+        AddFont(atlas, latin_file->second, size, false, cache.LatinRanges.Data, "chartmix latin");
     } else {
         ImFontConfig cfg;
         cfg.SizePixels = 13.0f * raster;
         atlas->AddFontDefault(&cfg);
     }
     cache.Stats.HasCjk = false;
-    if (any_cjk && !state.CjkFontBytes.empty()) {
-        ImFontConfig cfg;
-        cfg.MergeMode = true;
-        cfg.FontDataOwnedByAtlas = true;
-        cfg.OversampleH = 1;  // rasterized at the display's pixel size: no oversampling needed
-        cfg.OversampleV = 1;
-        void* bytes = IM_ALLOC(state.CjkFontBytes.size());
-        std::memcpy(bytes, state.CjkFontBytes.data(), state.CjkFontBytes.size());
+    cache.Stats.CjkChunks = 0;
+    const std::map<int, std::vector<ImWchar>> chunks = NeededChunks(cache);
+    cache.CjkRanges.reserve(chunks.size());  // Build reads the ranges through pointers: no reallocation
+    for (const auto& [chunk, points] : chunks) {
+        auto file = state.FontFiles.find(CjkChunkIndex::ChunkFile(chunk));
+        if (file == state.FontFiles.end() || file->second.empty()) continue;
+        ImFontGlyphRangesBuilder ranges;
+        for (ImWchar c : points) ranges.AddChar(c);
+        cache.CjkRanges.emplace_back();
+        ranges.BuildRanges(&cache.CjkRanges.back());
         // stb_truetype sizes a font by ascent - descent: Noto CJK's 1.448 em against DejaVu's 1.164
         // would draw Hangul and ideographs a fifth smaller than Latin text. Baselines stay aligned.
-        atlas->AddFontFromMemoryTTF(bytes, (int)state.CjkFontBytes.size(), size * 1.2f, &cfg, cache.CjkRanges.Data);
+        AddFont(atlas, file->second, size * 1.2f, true, cache.CjkRanges.back().Data, "chartmix cjk");
         cache.Stats.HasCjk = true;
+        cache.Stats.CjkChunks++;
     }
     atlas->Build();
     // Glyphs are rasterized at physical pixels; scale back so layout stays in logical pixels.
@@ -200,8 +277,7 @@ bool UpdateFonts(AppState& state)
 
     cache.Built = cache.Needed;
     cache.BuiltScale = raster;
-    cache.BuiltLatinBytes = state.LatinFontBytes.size();
-    cache.BuiltCjkBytes = state.CjkFontBytes.size();
+    cache.BuiltWithLatin = Has(state, kLatinFontFile);
     cache.Stats.Glyphs = atlas->Fonts.Size > 0 ? atlas->Fonts[0]->Glyphs.Size : 0;
     cache.Stats.TextureWidth = atlas->TexWidth;
     cache.Stats.TextureHeight = atlas->TexHeight;

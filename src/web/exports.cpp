@@ -322,12 +322,13 @@ EMSCRIPTEN_KEEPALIVE void chartmix_set_text_input(const char* utf8)
 // Enter in the overlay <input>: the focused field acts as on Enter (Dear ImGui never sees the key).
 EMSCRIPTEN_KEEPALIVE void chartmix_submit_text_input() { S().TextInput.Submitted = true; }
 
-// Font files the host fetched (kind 0: Latin, 1: CJK subset): the UI rebuilds its atlas between frames.
-EMSCRIPTEN_KEEPALIVE void chartmix_set_font(int kind, const uint8_t* bytes, uint32_t size)
+// A font file the host fetched for the UI (AppState::WantFontFiles: "chartmix-latin.ttf",
+// "cjk/index.bin", "cjk/012.otf"); size 0 when the fetch failed, so the UI stops waiting for it.
+// The UI rebuilds its atlas between frames, once every file it asked for is in.
+EMSCRIPTEN_KEEPALIVE void chartmix_set_font(const char* file, const uint8_t* bytes, uint32_t size)
 {
-    std::string data((const char*)bytes, size);
-    if (kind == 1) S().CjkFontBytes = std::move(data);
-    else S().LatinFontBytes = std::move(data);
+    if (!file) return;
+    S().FontFiles[file] = size && bytes ? std::string((const char*)bytes, size) : std::string();
     S().FontsDirty = true;
 }
 

@@ -2,6 +2,9 @@
 // as Module.chartmixHost (file picker, fetch with progress, clipboard, downloads, figures); after each
 // frame the page hears about changes (revision, notice, text field) so it can update the URL, the
 // accessible table and the IME overlay. All text crosses as UTF-8 and lands in the DOM as text.
+#include <set>
+#include <string>
+
 #include <SDL.h>
 #include <emscripten.h>
 #include <imgui.h>
@@ -119,10 +122,11 @@ void HostFrameDrawn(ui::AppState& state)
         last_input = in;
         chartmix_js_text_input(in.Active, in.X, in.Y, in.Width, in.Height, in.Text.c_str());
     }
-    // Fonts: the Latin face at start, the CJK subset only once the data has CJK text.
-    static bool latin_asked = false, cjk_asked = false;
-    if (!latin_asked) { latin_asked = true; Call("loadFont", "latin"); }
-    if (state.WantCjkFont && state.CjkFontBytes.empty() && !cjk_asked) { cjk_asked = true; Call("loadFont", "cjk"); }
+    // Fonts: the Latin face at start; the CJK index and chunks once the text has CJK characters.
+    // Each file is asked for once; the page fetches them in parallel and hands them in.
+    static std::set<std::string> fonts_asked;
+    for (const std::string& file : state.WantFontFiles)
+        if (fonts_asked.insert(file).second) Call("loadFont", file);
     // The embed's natural height: the page sizes the canvas (and so the host's iframe) to it.
     static int last_height = 0;
     if (state.Compact && (int)state.ContentHeight != last_height && state.ContentHeight > 0) {

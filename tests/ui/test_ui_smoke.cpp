@@ -5,11 +5,13 @@
 // and doctest's signal handler reports the test case that was running.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
 #include <imgui.h>
 
+#include "ui/cjk_chunk_index.h"
 #include "ui/explorer.h"
 #include "ui/explorer_view.h"
 #include "ui/fonts.h"
@@ -136,33 +138,56 @@ TEST_CASE("the search box filters the chart rows")
 bool HaveBuildTreeFonts()
 {
     AppState probe;
+    probe.WantFontFiles = { kLatinFontFile, kCjkIndexFile };
     return LoadBuildTreeFonts(probe);
 }
 
-TEST_CASE("fonts: the atlas holds the Hangul, kana and ideographs of the loaded data, and only those" * doctest::skip(!HaveBuildTreeFonts()))
+TEST_CASE("fonts: the atlas holds the Hangul, kana and ideographs of the loaded data, from the chunks that hold them" * doctest::skip(!HaveBuildTreeFonts()))
 {
     Harness h(1440.0f, 900.0f);
     h.Frames(2);
-    REQUIRE_FALSE(h.State.LatinFontBytes.empty());
-    REQUIRE_FALSE(h.State.CjkFontBytes.empty());
+    REQUIRE_FALSE(h.State.FontFiles[kLatinFontFile].empty());
+    REQUIRE_FALSE(h.State.FontFiles[kCjkIndexFile].empty());
+    CHECK(h.State.WantFontFiles.empty());
     ImFont* font = ImGui::GetIO().Fonts->Fonts[0];
     // The simulated market uses 봄날 and 星河.
     CHECK(font->FindGlyphNoFallback((ImWchar)0xBD04) != nullptr);  // 봄
     CHECK(font->FindGlyphNoFallback((ImWchar)0x661F) != nullptr);  // 星
     CHECK(font->FindGlyphNoFallback((ImWchar)0x591C) == nullptr);  // 夜 is not in the demo: not in the atlas
     const FontStats before = CurrentFontStats();
+    CHECK(before.CjkChunks > 0);
+    // Only the chunks holding the demo's characters were read, not the whole collection.
+    const size_t chunk_files = std::count_if(h.State.FontFiles.begin(), h.State.FontFiles.end(), [](const auto& f) { return f.first.rfind("cjk/", 0) == 0; });
+    CHECK(chunk_files == (size_t)before.CjkChunks + 1);
     h.LoadSmall();
     h.Frames(2);  // the UI notices new characters, the host rebuilds between frames
     font = ImGui::GetIO().Fonts->Fonts[0];
     for (ImWchar c : { (ImWchar)0x591C /* 夜 */, (ImWchar)0x66F2 /* 曲 */, (ImWchar)0x30A2 /* ア */, (ImWchar)0xBC29 /* 방 */, (ImWchar)0xC544 /* 아 */ }) {
         const ImFontGlyph* glyph = font->FindGlyphNoFallback(c);
         CHECK_MESSAGE(glyph != nullptr, "missing glyph U+", std::hex, (unsigned)c);
-        if (glyph) CHECK(glyph->X1 > glyph->X0);  // TrueType outlines rasterized, not an empty box
+        if (glyph) CHECK(glyph->X1 > glyph->X0);  // CFF outlines rasterized, not an empty box
     }
     const FontStats after = CurrentFontStats();
     CHECK(after.HasCjk);
     CHECK(after.TextureWidth * after.TextureHeight <= 1024 * 1024);
     CHECK(before.Glyphs > 0);
+}
+
+TEST_CASE("fonts: a rare ideograph and a rare Hangul syllable come from their chunks" * doctest::skip(!HaveBuildTreeFonts()))
+{
+    Harness h(1440.0f, 900.0f);
+    // 龘 and 齉 are in no national standard's first level; 똠 is outside KS X 1001's 2,350 syllables.
+    const std::string csv = "source,period,rank,title,artist\nqq,2024-01-04,1,\xE9\xBE\x98\xE9\xBD\x89,\xEB\x98\xA0\nqq,2024-01-04,2,B,C\n";
+    Status st = h.State.Session_.LoadFiles({ InputFile{ "rare.csv", csv } }, LoadOptions{}, "file:rare.csv");
+    REQUIRE_MESSAGE(st.Ok(), (st.Ok() ? "" : st.Err().ToString()));
+    h.Frames(2);
+    ImFont* font = ImGui::GetIO().Fonts->Fonts[0];
+    for (ImWchar c : { (ImWchar)0x9F98, (ImWchar)0x9F49, (ImWchar)0xB620 }) {
+        const ImFontGlyph* glyph = font->FindGlyphNoFallback(c);
+        CHECK_MESSAGE(glyph != nullptr, "missing glyph U+", std::hex, (unsigned)c);
+        if (glyph) CHECK(glyph->X1 > glyph->X0);
+    }
+    CHECK(h.State.WantFontFiles.empty());
 }
 
 TEST_CASE("the sources panel regroups its sliders for every new dataset, even one at the old one's address")
