@@ -7,6 +7,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include "core/out_of_memory.h"
 #include "ui/plot.h"
 #include "ui/ui_probe.h"
 #include "ui/ui_common.h"
@@ -128,7 +129,8 @@ void SensitivityPanel::Draw(AppState& state)
     // not while a control is being dragged (the last curves stay, marked as updating).
     const bool curves_stale = CurvesRevision != session.Revision() || CurvesSource != Source || CurvesTopK != TopK;
     if (curves_stale && (!ImGui::IsAnyItemActive() || CurvesSource != Source || Curves.empty())) {
-        Result<std::vector<RankCurve>> curves = RankCurves(session.GetEngine(), session.Period(), (uint32_t)Source, TopK);
+        Result<std::vector<RankCurve>> curves =
+            GuardMemory("sweeping the weight", [&] { return RankCurves(session.GetEngine(), session.Period(), (uint32_t)Source, TopK); });
         CurvesError = curves ? "" : curves.Err().Message;
         Curves = curves ? curves.Take() : std::vector<RankCurve>();
         CurvesRevision = session.Revision();
@@ -155,7 +157,8 @@ void SensitivityPanel::Draw(AppState& state)
                 "Low concentration: weights vary wildly; high: close to your mix.");
     const bool stale = ChancesRevision != session.Revision() || ChancesConcentration != Concentration;
     if (stale && !ImGui::IsAnyItemActive()) {
-        Result<std::vector<WinChance>> chances = NumberOneChances(session.GetEngine(), session.Period(), Concentration, Samples, 1);
+        Result<std::vector<WinChance>> chances =
+            GuardMemory("drawing random mixes", [&] { return NumberOneChances(session.GetEngine(), session.Period(), Concentration, Samples, 1); });
         ChancesError = chances ? "" : chances.Err().Message;
         Chances = chances ? chances.Take() : std::vector<WinChance>();
         ChancesRevision = session.Revision();
