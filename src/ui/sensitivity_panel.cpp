@@ -14,6 +14,21 @@
 
 namespace chartmix::ui {
 
+FlipPoint FlipPointUnderMouse(const std::vector<RankCurve>& curves, const PlotArea& area, double x_max, int max_rank, float radius)
+{
+    FlipPoint hit;
+    float best = radius;
+    for (size_t i = 0; i < curves.size(); i++) {
+        const RankCurve& c = curves[i];
+        for (size_t k = 1; k < c.Steps.size() && c.Steps[k].From <= x_max; k++) {
+            ImVec2 p = area.ToPixels(c.Steps[k].From, (float)ImMin(c.Steps[k].Rank, max_rank));
+            float d = ImLengthSqr(ImVec2(p.x - area.Mouse.x, p.y - area.Mouse.y));
+            if (d < best * best) { best = ImSqrt(d); hit = FlipPoint{ (int)i, (int)k }; }
+        }
+    }
+    return hit;
+}
+
 void SensitivityPanel::DrawCurves(AppState& state, double current)
 {
     const Dataset& data = state.Session_.Data();
@@ -29,8 +44,6 @@ void SensitivityPanel::DrawCurves(AppState& state, double current)
     PlotAxisX(area, "%g", "sensitivity.x");
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const int64_t pinned = SelectedSong(state);
-    int hovered = -1, hovered_step = 0;  // curve and step under the mouse
-    float best = em * 0.6f;
     Labels.resize(Curves.size());
     std::vector<EndLabel> ends(Curves.size());
     std::string order;
@@ -46,8 +59,6 @@ void SensitivityPanel::DrawCurves(AppState& state, double current)
             if (c.Steps[k].From > XMax) break;
             ImVec2 p = area.ToPixels(c.Steps[k].From, StepYs[k]);
             draw->AddCircle(p, 3.5f, color, 10, 1.5f);
-            float d = ImLengthSqr(ImVec2(p.x - area.Mouse.x, p.y - area.Mouse.y));
-            if (area.Hovered && d < best * best) { best = ImSqrt(d); hovered = (int)i; hovered_step = (int)k; }
         }
         // The label goes where the line ends: its rank at the right edge, not at the last flip
         // point, which may lie beyond the plotted range.
@@ -95,12 +106,13 @@ void SensitivityPanel::DrawCurves(AppState& state, double current)
         ProbeLabel("sensitivity.now", buf, at, ImVec2(at.x + ts.x, at.y + ts.y));
     }
     ProbeValue("sensitivity.ranks_now", ranks_now);
-    if (hovered >= 0) {
-        const RankCurve& c = Curves[(size_t)hovered];
-        const RankStep& s = c.Steps[(size_t)hovered_step];
+    const FlipPoint hovered = area.Hovered ? FlipPointUnderMouse(Curves, area, XMax, max_rank, em * 0.6f) : FlipPoint();
+    if (hovered.Curve >= 0) {
+        const RankCurve& c = Curves[(size_t)hovered.Curve];
+        const RankStep& s = c.Steps[(size_t)hovered.Step];
         char label[256];
         FormatSong(data, c.Song, label, sizeof(label));
-        ImGui::SetTooltip("%s\nat weight %.6g: #%d \xE2\x86\x92 #%d", label, s.From, c.Steps[(size_t)hovered_step - 1].Rank, s.Rank);
+        ImGui::SetTooltip("%s\nat weight %.6g: #%d \xE2\x86\x92 #%d", label, s.From, c.Steps[(size_t)hovered.Step - 1].Rank, s.Rank);
     }
 }
 
