@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { openSession, newPage, waitForFrames } from './harness.mjs';
-import { press, waitForItem } from './ui_driver.mjs';
+import { press, probe, waitForItem } from './ui_driver.mjs';
 
 // A canonical CSV of `rows` rows, every row a new song (the costliest shape).
 function generated(rows, seed) {
@@ -55,7 +55,7 @@ test('two loads of 1.9 million rows in a row: the first loads, the second is ref
 });
 
 test('an allocation that fails inside the core ends in a notice; the data, the weights and the drawing go on', async () => {
-  const page = await newPage(session);
+  const page = await newPage(session, { width: 360, height: 740, touch: true });  // a phone: the long notice must leave its button on screen
   await page.goto(session.url);
   await waitForFrames(page, 3);
   // The user's weights: one source raised, as a slider would.
@@ -88,7 +88,9 @@ test('an allocation that fails inside the core ends in a notice; the data, the w
   assert.equal(await page.evaluate(() => JSON.stringify(window.chartmix.getMix())), mix, 'the weights stay');
   assert.equal(await page.evaluate(() => JSON.stringify(window.chartmix.getRanking(10).entries.map((e) => e.song))), ranking);
   await drawing(page);
-  await press(page, 'topbar.open');  // a click still reaches the app: the open dialog comes up
+  const dismiss = (await probe(page)).items['topbar.notice.dismiss'];
+  assert.ok(dismiss && dismiss[0] >= 0 && dismiss[0] + dismiss[2] <= 360, `the notice's dismiss button is on screen: ${dismiss}`);
+  await press(page, 'topbar.open', { touch: true });  // a tap still reaches the app: the open dialog comes up
   await waitForItem(page, 'open.demo', 10000);
   assert.deepEqual(page.problems, []);
   await page.context().close();
