@@ -39,7 +39,7 @@ if(EMSCRIPTEN)
     target_link_options(chartmix_bench_web PRIVATE ${_bench_link_opt}
         -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createChartmixBench -sENVIRONMENT=web
         -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=2097152 -sMAXIMUM_MEMORY=2gb -sTOTAL_STACK=1048576
-        -sNO_FILESYSTEM=1 -sDISABLE_EXCEPTION_CATCHING=1 -sEXIT_RUNTIME=0
+        -sNO_FILESYSTEM=1 -sEXIT_RUNTIME=0
         "-sEXPORTED_FUNCTIONS=['_malloc','_free','_bench_run_synthetic','_bench_files_clear','_bench_file_add','_bench_run_dataset','_bench_heap_bytes','_bench_remix_setup','_bench_remix_columns','_bench_remix_rank','_bench_remix_history']"
         "-sEXPORTED_RUNTIME_METHODS=['UTF8ToString','stringToUTF8','lengthBytesUTF8']")
 endif()

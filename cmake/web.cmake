@@ -15,7 +15,9 @@ target_link_options(chartmix_app PRIVATE
     -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createChartmixCore -sENVIRONMENT=web
     -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
     -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=1gb -sTOTAL_STACK=1048576
-    -sDYNAMIC_EXECUTION=0 -sNO_FILESYSTEM=1 -sDISABLE_EXCEPTION_CATCHING=1
+    # malloc returns null past MAXIMUM_MEMORY and operator new throws (the growth default, stated).
+    -sABORTING_MALLOC=0
+    -sDYNAMIC_EXECUTION=0 -sNO_FILESYSTEM=1
     -sEXIT_RUNTIME=0 -sTEXTDECODER=2
     # Dear ImGui's renderer needs no WebGL extension; enabling every one the browser offers at
     # context creation costs a round trip to the GPU process each (tens of ms before the first frame).

@@ -54,6 +54,11 @@ class Chartmix {
 
   // ---------------------------------------------------------------- core calls
   _string(ptr) { return this.core.UTF8ToString(ptr); }
+  // A string the core may refuse (null when it ran out of memory building it): throws its reason.
+  _stringOrError(ptr) {
+    if (!ptr) throw new ChartmixError(this._string(this.core._chartmix_last_error()));
+    return this._string(ptr);
+  }
   _check(code) {
     if (code !== 0) throw new ChartmixError(this._string(this.core._chartmix_last_error()));
   }
@@ -99,8 +104,8 @@ class Chartmix {
     this._withStrings([text], (p) => this._check(this.core._chartmix_set_mix(p)));
   }
   // The current ranking: { period, mix, ranked, sources, entries: [{ rank, song, title, artist, score, contributions }] }.
-  getRanking(topN = 0) { return JSON.parse(this._string(this.core._chartmix_get_ranking(topN | 0))); }
-  getRankingCsv() { return this._string(this.core._chartmix_get_ranking_csv()); }
+  getRanking(topN = 0) { return JSON.parse(this._stringOrError(this.core._chartmix_get_ranking(topN | 0))); }
+  getRankingCsv() { return this._stringOrError(this.core._chartmix_get_ranking_csv()); }
   // Dataset, period, the mix's #1 and the official chart's #1 (for captions and announcements).
   getSummary() { return JSON.parse(this._string(this.core._chartmix_get_summary())); }
   // Where the app drew its named controls in the last frame, in CSS pixels of the canvas, and the

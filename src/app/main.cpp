@@ -9,10 +9,12 @@
 #include <string>
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "app/host.h"
 #include "app/main_loop.h"
 #include "app/window.h"
+#include "core/out_of_memory.h"
 #include "ui/explorer.h"
 #include "ui/figure.h"
 #include "ui/fonts.h"
@@ -48,6 +50,9 @@ void ExportFigure(AppRun& run)
     chartmix::app::HostFigureReady(run.State, figure.Width, figure.Height, rgba);
 }
 
+// ImGui asserts on a missing End() unless given a log: the recovery is expected here.
+void IgnoreRecoveryLog(void*, const char*, ...) {}
+
 bool Frame(void* user)
 {
     AppRun& run = *(AppRun*)user;
@@ -63,7 +68,16 @@ bool Frame(void* user)
     // GPU submission after Render() is left out.
     const auto cpu_start = std::chrono::steady_clock::now();
     ImGui::NewFrame();
-    chartmix::ui::DrawExplorer(run.State);
+    try {
+        chartmix::ui::DrawExplorer(run.State);
+    } catch (const std::bad_alloc&) {
+        // A panel's own work ran out of memory (user actions are guarded in the core; this catches
+        // the rest): close the windows the frame left open, say so, and draw again next frame.
+        ImGui::ErrorCheckEndFrameRecover(IgnoreRecoveryLog);
+        run.State.Notice = chartmix::OutOfMemoryError("drawing this view").Message;
+        run.State.NoticeIsError = true;
+        run.State.NoticeDetails.clear();
+    }
     ImGui::Render();
     chartmix::ui::ProbeFrameCpu(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - cpu_start).count());
     chartmix::ui::ProbeDrawData(ImGui::GetDrawData());

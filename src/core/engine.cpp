@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <initializer_list>
+#include <new>
 
 #include "core/kemeny.h"
 #include "core/limits.h"
@@ -55,18 +56,23 @@ Status Engine::SetMix(const Mix& mix)
     ScoringKey key = ScoringKeyOf(mix);
     const bool rescore = !HasScores_ || !(key == Key_);
     EntryScores scores;
-    if (rescore) ComputeEntryScores(Data_, key, &scores);
+    std::vector<uint8_t> group_all_count;
+    if (rescore) {
+        ComputeEntryScores(Data_, key, &scores);
+        // Charts whose every entry counts (nearly all) take the one-period loop without a test per entry.
+        group_all_count.assign(Data_.Groups.size(), 1);
+        for (size_t g = 0; g < Data_.Groups.size(); g++)
+            for (uint32_t e = Data_.Groups[g].Begin; e < Data_.Groups[g].End && group_all_count[g]; e++) group_all_count[g] = scores.Counts[e];
+    }
     if (Status st = CheckUnits(mix, *resolved, rescore ? scores : Scores_); !st) return st;
+    Mix copy = mix;  // copied before the commit, which then only moves (an allocation failing there would leave half a mix)
     if (rescore) {
         Scores_ = std::move(scores);
-        // Charts whose every entry counts (nearly all) take the one-period loop without a test per entry.
-        GroupAllCount_.assign(Data_.Groups.size(), 1);
-        for (size_t g = 0; g < Data_.Groups.size(); g++)
-            for (uint32_t e = Data_.Groups[g].Begin; e < Data_.Groups[g].End && GroupAllCount_[g]; e++) GroupAllCount_[g] = Scores_.Counts[e];
+        GroupAllCount_ = std::move(group_all_count);
         Key_ = key;
         HasScores_ = true;
     }
-    Mix_ = mix;
+    Mix_ = std::move(copy);
     Resolved_ = resolved.Take();
     HasMix_ = true;
     return OkStatus();
@@ -96,15 +102,21 @@ Status Engine::SetWeight(uint32_t source, double weight)
             return st;
         }
     }
-    Resolved_.Effective[source] = weight / Resolved_.Ratio[source];
-    // Keep the mix document in step so that serializing it gives what is on screen.
+    // Keep the mix document in step so that serializing it gives what is on screen. Its new entries
+    // are the one allocation here: they go in before the resolved weight is committed.
     bool found = false;
     for (SourceSetting& s : Mix_.Weights)
         if (s.Selector == Data_.Sources[source].Key) { s.Value = weight; found = true; }
     if (!found) {
-        if (Mix_.Weights.empty()) Mix_.Weights.push_back({ "*", 1.0 });
-        Mix_.Weights.push_back({ Data_.Sources[source].Key, weight });
+        try {
+            if (Mix_.Weights.empty()) Mix_.Weights.push_back({ "*", 1.0 });
+            Mix_.Weights.push_back({ Data_.Sources[source].Key, weight });
+        } catch (const std::bad_alloc&) {
+            Resolved_.Weight[source] = old;
+            throw;
+        }
     }
+    Resolved_.Effective[source] = weight / Resolved_.Ratio[source];
     return OkStatus();
 }
 

@@ -5,6 +5,7 @@
 
 #include "core/mix_json.h"
 #include "core/opening_view.h"
+#include "core/out_of_memory.h"
 #include "core/ranking.h"
 
 namespace chartmix {
@@ -77,6 +78,11 @@ void Session::Adopt(std::unique_ptr<Dataset> data, std::string ref, std::unique_
 
 Status Session::LoadDemo(uint64_t seed)
 {
+    return GuardMemory("generating the simulated market", [&] { return LoadDemoUnguarded(seed); });
+}
+
+Status Session::LoadDemoUnguarded(uint64_t seed)
+{
     DemoMarketParams params;
     params.Seed = seed;
     params.Weeks = 26;
@@ -92,33 +98,39 @@ Status Session::LoadDemo(uint64_t seed)
 
 Status Session::LoadFiles(const std::vector<InputFile>& files, const LoadOptions& options, std::string ref)
 {
-    return LoadFiles(std::vector<InputFile>(files), options, std::move(ref));
+    return GuardMemory("copying the files", [&] { return LoadFiles(std::vector<InputFile>(files), options, std::move(ref)); });
 }
 
 Status Session::LoadFiles(std::vector<InputFile>&& files, const LoadOptions& options, std::string ref)
 {
-    Result<LoadedDataset> loaded = LoadDataset(std::move(files), options);
-    if (!loaded) return loaded.Err();
-    if (loaded->Data.EntryCount() == 0) return MakeError("the files hold no chart entries: nothing was loaded, and the current data stays.");
-    LoadedDataset ld = loaded.Take();
-    Report_ = std::move(ld.Report);
-    Adopt(std::make_unique<Dataset>(std::move(ld.Data)), std::move(ref), nullptr);
-    return OkStatus();
+    // Everything is built aside (the dataset, its engine, the carried-over mix) and Adopt commits it
+    // with moves alone, so running out of memory anywhere on the way leaves the session as it was.
+    return GuardMemory("loading the files", [&]() -> Status {
+        Result<LoadedDataset> loaded = LoadDataset(std::move(files), options);
+        if (!loaded) return loaded.Err();
+        if (loaded->Data.EntryCount() == 0) return MakeError("the files hold no chart entries: nothing was loaded, and the current data stays.");
+        LoadedDataset ld = loaded.Take();
+        Adopt(std::make_unique<Dataset>(std::move(ld.Data)), std::move(ref), nullptr);
+        Report_ = std::move(ld.Report);
+        return OkStatus();
+    });
 }
 
 Status Session::SetMix(const Mix& mix)
 {
     // A refused mix leaves the engine as it was (Engine::SetMix commits only on success).
-    Status st = Engine_->SetMix(mix);
+    Status st = GuardMemory("applying the mix", [&] { return Engine_->SetMix(mix); });
     if (st) ContentChanged();
     return st;
 }
 
 Status Session::SetMixJson(std::string_view json)
 {
-    Result<Mix> mix = ParseMix(json, "mix");
-    if (!mix) return mix.Err();
-    return SetMix(*mix);
+    return GuardMemory("reading the mix", [&] {
+        Result<Mix> mix = ParseMix(json, "mix");
+        if (!mix) return Status(mix.Err());
+        return SetMix(*mix);
+    });
 }
 
 Status Session::SetSourceWeight(uint32_t source, double weight)
@@ -133,19 +145,21 @@ Status Session::SetSourceWeight(uint32_t source, double weight)
         bool listed = false;
         for (const SourceSetting& s : current.Weights) listed = listed || s.Selector == Data_->Sources[source].Key;
         if (listed) {
-            Status st = Engine_->SetWeight(source, weight);
+            Status st = GuardMemory("changing the weight", [&] { return Engine_->SetWeight(source, weight); });
             if (st) ContentChanged();
             return st;
         }
     }
-    Mix mix = current;
-    mix.Weights.clear();
-    const auto& weights = Engine_->Resolved().Weight;
-    for (size_t s = 0; s < Data_->Sources.size(); s++) {
-        double w = s == source ? weight : weights[s];
-        if (w > 0 || s == source || !Data_->Sources[s].IsOfficial) mix.Weights.push_back(SourceSetting{ Data_->Sources[s].Key, w });
-    }
-    return SetMix(mix);
+    return GuardMemory("changing the weight", [&] {
+        Mix mix = current;
+        mix.Weights.clear();
+        const auto& weights = Engine_->Resolved().Weight;
+        for (size_t s = 0; s < Data_->Sources.size(); s++) {
+            double w = s == source ? weight : weights[s];
+            if (w > 0 || s == source || !Data_->Sources[s].IsOfficial) mix.Weights.push_back(SourceSetting{ Data_->Sources[s].Key, w });
+        }
+        return SetMix(mix);
+    });
 }
 
 Status Session::SetPeriod(uint32_t period)

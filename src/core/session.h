@@ -4,7 +4,8 @@
 // both act through it, so a weight changed by a slider or by a script shows the same ranking.
 //
 // Loading never loses work: a failed load leaves the previous dataset and mix in place, and a
-// successful one keeps every weight whose source still exists.
+// successful one keeps every weight whose source still exists. Running out of memory is one more
+// failure of this kind (core/out_of_memory.h): loads and mix changes return it as an Error.
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -81,6 +82,8 @@ public:
     void ApplyView(const ViewState& view, std::string* notice);
 
 private:
+    Status LoadDemoUnguarded(uint64_t seed);
+    // Commits a loaded dataset; everything that allocates happens before the first member changes.
     void Adopt(std::unique_ptr<Dataset> data, std::string ref, std::unique_ptr<DemoMarket> demo);
 
     std::unique_ptr<Dataset> Data_;

@@ -8,11 +8,27 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include "core/out_of_memory.h"
 #include "ui/plot.h"
 #include "ui/ui_probe.h"
 #include "ui/ui_common.h"
 
 namespace chartmix::ui {
+
+FlipPoint FlipPointUnderMouse(const std::vector<RankCurve>& curves, const PlotArea& area, double x_max, int max_rank, float radius)
+{
+    FlipPoint hit;
+    float best = radius;
+    for (size_t i = 0; i < curves.size(); i++) {
+        const RankCurve& c = curves[i];
+        for (size_t k = 1; k < c.Steps.size() && c.Steps[k].From <= x_max; k++) {
+            ImVec2 p = area.ToPixels(c.Steps[k].From, (float)ImMin(c.Steps[k].Rank, max_rank));
+            float d = ImLengthSqr(ImVec2(p.x - area.Mouse.x, p.y - area.Mouse.y));
+            if (d < best * best) { best = ImSqrt(d); hit = FlipPoint{ (int)i, (int)k }; }
+        }
+    }
+    return hit;
+}
 
 void SensitivityPanel::DrawCurves(AppState& state, double current)
 {
@@ -29,8 +45,6 @@ void SensitivityPanel::DrawCurves(AppState& state, double current)
     PlotAxisX(area, "%g", "sensitivity.x");
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const int64_t pinned = SelectedSong(state);
-    int hovered = -1, hovered_step = 0;  // curve and step under the mouse
-    float best = em * 0.6f;
     Labels.resize(Curves.size());
     std::vector<EndLabel> ends(Curves.size());
     std::string order;
@@ -46,8 +60,6 @@ void SensitivityPanel::DrawCurves(AppState& state, double current)
             if (c.Steps[k].From > XMax) break;
             ImVec2 p = area.ToPixels(c.Steps[k].From, StepYs[k]);
             draw->AddCircle(p, 3.5f, color, 10, 1.5f);
-            float d = ImLengthSqr(ImVec2(p.x - area.Mouse.x, p.y - area.Mouse.y));
-            if (area.Hovered && d < best * best) { best = ImSqrt(d); hovered = (int)i; hovered_step = (int)k; }
         }
         // The label goes where the line ends: its rank at the right edge, not at the last flip
         // point, which may lie beyond the plotted range.
@@ -95,12 +107,13 @@ void SensitivityPanel::DrawCurves(AppState& state, double current)
         ProbeLabel("sensitivity.now", buf, at, ImVec2(at.x + ts.x, at.y + ts.y));
     }
     ProbeValue("sensitivity.ranks_now", ranks_now);
-    if (hovered >= 0) {
-        const RankCurve& c = Curves[(size_t)hovered];
-        const RankStep& s = c.Steps[(size_t)hovered_step];
+    const FlipPoint hovered = area.Hovered ? FlipPointUnderMouse(Curves, area, XMax, max_rank, em * 0.6f) : FlipPoint();
+    if (hovered.Curve >= 0) {
+        const RankCurve& c = Curves[(size_t)hovered.Curve];
+        const RankStep& s = c.Steps[(size_t)hovered.Step];
         char label[256];
         FormatSong(data, c.Song, label, sizeof(label));
-        ImGui::SetTooltip("%s\nat weight %.6g: #%d \xE2\x86\x92 #%d", label, s.From, c.Steps[(size_t)hovered_step - 1].Rank, s.Rank);
+        ImGui::SetTooltip("%s\nat weight %.6g: #%d \xE2\x86\x92 #%d", label, s.From, c.Steps[(size_t)hovered.Step - 1].Rank, s.Rank);
     }
 }
 
@@ -132,7 +145,8 @@ void SensitivityPanel::Draw(AppState& state)
     // not while a control is being dragged (the last curves stay, marked as updating).
     const bool curves_stale = CurvesRevision != session.Revision() || CurvesSource != Source || CurvesTopK != TopK;
     if (curves_stale && (!ImGui::IsAnyItemActive() || CurvesSource != Source || Curves.empty())) {
-        Result<std::vector<RankCurve>> curves = RankCurves(session.GetEngine(), session.Period(), (uint32_t)Source, TopK);
+        Result<std::vector<RankCurve>> curves =
+            GuardMemory("sweeping the weight", [&] { return RankCurves(session.GetEngine(), session.Period(), (uint32_t)Source, TopK); });
         CurvesError = curves ? "" : curves.Err().Message;
         Curves = curves ? curves.Take() : std::vector<RankCurve>();
         CurvesRevision = session.Revision();
@@ -163,7 +177,8 @@ void SensitivityPanel::Draw(AppState& state)
                 "Low concentration: weights vary wildly; high: close to your mix.");
     const bool stale = ChancesRevision != session.Revision() || ChancesConcentration != Concentration;
     if (stale && !ImGui::IsAnyItemActive()) {
-        Result<std::vector<WinChance>> chances = NumberOneChances(session.GetEngine(), session.Period(), Concentration, Samples, 1);
+        Result<std::vector<WinChance>> chances =
+            GuardMemory("drawing random mixes", [&] { return NumberOneChances(session.GetEngine(), session.Period(), Concentration, Samples, 1); });
         ChancesError = chances ? "" : chances.Err().Message;
         Chances = chances ? chances.Take() : std::vector<WinChance>();
         ChancesRevision = session.Revision();

@@ -8,8 +8,20 @@
 
 #include "core/sensitivity.h"
 #include "ui/app_state.h"
+#include "ui/plot.h"
 
 namespace chartmix::ui {
+
+// One flip point of the curves: step Step (>= 1: step 0 starts the curve) of curve Curve.
+struct FlipPoint {
+    int Curve = -1;  // -1: none
+    int Step = 0;
+};
+
+// The flip point drawn nearest to the mouse within `radius` pixels, among steps starting at or
+// below x_max (those drawn), each at (its weight, min(its rank, max_rank)). Curve and step stay two
+// numbers: a curve can have more steps than any fixed stride that would pack them into one.
+FlipPoint FlipPointUnderMouse(const std::vector<RankCurve>& curves, const PlotArea& area, double x_max, int max_rank, float radius);
 
 struct SensitivityPanel {
     int Source = -1;

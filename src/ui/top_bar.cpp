@@ -133,12 +133,20 @@ void TopBar::Draw(AppState& state)
     }
     if (!state.Notice.empty()) {
         ImVec4 color = state.NoticeIsError ? ImVec4(0.9f, 0.3f, 0.3f, 1.0f) : ImGui::GetStyle().Colors[ImGuiCol_Text];
+        // The text wraps short of the buttons, which sit to its right: a long notice on a phone
+        // would otherwise fill the line and push them off screen.
+        const ImGuiStyle& style = ImGui::GetStyle();
+        float buttons_w = ImGui::CalcTextSize("\xC3\x97").x + style.FramePadding.x * 2 + style.ItemSpacing.x;
+        if (!state.NoticeDetails.empty()) buttons_w += ImGui::CalcTextSize("details").x + style.FramePadding.x * 2 + style.ItemSpacing.x;
         ImGui::PushStyleColor(ImGuiCol_Text, color);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImMax(em * 6, ImGui::GetContentRegionAvail().x - buttons_w));
         ImGui::TextWrapped("%s", state.Notice.c_str());
+        ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
         ProbeValue("topbar.notice", state.Notice);
         ImGui::SameLine();
         if (ImGui::SmallButton("\xC3\x97##dismiss")) { state.Notice.clear(); state.NoticeDetails.clear(); }
+        ProbeItem("topbar.notice.dismiss");
         // The details line waits behind a button: on a phone it would push the chart off screen.
         if (DetailsOf != state.Notice) { DetailsOf = state.Notice; ShowDetails = false; }
         if (!state.NoticeDetails.empty()) {

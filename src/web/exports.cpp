@@ -23,6 +23,7 @@
 #include "core/load_budget.h"
 #include "core/load_checks.h"
 #include "core/mix_json.h"
+#include "core/out_of_memory.h"
 #include "core/ranking.h"
 #include "core/view_state.h"
 #include "ui/app_state.h"
@@ -53,6 +54,16 @@ const char* Out(std::string text)
 {
     g_out = std::move(text);
     return g_out.c_str();
+}
+
+// A returned string built under GuardMemory: null, with the reason in chartmix_last_error(), when
+// memory ran out (the JS wrapper throws it), so no C++ exception reaches JS.
+template <typename Build>
+const char* OutGuarded(std::string_view doing, Build&& build)
+{
+    chartmix::Result<std::string> text = chartmix::GuardMemory(doing, [&] { return chartmix::Result<std::string>(build()); });
+    if (!text) { Fail(text.Err().ToString()); return nullptr; }
+    return Out(text.Take());
 }
 
 void Notice(std::string text, bool error, std::string details = {})
@@ -155,14 +166,18 @@ EMSCRIPTEN_KEEPALIVE int chartmix_load_files(int count, const char* const* names
     }
     // The byte buffers are the caller's malloc'd copies, handed over: each is freed as soon as it is
     // copied, so the load holds one copy of every file, not two (the parse then works in place).
-    std::vector<chartmix::InputFile> files((size_t)count);
-    for (int i = 0; i < count; i++) {
-        files[i].Name = names[i];
-        files[i].Bytes.assign((const char*)bytes[i], sizes[i]);
-        std::free((void*)bytes[i]);
-    }
-    const std::string first_name = files[0].Name;
-    chartmix::Status st = S().Session_.LoadFiles(std::move(files), chartmix::LoadOptions{}, ref ? ref : "file:");
+    const std::string first_name = names[0];
+    int copied = 0;
+    chartmix::Status st = chartmix::GuardMemory("copying the files", [&] {
+        std::vector<chartmix::InputFile> files((size_t)count);
+        for (; copied < count; copied++) {
+            files[copied].Name = names[copied];
+            files[copied].Bytes.assign((const char*)bytes[copied], sizes[copied]);
+            std::free((void*)bytes[copied]);
+        }
+        return S().Session_.LoadFiles(std::move(files), chartmix::LoadOptions{}, ref ? ref : "file:");
+    });
+    for (int i = copied; i < count; i++) std::free((void*)bytes[i]);  // the copy ran out of memory before these
     if (!st) {
         Notice("Could not load " + first_name + ". " + st.Err().ToString() + " The data you had stays loaded.", true, st.Err().Details);
         return Check(st);
@@ -187,7 +202,9 @@ EMSCRIPTEN_KEEPALIVE int chartmix_load_files(int count, const char* const* names
 EMSCRIPTEN_KEEPALIVE int chartmix_load_demo(double seed)
 {
     if (!(seed >= 0 && seed < 9007199254740992.0)) return Fail("the demo seed must be a whole number >= 0.");
-    return Check(S().Session_.LoadDemo((uint64_t)seed));
+    chartmix::Status st = S().Session_.LoadDemo((uint64_t)seed);
+    if (!st) Notice(st.Err().Message, true, st.Err().Details);  // only memory can fail it: the data stays
+    return Check(st);
 }
 
 // Sets the whole mix from the engine's mix JSON (docs/mix-format.md). On failure the mix stays.
@@ -197,14 +214,18 @@ EMSCRIPTEN_KEEPALIVE int chartmix_set_mix(const char* json) { return Check(S().S
 EMSCRIPTEN_KEEPALIVE const char* chartmix_get_mix() { return Out(chartmix::SerializeMix(S().Session_.CurrentMix())); }
 
 // The current ranking as JSON (RankingToJson), at most top_n songs (every ranked song when <= 0).
-EMSCRIPTEN_KEEPALIVE const char* chartmix_get_ranking(int top_n) { return Out(S().Session_.RankingJson(top_n)); }
+EMSCRIPTEN_KEEPALIVE const char* chartmix_get_ranking(int top_n)
+{
+    return OutGuarded("writing the ranking", [&] { return S().Session_.RankingJson(top_n); });
+}
 
 // The current ranking as CSV (RankingToCsv).
 EMSCRIPTEN_KEEPALIVE const char* chartmix_get_ranking_csv()
 {
-    chartmix::Session& session = S().Session_;
-    const chartmix::Ranking& ranking = session.CurrentRanking();
-    return Out(chartmix::RankingToCsv(session.GetEngine(), ranking));
+    return OutGuarded("writing the ranking", [&] {
+        chartmix::Session& session = S().Session_;
+        return chartmix::RankingToCsv(session.GetEngine(), session.CurrentRanking());
+    });
 }
 
 // Increases whenever data, mix, period or selection change.

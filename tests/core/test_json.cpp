@@ -22,6 +22,19 @@ TEST_CASE("numbers written as shortest round-trip decimals read back exactly (fu
     CHECK((*doc)[0].GetDouble() == 5.555555555555555e+82);
 }
 
+TEST_CASE("zeros with an exponent or many decimals read as 0 (fuzz_mix regression)") {
+    // rapidjson 1.1's full-precision reader took clz(0) of their zero significand (undefined;
+    // UBSan in fuzz_mix): such documents are read by the ordinary reader.
+    Result<rapidjson::Document> doc = ParseJson("[0e-0090, -0.0E-400, 0.00000000000000000000000000000000, 0.25, true, 1e-300]", "t");
+    REQUIRE(doc.Ok());
+    for (int i = 0; i < 3; i++) CHECK((*doc)[i].GetDouble() == 0.0);
+    CHECK((*doc)[3].GetDouble() == 0.25);
+    CHECK((*doc)[5].GetDouble() > 0.0);
+    Result<Mix> mix = ParseMix(R"({"method":"weighted_sum","weights":{"a":0e-90,"b":1}})", "t");
+    REQUIRE(mix.Ok());
+    CHECK(mix->Weights[0].Value == 0.0);
+}
+
 TEST_CASE("numbers beyond the length limit are refused with their place (fuzz_mix regression)") {
     // rapidjson's full-precision parser read out of bounds on this (found by fuzz_mix): hundreds of
     // zeros after the point, then the digits of 2^62 twice.

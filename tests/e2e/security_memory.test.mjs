@@ -1,9 +1,12 @@
 // Loads inside the documented limits (128 MB, 2 million rows) but beyond what wasm memory holds
 // next to the data already loaded end in a sentence before the core allocates, never in an abort:
 // the app keeps drawing and keeps its data. The CSVs are generated here and served by the test server.
+// An allocation that fails inside the core anyway ends in the same kind of sentence (wasm exceptions
+// carry std::bad_alloc to the core's boundary), with the data and the weights kept.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { openSession, newPage, waitForFrames } from './harness.mjs';
+import { press, probe, waitForItem } from './ui_driver.mjs';
 
 // A canonical CSV of `rows` rows, every row a new song (the costliest shape).
 function generated(rows, seed) {
@@ -47,6 +50,48 @@ test('two loads of 1.9 million rows in a row: the first loads, the second is ref
   assert.equal(await page.evaluate(() => window.chartmix.lastNotice.text), second);
   assert.equal(await page.evaluate(() => window.chartmix.getSummary().ref), 'url:' + session.url + kNames[0], 'the data stays');
   await drawing(page);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('an allocation that fails inside the core ends in a notice; the data, the weights and the drawing go on', async () => {
+  const page = await newPage(session, { width: 360, height: 740, touch: true });  // a phone: the long notice must leave its button on screen
+  await page.goto(session.url);
+  await waitForFrames(page, 3);
+  // The user's weights: one source raised, as a slider would.
+  const mix = await page.evaluate(() => {
+    const app = window.chartmix;
+    const m = app.getMix();
+    app.setMix({ ...m, weights: { ...(m.weights ?? {}), [app.getRanking(1).sources[1]]: 3.5 } });
+    return JSON.stringify(app.getMix());
+  });
+  const ranking = await page.evaluate(() => JSON.stringify(window.chartmix.getRanking(10).entries.map((e) => e.song)));
+
+  // The page takes every byte the allocator can give (as other data held in the module would), then
+  // asks for another simulated market: the core's first allocations fail. All of it in one task, so
+  // no frame runs while the memory is held.
+  const outcome = await page.evaluate(() => {
+    const app = window.chartmix, core = app.core, held = [];
+    for (let size = 64 << 20; size >= 16; size >>= 1) for (let p; (p = core._malloc(size)); ) held.push(p);
+    let message = 'loaded';
+    try { app.loadDemo(7); } catch (e) { message = e.message; }
+    held.forEach((p) => core._free(p));
+    return { message, heapMb: core.HEAPU8.length >> 20 };
+  });
+  assert.match(outcome.message, /^chartmix ran out of memory while generating the simulated market; the data and the weights you had are kept\./);
+  assert.ok(outcome.heapMb >= 1000, `the page filled the module's whole memory (${outcome.heapMb} MB)`);
+
+  await page.waitForFunction((m) => window.chartmix.lastNotice.text.includes(m), outcome.message, { timeout: 10000 });
+  assert.equal(await page.evaluate(() => window.chartmix.lastNotice.error), true);
+  assert.equal(await page.evaluate(() => window.chartmix.getSummary().ref), 'demo', 'the data stays');
+  assert.match(mix, /3\.5/);
+  assert.equal(await page.evaluate(() => JSON.stringify(window.chartmix.getMix())), mix, 'the weights stay');
+  assert.equal(await page.evaluate(() => JSON.stringify(window.chartmix.getRanking(10).entries.map((e) => e.song))), ranking);
+  await drawing(page);
+  const dismiss = (await probe(page)).items['topbar.notice.dismiss'];
+  assert.ok(dismiss && dismiss[0] >= 0 && dismiss[0] + dismiss[2] <= 360, `the notice's dismiss button is on screen: ${dismiss}`);
+  await press(page, 'topbar.open', { touch: true });  // a tap still reaches the app: the open dialog comes up
+  await waitForItem(page, 'open.demo', 10000);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
