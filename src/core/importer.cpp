@@ -373,8 +373,10 @@ private:
 
     std::string Describe(RowOrigin o) const
     {
-        const std::string& name = Report_.Files[o.File].Name;
-        return "at " + name + (IsJson(o.File) ? " row " + std::to_string(o.Where) : ":" + std::to_string(o.Where));
+        // The file's own name, as the error before it names it, not the manifest's relative path.
+        std::string_view name = Report_.Files[o.File].Name;
+        if (size_t slash = name.rfind('/'); slash != std::string_view::npos) name = name.substr(slash + 1);
+        return "at " + std::string(name) + (IsJson(o.File) ? " row " + std::to_string(o.Where) : ":" + std::to_string(o.Where));
     }
 
     // An error at the row an entry came from, pointing at one of its fields.

@@ -129,7 +129,7 @@ void ComparePanel::Draw(AppState& state)
     } else {
         if (regional) ImGui::TextWrapped("Your mix on %s charts only (left) against all of your mix (right), top %d:", Against.c_str(), Depth);
         else ImGui::Text("%s vs your mix, top %d:", data.Sources[(size_t)Official].Name.c_str(), Depth);
-        ImGui::Text("Kendall \xCF\x84-b %.3f  \xC2\xB7  footrule %.0f (%.0f%% of the maximum)  \xC2\xB7  RBO(0.9) %.3f  \xC2\xB7  %u in both%s",
+        ImGui::TextWrapped("Kendall \xCF\x84-b %.3f  \xC2\xB7  footrule %.0f (%.0f%% of the maximum)  \xC2\xB7  RBO(0.9) %.3f  \xC2\xB7  %u in both%s",
                     Agreement.TauB, Agreement.Footrule, 100.0 * Agreement.FootruleNormalized, Agreement.Rbo, Agreement.Overlap,
                     Agreement.SameTop ? "  \xC2\xB7  same #1" : "");
         HelpTooltip("\xCF\x84-b: +1 when every pair of songs is ordered alike, -1 reversed (Kendall 1945; songs missing from a list rank just below it).\n"

@@ -73,7 +73,10 @@ void TopBar::Draw(AppState& state)
         ImGui::TextColored(ImVec4(0.95f, 0.55f, 0.15f, 1.0f), "invented songs");
         HelpTooltip("The built-in simulated market: invented songs and platforms with a known ground truth.");
     } else {
+        // A long title wraps on a narrow screen rather than running off it.
+        ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(data.Name.empty() ? "(no data)" : data.Name.c_str());
+        ImGui::PopTextWrapPos();
         ProbeItem("topbar.title");
     }
     const float em = ImGui::GetFontSize();

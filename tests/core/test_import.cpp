@@ -63,6 +63,14 @@ TEST_CASE("a rank or an off-chart song taken twice in one chart is rejected at t
                       "melon,2023-03-23,,Song D,Artist,500\n"                // line 6: off-chart
                       "melon,2023-03-23,,Song D,Artist,700\n"                // line 7: the same song off-chart again
                       "melon,2023-03-30,1,Song C,Artist,\n";                 // another week: rank 1 is free
+    SUBCASE("a file named by a path is named by its own name where the first holder is") {
+        Result<LoadedDataset> loaded = LoadDataset({ { "../../shared/charts/dup.csv", csv } }, LoadOptions{});
+        REQUIRE(loaded.Ok());
+        REQUIRE(loaded->Report.Rejected.size() == 2);
+        CHECK(loaded->Report.Rejected[0].Message.find("at dup.csv:2") != std::string::npos);
+        CHECK(loaded->Report.Rejected[0].Message.find("../") == std::string::npos);
+        CHECK(loaded->Report.Rejected[1].Message.find("../") == std::string::npos);
+    }
     SUBCASE("lenient: both repeats listed, the rest kept") {
         Result<LoadedDataset> loaded = LoadDataset({ { "dup.csv", csv } }, LoadOptions{});
         REQUIRE(loaded.Ok());
