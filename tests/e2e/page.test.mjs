@@ -25,7 +25,8 @@ test('the hidden table mirrors getRanking(), and the live region names both #1s'
     live: document.querySelector('.chartmix-live').textContent,
     summary: window.chartmix.getSummary(),
   }));
-  assert.deepEqual(rows, ranking.entries.map((e) => [String(e.rank), e.title, e.artist, String(e.score)]));
+  assert.deepEqual(rows, ranking.entries.map((e) => [String(e.rank), e.title, e.artist, e.scoreText]));
+  for (const e of ranking.entries) assert.ok(e.scoreText.replace(/[^0-9]/g, "").replace(/^0+/, "").length <= 4, `${e.scoreText}: four significant digits at most, as the canvas shows`);
   assert.equal(live, `Under your mix, #1 is “${summary.top.title}” by ${summary.top.artist}; the official #1 (${summary.official.chart}) is “${summary.official.title}” by ${summary.official.artist}.`);
   assert.equal(await page.evaluate(() => document.querySelector('.chartmix-live').getAttribute('aria-live')), 'polite');
   // Text from a file stays text: a title that looks like markup shows as itself.

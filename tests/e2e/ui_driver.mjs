@@ -38,18 +38,24 @@ export async function waitForDataset(page, ref, timeout = 60000) {
   await settle(page);
 }
 
-// Presses an item of a scrolling list, scrolling it with the mouse wheel (over `anchor`, the list's
-// visible area) until the item lies wholly inside it, as a person would.
+// Presses an item of a scrolling list, scrolling it (over `anchor`, the list's visible area) until
+// the item lies wholly inside it, as a person would: with the mouse wheel, or on a touch screen with
+// a swipe that rests before the finger lifts (no fling).
 export async function pressInList(page, name, anchor, { touch = false } = {}) {
   await waitForItem(page, anchor);
   for (let i = 0; i < 60; i++) {
     const { items } = await probe(page);
     const r = items[name], a = items[anchor];
     if (r && r[1] >= a[1] && r[1] + r[3] <= a[1] + a[3]) break;
-    const { x, y } = await centre(page, anchor);
-    await page.mouse.move(x, y);
     // Far away, a few rows at a time; partly shown, a row at a time.
-    await page.mouse.wheel(0, r ? (r[1] < a[1] ? -120 : 120) : 480);
+    const dy = r ? (r[1] < a[1] ? -120 : 120) : 480;
+    if (touch) {
+      await swipe(page, anchor, -Math.min(dy, a[3] * 0.8), { rest: true });
+    } else {
+      const { x, y } = await centre(page, anchor);
+      await page.mouse.move(x, y);
+      await page.mouse.wheel(0, dy);
+    }
     await settle(page, 3);
   }
   await press(page, name, { touch });
@@ -57,7 +63,8 @@ export async function pressInList(page, name, anchor, { touch = false } = {}) {
 
 // A finger on the centre of a control, moved by dy pixels in steps (a swipe; up is negative) and
 // lifted, as a phone reports it (Playwright's touchscreen only taps).
-export async function swipe(page, name, dy, { steps = 8, stepMs = 16 } = {}) {
+// With rest, the finger stays still before lifting, so the list stops where it was left (no fling).
+export async function swipe(page, name, dy, { steps = 8, stepMs = 16, rest = false } = {}) {
   const { x, y } = await centre(page, name);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
@@ -65,6 +72,7 @@ export async function swipe(page, name, dy, { steps = 8, stepMs = 16 } = {}) {
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y + (dy * i) / steps }] });
     await new Promise((r) => setTimeout(r, stepMs));  // the pace of the finger, not a wait for a result
   }
+  if (rest) await new Promise((r) => setTimeout(r, 200));  // likewise: a finger resting before it lifts
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await cdp.detach();
 }
