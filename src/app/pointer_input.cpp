@@ -77,7 +77,8 @@ float ReleaseVelocity(const PointerInput& in, Uint32 now)
 
 void FingerDown(PointerInput* in, ImVec2 p, SDL_FingerID finger, Uint32 now)
 {
-    const bool stops_fling = in->Flinging;
+    // A touch on the gliding list only stops it, as on a phone; a touch elsewhere stops it and is a touch.
+    const bool stops_fling = in->Flinging && ScrollTarget(p) == in->ScrollWindow;
     in->Flinging = false;
     in->Velocity = 0.0f;
     in->FingerId = finger;
@@ -85,7 +86,6 @@ void FingerDown(PointerInput* in, ImVec2 p, SDL_FingerID finger, Uint32 now)
     in->StartMs = now;
     in->SampleCount = 0;
     AddSample(in, now, p.y);
-    // A touch that stops a fling only stops it, as on a phone.
     in->Touch = stops_fling ? PointerInput::Gesture::Ignored : PointerInput::Gesture::Pending;
 }
 

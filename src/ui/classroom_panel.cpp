@@ -17,26 +17,6 @@ namespace chartmix::ui {
 
 namespace {
 
-// The text cut with an ellipsis to fit max_width pixels (whole UTF-8 characters).
-std::string FitText(const std::string& text, float max_width)
-{
-    if (ImGui::CalcTextSize(text.c_str()).x <= max_width) return text;
-    const char* ellipsis = "\xE2\x80\xA6";
-    const float room = max_width - ImGui::CalcTextSize(ellipsis).x;
-    const char* s = text.c_str();
-    const char* end = s + text.size();
-    const char* fit = s;
-    for (const char* p = s; p < end;) {
-        unsigned int c = 0;
-        int n = ImTextCharFromUtf8(&c, p, end);
-        if (n <= 0) break;
-        if (ImGui::CalcTextSize(s, p + n).x > room) break;
-        p += n;
-        fit = p;
-    }
-    return std::string(s, fit) + ellipsis;
-}
-
 void DrawFormula(const std::string& formula)
 {
     const ImVec2 pad(ImGui::GetFontSize() * 0.4f, ImGui::GetFontSize() * 0.25f);

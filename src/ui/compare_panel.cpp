@@ -128,7 +128,7 @@ void ComparePanel::Draw(AppState& state)
         ImGui::TextWrapped("This dataset has no official composite chart to compare your mix with; the matrix below compares the sources.");
     } else {
         if (regional) ImGui::TextWrapped("Your mix on %s charts only (left) against all of your mix (right), top %d:", Against.c_str(), Depth);
-        else ImGui::Text("%s vs your mix, top %d:", data.Sources[(size_t)Official].Name.c_str(), Depth);
+        else ImGui::TextWrapped("%s vs your mix, top %d:", data.Sources[(size_t)Official].Name.c_str(), Depth);
         ImGui::TextWrapped("Kendall \xCF\x84-b %.3f  \xC2\xB7  footrule %.0f (%.0f%% of the maximum)  \xC2\xB7  RBO(0.9) %.3f  \xC2\xB7  %u in both%s",
                     Agreement.TauB, Agreement.Footrule, 100.0 * Agreement.FootruleNormalized, Agreement.Rbo, Agreement.Overlap,
                     Agreement.SameTop ? "  \xC2\xB7  same #1" : "");

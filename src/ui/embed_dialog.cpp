@@ -1,5 +1,7 @@
 #include "ui/embed_dialog.h"
 
+#include <string>
+
 #include <imgui.h>
 #include <imgui_internal.h>
 
@@ -12,12 +14,43 @@ namespace chartmix::ui {
 
 namespace {
 
-// A read-only code box the reader can select in, with a Copy button under it.
-void CodeBlock(AppState& state, const char* id, std::string& code, float lines)
+// The code broken into lines that fit `width` pixels, after the line's last space, '&', '/' or '"',
+// else anywhere: a URL has no spaces, and a code box that scrolls sideways hides the end.
+std::string WrapCode(const std::string& code, float width)
 {
-    const float em = ImGui::GetFontSize();
-    ImGui::InputTextMultiline((std::string("##") + id).c_str(), code.data(), code.size() + 1,
-                              ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * lines + em), ImGuiInputTextFlags_ReadOnly);
+    std::string out;
+    size_t line_start = 0, last_break = std::string::npos;
+    for (size_t i = 0; i < code.size();) {
+        size_t n = 1;  // the whole UTF-8 character: a line never breaks inside one
+        while (i + n < code.size() && ((unsigned char)code[i + n] & 0xC0) == 0x80) n++;
+        const size_t char_at = out.size();
+        out.append(code, i, n);
+        const char c = code[i];
+        i += n;
+        if (c == '\n') { line_start = out.size(); last_break = std::string::npos; continue; }
+        if (ImGui::CalcTextSize(out.c_str() + line_start, out.c_str() + out.size()).x > width) {
+            const size_t at = last_break != std::string::npos && last_break > line_start ? last_break : char_at;
+            if (at > line_start) {
+                out.insert(at, "\n");
+                line_start = at + 1;
+                last_break = std::string::npos;
+            }
+        }
+        if (c == ' ' || c == '&' || c == '/' || c == '"') last_break = out.size();
+    }
+    return out;
+}
+
+// A read-only code box, wrapped to the dialog's width, the reader can select in, with a Copy button
+// under it that copies the code as it is (without the wrapping).
+void CodeBlock(AppState& state, const char* id, const std::string& code)
+{
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float width = ImGui::GetContentRegionAvail().x;
+    std::string shown = WrapCode(code, width - style.FramePadding.x * 2 - style.ScrollbarSize);
+    const float height = ImGui::CalcTextSize(shown.c_str()).y + style.FramePadding.y * 2 + 2.0f;
+    ImGui::InputTextMultiline((std::string("##") + id).c_str(), shown.data(), shown.size() + 1,
+                              ImVec2(-FLT_MIN, ImMin(height, ImGui::GetTextLineHeight() * 12.0f)), ImGuiInputTextFlags_ReadOnly);
     ProbeItem((std::string("embed.") + id).c_str());
     ImGui::PushID(id);
     if (ImGui::Button("Copy")) {
@@ -54,10 +87,10 @@ void EmbedDialog::Draw(AppState& state)
     }
     ImGui::TextWrapped("Paste this into an article. The widget opens on this dataset, period, mix and panel, lets readers "
                        "move the weights, and sizes its frame to what it shows.");
-    CodeBlock(state, "iframe", Iframe, 3.0f);
+    CodeBlock(state, "iframe", Iframe);
     ImGui::Spacing();
     ImGui::TextWrapped("Or start it from your own script with the JS API (docs/embedding.md), to set mixes from the article:");
-    CodeBlock(state, "script", Script, 6.0f);
+    CodeBlock(state, "script", Script);
     ImGui::Spacing();
     if (ImGui::Button("Close") || !keep) {
         state.ShowEmbedDialog = false;

@@ -134,7 +134,7 @@ void UpdateKeyboardFocus(AppState& state)
     }
 }
 
-bool TabLeavesCanvas(const AppState&, bool backwards)
+bool TabLeavesCanvas(bool backwards)
 {
     ImGuiContext& g = *GImGui;
     if (!g.OpenPopupStack.empty()) return false;  // a menu or dialog keeps the keyboard until it closes

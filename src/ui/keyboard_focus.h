@@ -31,7 +31,7 @@ void UpdateKeyboardFocus(AppState& state);
 
 // True when the next Tab (or Shift+Tab when backwards) would pass the last (first) control: the
 // page then lets the browser move the focus out of the canvas.
-bool TabLeavesCanvas(const AppState& state, bool backwards);
+bool TabLeavesCanvas(bool backwards);
 
 // Call right after a slider: arrow keys change it while it has the keyboard focus. Returns true
 // when the value changed this frame.

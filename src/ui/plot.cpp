@@ -200,19 +200,18 @@ int PlotSlope(const char* id, ImVec2 size, const int* left, const int* right, co
         char buf[16];
         if (l > 0 && step >= line_h * 0.8f) {
             std::snprintf(buf, sizeof(buf), "%d ", l);
-            float w = ImGui::CalcTextSize(labels[i]).x + ImGui::CalcTextSize(buf).x;
-            float x = ImMax(x_left - 4.0f - w, area.Min.x);
-            draw->PushClipRect(ImVec2(area.Min.x, area.Min.y), ImVec2(x_left - 2.0f, area.Max.y), true);
+            const float num_w = ImGui::CalcTextSize(buf).x;
+            const std::string label = FitText(labels[i], x_left - 4.0f - area.Min.x - num_w);
+            const float x = ImMax(x_left - 4.0f - num_w - ImGui::CalcTextSize(label.c_str()).x, area.Min.x);
             draw->AddText(ImVec2(x, y_of(l) - line_h * 0.5f), hot ? text : dim, buf);
-            draw->AddText(ImVec2(x + ImGui::CalcTextSize(buf).x, y_of(l) - line_h * 0.5f), hot ? c : text, labels[i]);
-            draw->PopClipRect();
+            draw->AddText(ImVec2(x + num_w, y_of(l) - line_h * 0.5f), hot ? c : text, label.c_str());
         }
         if (r > 0 && step >= line_h * 0.8f) {
             std::snprintf(buf, sizeof(buf), " %d ", r);
-            draw->PushClipRect(ImVec2(x_right + 2.0f, area.Min.y), area.Max, true);
+            const float num_w = ImGui::CalcTextSize(buf).x;
+            const std::string label = FitText(labels[i], area.Max.x - (x_right + 2.0f + num_w));
             draw->AddText(ImVec2(x_right + 2.0f, y_of(r) - line_h * 0.5f), hot ? text : dim, buf);
-            draw->AddText(ImVec2(x_right + 2.0f + ImGui::CalcTextSize(buf).x, y_of(r) - line_h * 0.5f), hot ? c : text, labels[i]);
-            draw->PopClipRect();
+            draw->AddText(ImVec2(x_right + 2.0f + num_w, y_of(r) - line_h * 0.5f), hot ? c : text, label.c_str());
         }
     }
     return hovered;

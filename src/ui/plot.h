@@ -8,6 +8,8 @@
 //   int hovered = NearestLine(area, ...);            // hit-testing in pixels
 #include <cfloat>
 #include <cstdint>
+#include <string>
+#include <string_view>
 
 #include <imgui.h>
 
@@ -85,6 +87,9 @@ struct EndLabel {
 // Moves labels of one line height apart vertically within [top, bottom], each as near its anchor
 // as the others allow; labels beyond the space are hidden, highest Priority value first.
 void DodgeLabels(EndLabel* labels, int count, float top, float bottom, float height);
+// The text cut with an ellipsis to fit max_width pixels (whole UTF-8 characters), for labels
+// that would otherwise run into the next column or off the plot.
+std::string FitText(std::string_view text, float max_width);
 // Dodges and draws labels left-aligned at x in their colours, clipped to max_width, with a leader
 // from each line's end; each shown label's rectangle goes to the probe under probe_group.
 void DrawEndLabels(EndLabel* labels, int count, float x, float top, float bottom, float max_width, const char* probe_group);

@@ -1,6 +1,8 @@
 // Direct labels at the end of their lines, in the manner of Observable Plot's dodge and the New
 // York Times' end labels: each label sits as close to its line's end as the others allow.
 #include <algorithm>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include <imgui_internal.h>
@@ -34,6 +36,25 @@ void DodgeLabels(EndLabel* labels, int count, float top, float bottom, float hei
     }
 }
 
+std::string FitText(std::string_view text, float max_width)
+{
+    const char* s = text.data();
+    const char* end = s + text.size();
+    if (ImGui::CalcTextSize(s, end).x <= max_width) return std::string(text);
+    const char* ellipsis = "\xE2\x80\xA6";
+    const float room = max_width - ImGui::CalcTextSize(ellipsis).x;
+    const char* fit = s;
+    for (const char* p = s; p < end;) {
+        unsigned int c = 0;
+        int n = ImTextCharFromUtf8(&c, p, end);
+        if (n <= 0) break;
+        if (ImGui::CalcTextSize(s, p + n).x > room) break;
+        p += n;
+        fit = p;
+    }
+    return std::string(s, fit) + ellipsis;
+}
+
 void DrawEndLabels(EndLabel* labels, int count, float x, float top, float bottom, float max_width, const char* probe_group)
 {
     const float height = ImGui::GetTextLineHeight() + 1.0f;
@@ -47,10 +68,9 @@ void DrawEndLabels(EndLabel* labels, int count, float x, float top, float bottom
         // A leader from the line's end to its label when the label had to move.
         draw->AddLine(l.Anchor, ImVec2(x + lead * 0.6f, y), l.Color, 1.0f);
         ImVec2 at(x + lead, l.Top);
-        const float width = ImMin(ImGui::CalcTextSize(l.Text).x, max_width - lead);
-        draw->PushClipRect(at, ImVec2(at.x + width, at.y + height), true);
-        draw->AddText(at, l.Color, l.Text);
-        draw->PopClipRect();
+        const std::string text = FitText(l.Text, max_width - lead);
+        const float width = ImGui::CalcTextSize(text.c_str()).x;
+        draw->AddText(at, l.Color, text.c_str());
         if (probe_group) ProbeLabel(probe_group, l.Text, at, ImVec2(at.x + width, at.y + height - 1.0f));
     }
 }

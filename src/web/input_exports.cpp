@@ -14,7 +14,7 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE int chartmix_tab_leaves(int backwards)
 {
     chartmix::ui::AppState* state = chartmix::web::State();
-    return state && chartmix::ui::TabLeavesCanvas(*state, backwards != 0) ? 1 : 0;
+    return state && chartmix::ui::TabLeavesCanvas(backwards != 0) ? 1 : 0;
 }
 
 // The keyboard arrived by Tab (1: show the focus on the first control) or Shift+Tab (-1: the last),

@@ -35,6 +35,11 @@ void* Allocate(std::size_t size)
 
 void* operator new(std::size_t size) { return Allocate(size); }
 void* operator new[](std::size_t size) { return Allocate(size); }
+// The nothrow forms too (std::stable_sort's buffer), so every new meets a matching delete.
+void* operator new(std::size_t size, const std::nothrow_t&) noexcept { try { return Allocate(size); } catch (const std::bad_alloc&) { return nullptr; } }
+void* operator new[](std::size_t size, const std::nothrow_t&) noexcept { try { return Allocate(size); } catch (const std::bad_alloc&) { return nullptr; } }
+void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
+void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
 void operator delete(void* p) noexcept { std::free(p); }
 void operator delete[](void* p) noexcept { std::free(p); }
 void operator delete(void* p, std::size_t) noexcept { std::free(p); }

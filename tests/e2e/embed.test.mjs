@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { openSession, newPage, waitForFrames, saveArtifact } from './harness.mjs';
-import { press, waitForItem } from './ui_driver.mjs';
+import { press, probe, waitForItem } from './ui_driver.mjs';
 
 const kStrictCsp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; frame-src 'self'";
 
@@ -124,9 +124,25 @@ test('the Embed dialog shows the code for the current view and copies it', async
   const view = await page.evaluate(() => window.chartmix.getView());
   assert.ok(copied.startsWith(`<iframe src="${session.url}embed.html${view}"`), `the iframe opens this view: ${copied.slice(0, 120)}`);
   assert.match(copied, /embed-loader\.js" async><\/script>$/);
+  assert.ok(!copied.split('\n')[0].includes('\r') && copied.split('\n').length === 2, 'the copy is the code as it is, not as wrapped on screen');
   saveArtifact('embed-dialog.png', await page.screenshot());
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => window.chartmix.uiProbe().values.popups === '0');
   assert.deepEqual(page.problems, []);
   await page.context().close();
+
+  // On a phone the code wraps to the screen: every box and button lies inside it.
+  const phone = await newPage(session, { width: 360, height: 740, touch: true });
+  await phone.goto(session.url + '#v1&d=demo&v=history');
+  await waitForFrames(phone, 5);
+  await press(phone, 'topbar.embed', { touch: true });
+  await waitForItem(phone, 'embed.script.copy');
+  const { items } = await probe(phone);
+  for (const name of ['embed.iframe', 'embed.iframe.copy', 'embed.script', 'embed.script.copy', 'embed.close']) {
+    const r = items[name];
+    assert.ok(r && r[0] >= 0 && r[0] + r[2] <= 360.5 && r[1] + r[3] <= 740.5, `${name} ${r} lies inside the 360-px screen`);
+  }
+  saveArtifact('embed-dialog-360.png', await phone.screenshot());
+  assert.deepEqual(phone.problems, []);
+  await phone.context().close();
 });

@@ -31,21 +31,21 @@ TEST_CASE("Tab walks the top bar, then the panels from left to right, and says w
     CAPTURE(width);
     Harness h(width, 900.0f);
     h.Frames(3);
-    CHECK_FALSE(TabLeavesCanvas(h.State, false));  // the first Tab shows the focus on the first control
+    CHECK_FALSE(TabLeavesCanvas(false));  // the first Tab shows the focus on the first control
     Tab(h, 1);
     REQUIRE(ImGui::GetFocusID() != 0);
     CHECK_FALSE(GImGui->NavDisableHighlight);
     CHECK(FocusedColumn() == GImGui->NavWindow->RootWindow);  // the top bar comes first
-    CHECK(TabLeavesCanvas(h.State, true));                     // Shift+Tab from the first control leaves
+    CHECK(TabLeavesCanvas(true));                     // Shift+Tab from the first control leaves
 
     std::vector<const ImGuiWindow*> columns;
     std::vector<ImGuiID> seen;
-    for (int i = 0; i < 400 && !TabLeavesCanvas(h.State, false); i++) {
+    for (int i = 0; i < 400 && !TabLeavesCanvas(false); i++) {
         if (columns.empty() || columns.back() != FocusedColumn()) columns.push_back(FocusedColumn());
         seen.push_back(ImGui::GetFocusID());
         Tab(h, 1);
     }
-    REQUIRE(TabLeavesCanvas(h.State, false));
+    REQUIRE(TabLeavesCanvas(false));
     CHECK(std::find(seen.begin(), seen.end(), ImGui::GetFocusID()) == seen.end());  // the last control was not visited twice
     // The top bar, then each panel column (sources, chart, side; sources and tabs on a medium
     // screen) once, left to right.
