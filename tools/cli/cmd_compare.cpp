@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "core/agreement.h"
 #include "core/engine.h"
+#include "core/csv_writer.h"
 #include "core/json.h"
 
 namespace chartmix::cli {
@@ -84,7 +85,8 @@ int RunCompare(int argc, char** argv)
     } else {
         out = "period";
         for (const auto& figure : figures) out += std::string(",") + figure.first;
-        out += ",same_top\n" + data->Periods[*period].Label;
+        out += ",same_top\n";
+        AppendCsvTextCell(out, data->Periods[*period].Label);
         for (const auto& figure : figures) {
             out += ",";
             AppendNumber(out, figure.second, NumberDigits::Ten);

@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "core/engine.h"
 #include "core/fit.h"
+#include "core/csv_writer.h"
 #include "core/json.h"
 #include "core/mix_json.h"
 
@@ -55,7 +56,8 @@ int RunFit(int argc, char** argv)
         out = "source,weight\n";
         for (uint32_t s = 0; s < d.Sources.size(); s++) {
             if (!engine.Resolved().Included[s]) continue;
-            out += d.Sources[s].Key + ",";
+            AppendCsvTextCell(out, d.Sources[s].Key);
+            out += ",";
             AppendNumber(out, fit->Weight[s], NumberDigits::Ten);
             out += "\n";
         }

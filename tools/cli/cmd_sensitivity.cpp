@@ -7,6 +7,7 @@
 #include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "core/engine.h"
+#include "core/csv_writer.h"
 #include "core/json.h"
 #include "core/sensitivity.h"
 
@@ -71,7 +72,11 @@ int RunSensitivity(int argc, char** argv)
         for (size_t i = 0; i < curves->size(); i++) {
             uint32_t song = (*curves)[i].Song;
             AppendNumber(out, intervals[i].Rank, NumberDigits::Ten);
-            out += ",\"" + std::string(d.SongTitle(song)) + "\",\"" + std::string(d.SongArtist(song)) + "\",";
+            out += ",";
+            AppendCsvTextCell(out, d.SongTitle(song));
+            out += ",";
+            AppendCsvTextCell(out, d.SongArtist(song));
+            out += ",";
             AppendNumber(out, intervals[i].Low, NumberDigits::Ten);
             out += ",";
             if (!intervals[i].HighUnbounded) AppendNumber(out, intervals[i].High, NumberDigits::Ten);
