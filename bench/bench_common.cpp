@@ -122,47 +122,14 @@ bool ReadManifestFiles(const std::string& manifest_path, std::vector<InputFile>*
 
 // [SECTION] Json
 
-void Json::Key(std::string_view key)
-{
-    if (!First_.back()) Out_ += ',';
-    First_.back() = false;
-    if (!key.empty()) {
-        Out_ += '"';
-        Out_ += key;
-        Out_ += "\":";
-    }
-}
-
-Json& Json::Begin(std::string_view key) { Key(key); Out_ += '{'; First_.push_back(true); return *this; }
-Json& Json::BeginArray(std::string_view key) { Key(key); Out_ += '['; First_.push_back(true); return *this; }
-Json& Json::End() { Out_ += '}'; First_.pop_back(); return *this; }
-Json& Json::EndArray() { Out_ += ']'; First_.pop_back(); return *this; }
-
-Json& Json::Num(std::string_view key, double v)
-{
-    Key(key);
-    if (!std::isfinite(v)) { Out_ += "null"; return *this; }
-    char buf[40];
-    std::snprintf(buf, sizeof(buf), "%.17g", v);
-    Out_ += buf;
-    return *this;
-}
-
-Json& Json::Int(std::string_view key, int64_t v) { Key(key); Out_ += std::to_string(v); return *this; }
-Json& Json::Bool(std::string_view key, bool v) { Key(key); Out_ += v ? "true" : "false"; return *this; }
-
-Json& Json::Str(std::string_view key, std::string_view v)
-{
-    Key(key);
-    Out_ += '"';
-    for (char c : v) {
-        if (c == '"' || c == '\\') { Out_ += '\\'; Out_ += c; }
-        else if ((unsigned char)c < 0x20) { char b[8]; std::snprintf(b, sizeof(b), "\\u%04x", c); Out_ += b; }
-        else Out_ += c;
-    }
-    Out_ += '"';
-    return *this;
-}
+Json& Json::Begin(std::string_view key) { Key(key); W_.StartObject(); return *this; }
+Json& Json::BeginArray(std::string_view key) { Key(key); W_.StartArray(); return *this; }
+Json& Json::End() { W_.EndObject(); return *this; }
+Json& Json::EndArray() { W_.EndArray(); return *this; }
+Json& Json::Num(std::string_view key, double v) { Key(key); W_.Number(v); return *this; }
+Json& Json::Int(std::string_view key, int64_t v) { Key(key); W_.Number((double)v); return *this; }
+Json& Json::Bool(std::string_view key, bool v) { Key(key); W_.Bool(v); return *this; }
+Json& Json::Str(std::string_view key, std::string_view v) { Key(key); W_.String(v); return *this; }
 
 Json& Json::Time(std::string_view key, const Timing& t)
 {

@@ -11,6 +11,7 @@
 #include "core/dataset.h"
 #include "core/engine.h"
 #include "core/importer.h"
+#include "core/json.h"
 #include "core/mix.h"
 
 namespace chartmix::bench {
@@ -53,7 +54,8 @@ bool ReadFile(const std::string& path, std::string* out);
 // A manifest and the files it names, ready for LoadDataset. Returns false with a reason.
 bool ReadManifestFiles(const std::string& manifest_path, std::vector<InputFile>* files, std::string* why);
 
-// Minimal JSON writer: the bench prints one JSON document per run.
+// The bench's JSON document, one per run, written through the product's JsonWriter (numbers to the
+// shortest text that reads back). An empty key writes an array element.
 class Json {
 public:
     Json& Begin(std::string_view key = {});       // object
@@ -70,9 +72,9 @@ public:
     const std::string& Text() const { return Out_; }
 
 private:
-    void Key(std::string_view key);
+    void Key(std::string_view key) { if (!key.empty()) W_.Key(key); }
     std::string Out_;
-    std::vector<bool> First_ { true };
+    JsonWriter W_ { &Out_, NumberDigits::Shortest };
 };
 
 template <typename F>

@@ -16,7 +16,7 @@ if(EMSCRIPTEN)
 endif()
 find_package(SDL2 REQUIRED CONFIG)
 
-# The demo window costs about 110 KB gzipped: debug builds only.
+# The demo window is a large share of the download: debug builds only.
 set(_imgui_sources ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp ${IMGUI_DIR}/imgui_widgets.cpp)
 if(CMAKE_BUILD_TYPE STREQUAL "Debug")
     list(APPEND _imgui_sources ${IMGUI_DIR}/imgui_demo.cpp)

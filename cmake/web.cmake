@@ -20,15 +20,15 @@ target_link_options(chartmix_app PRIVATE
     -sDYNAMIC_EXECUTION=0 -sNO_FILESYSTEM=1
     -sEXIT_RUNTIME=0 -sTEXTDECODER=2
     # Dear ImGui's renderer needs no WebGL extension; enabling every one the browser offers at
-    # context creation costs a round trip to the GPU process each (tens of ms before the first frame).
+    # context creation costs a round trip to the GPU process each, all before the first frame.
     -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0
     "-sEXPORTED_FUNCTIONS=[${_exports_joined}]"
     "-sEXPORTED_RUNTIME_METHODS=['UTF8ToString','stringToUTF8','lengthBytesUTF8']")
 if(NOT CMAKE_BUILD_TYPE STREQUAL "Debug")
     target_compile_options(chartmix_app PRIVATE -Oz)
     # -Os, not -Oz, at link: with -Oz Emscripten links its size-optimized libc, whose memcpy, memmove
-    # and memset copy one byte at a time (a 4 MB file took 1.9 ms to copy instead of 0.08 ms) and
-    # whose pow and log are slower. The whole difference is ~9 KB of the gzipped download.
+    # and memset copy one byte at a time (a file's copy many times slower) and whose pow and log are
+    # slower, for a few KB of download saved (bench/analysis.md).
     target_link_options(chartmix_app PRIVATE -Os)
 endif()
 

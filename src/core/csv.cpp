@@ -183,8 +183,8 @@ bool CsvReader::ReadPlainRecord()
         } else if (c != delimiter && end > p && data[end - 1] == '\r') {
             end--;  // CRLF (or a lone CR at the very end)
         }
-        // The store is written out here and below: a helper lambda for it cost 3-4% more instructions
-        // per load (callgrind, GCC 12), as its captured counters left registers.
+        // The store is written out here and below: in a helper lambda its captured counters left
+        // registers (bench/analysis.md).
         if (count < keep) {
             if (count == capacity) {
                 Fields_.resize(capacity * 2);

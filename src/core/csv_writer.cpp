@@ -1,25 +1,10 @@
 #include "core/csv_writer.h"
 
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
+
+#include "core/number_format.h"
 
 namespace chartmix {
-
-// Integers are formatted by hand: the writer prints millions of them and snprintf dominates.
-static void AppendInteger(std::string& out, long long value)
-{
-    char buf[24];
-    char* end = buf + sizeof(buf);
-    char* p = end;
-    unsigned long long magnitude = value < 0 ? 0ull - (unsigned long long)value : (unsigned long long)value;
-    do {
-        *--p = (char)('0' + magnitude % 10);
-        magnitude /= 10;
-    } while (magnitude != 0);
-    if (value < 0) *--p = '-';
-    out.append(p, (size_t)(end - p));
-}
 
 // Quotes text with quotes doubled, after prefix (inside the quotes).
 static void AppendQuoted(std::string& out, std::string_view prefix, std::string_view text)
@@ -45,24 +30,6 @@ void AppendCsvTextCell(std::string& out, std::string_view text)
     else AppendQuoted(out, "'", text);
 }
 
-void AppendCsvNumber(std::string& out, double value)
-{
-    if (!std::isfinite(value)) return;
-    char buf[40];
-    if (value == std::floor(value) && std::fabs(value) < 9007199254740992.0) {
-        // Integral: printed from an integer, so "-0" never appears and no libc rounding is involved.
-        AppendInteger(out, (long long)value);
-        return;
-    }
-    // glibc and musl both convert exactly, so the shortest of these that reads back is portable
-    // (std::to_chars for double is missing from Emscripten 3.1.6's libc++).
-    for (int precision = 15; precision <= 17; precision++) {
-        std::snprintf(buf, sizeof(buf), "%.*g", precision, value);
-        if (precision == 17 || std::strtod(buf, nullptr) == value) break;
-    }
-    out += buf;
-}
-
 std::string WriteCanonicalCsv(const Dataset& data)
 {
     std::string out;
@@ -75,14 +42,14 @@ std::string WriteCanonicalCsv(const Dataset& data)
         out += ',';
         AppendCsvField(out, data.Periods[data.EntryPeriod[i]].Label);
         out += ',';
-        if (data.EntryRank[i] != kNoRank) AppendInteger(out, data.EntryRank[i]);
+        if (data.EntryRank[i] != kNoRank) AppendNumber(out, data.EntryRank[i], NumberDigits::Shortest);
         out += ',';
         AppendCsvField(out, data.SongTitle(data.EntrySong[i]));
         out += ',';
         AppendCsvField(out, data.SongArtist(data.EntrySong[i]));
         out += ',';
         double units = data.EntryUnits[i];
-        AppendCsvNumber(out, units);
+        AppendNumber(out, units, NumberDigits::Shortest);
         out += ',';
         if (std::isfinite(units)) AppendCsvField(out, source.UnitName);
         out += '\n';

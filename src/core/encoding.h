@@ -35,7 +35,7 @@ bool LooksBinary(std::string_view bytes);
 // Decodes CP949 to UTF-8; false with *bad_offset at the first byte that is not CP949 (npos: cannot decode at all).
 using Cp949Decoder = bool (*)(std::string_view bytes, std::string* out, size_t* bad_offset);
 // Native builds decode CP949 with iconv. The browser build has no iconv tables (musl's cover every
-// legacy CJK encoding, ~100 KB of the download): src/web installs the browser's TextDecoder here.
+// legacy CJK encoding, a large share of the download): src/web installs the browser's TextDecoder here.
 // Returns the decoder it replaces.
 Cp949Decoder SetCp949Decoder(Cp949Decoder decoder);
 // False when this build has no CP949 decoder (a JS engine whose TextDecoder lacks windows-949).

@@ -148,7 +148,7 @@ void Engine::Accumulate(uint32_t period)
     const Dataset& d = Data_;
     const bool ignore = Mix_.Missing == MissingPolicy::Ignore;
     // Locals, not members, in the inner loop: writes through Score_/Stamp_ could alias the engine's
-    // own fields, so the compiler would reload them on every entry (about 22% more instructions).
+    // own fields, so the compiler would reload them on every entry.
     const uint32_t* song = d.EntrySong.data();
     const double* value = Scores_.EntryValue.data();
     const uint8_t* counts = Scores_.Counts.data();

@@ -90,36 +90,12 @@ Result<rapidjson::Document> ParseJson(std::string_view text, std::string_view fi
     return doc;
 }
 
-void AppendJsonString(std::string& out, std::string_view text)
+void JsonWriter::Number(double value)
 {
-    out += '"';
-    for (unsigned char ch : text) {
-        switch (ch) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (ch < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof(buf), "\\u%04x", ch);
-                out += buf;
-            } else {
-                out += (char)ch;
-            }
-        }
-    }
-    out += '"';
-}
-
-void AppendJsonNumber(std::string& out, double value)
-{
-    if (!std::isfinite(value)) { out += "null"; return; }
-    char buf[32];
-    if (value == std::floor(value) && std::fabs(value) < 1e15) std::snprintf(buf, sizeof(buf), "%.0f", value);
-    else std::snprintf(buf, sizeof(buf), "%.10g", value);
-    out += buf;
+    char buf[kMaxNumberChars];
+    const size_t n = FormatNumber(value, Digits_, buf);
+    if (n == 0) Writer_.Null();
+    else Writer_.RawValue(buf, n, rapidjson::kNumberType);  // RawNumber would quote it (rapidjson 1.1)
 }
 
 } // namespace chartmix

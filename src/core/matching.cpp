@@ -236,7 +236,7 @@ MatchReport MatchSongs(Dataset& data, const std::vector<std::vector<std::string>
         for (uint32_t e = begin; e < end; e++) {
             const uint32_t song = entry_song[e];
             // CombineSources spelled out (source is never kNoSource here), stored only on a change: most
-            // entries repeat their song's source. Calling it measured 0.3% more instructions per load.
+            // entries repeat their song's source, and a call here costs on every entry (bench/analysis.md).
             const int32_t seen = sources_of[song];
             if (seen != source && seen != kSeveralSources) sources_of[song] = seen == kNoSource ? source : kSeveralSources;
             if (!is_candidate[song]) continue;

@@ -10,23 +10,6 @@
 
 namespace chartmix {
 
-void AppendExactNumber(std::string& out, double value)
-{
-    if (!std::isfinite(value)) { out += "null"; return; }
-    if (value == 0.0) { out += "0"; return; }
-    char buf[40];
-    if (value == std::floor(value) && std::fabs(value) < 1e15) {
-        std::snprintf(buf, sizeof(buf), "%.0f", value);
-        out += buf;
-        return;
-    }
-    for (int digits = 1; digits <= 17; digits++) {
-        std::snprintf(buf, sizeof(buf), "%.*g", digits, value);
-        if (std::strtod(buf, nullptr) == value) break;
-    }
-    out += buf;
-}
-
 namespace {
 
 using Value = rapidjson::Value;
@@ -215,100 +198,77 @@ Result<Mix> ParseMix(std::string_view text, std::string_view file_name)
     return m;
 }
 
-static void AppendSettings(std::string& out, std::vector<SourceSetting> list)
+static void WriteSettings(JsonWriter& w, std::vector<SourceSetting> list)
 {
     std::sort(list.begin(), list.end(), [](const SourceSetting& a, const SourceSetting& b) { return a.Selector < b.Selector; });
-    out += '{';
-    for (size_t i = 0; i < list.size(); i++) {
-        if (i) out += ',';
-        AppendJsonString(out, list[i].Selector);
-        out += ':';
-        AppendExactNumber(out, list[i].Value);
-    }
-    out += '}';
+    w.StartObject();
+    for (const SourceSetting& s : list) w.Number(s.Selector, s.Value);
+    w.EndObject();
 }
 
-static void AppendStringList(std::string& out, std::vector<std::string> list)
+static void WriteStringList(JsonWriter& w, std::vector<std::string> list)
 {
     std::sort(list.begin(), list.end());
     list.erase(std::unique(list.begin(), list.end()), list.end());
-    out += '[';
-    for (size_t i = 0; i < list.size(); i++) {
-        if (i) out += ',';
-        AppendJsonString(out, list[i]);
-    }
-    out += ']';
+    w.StartArray();
+    for (const std::string& s : list) w.String(s);
+    w.EndArray();
 }
 
 std::string SerializeMix(const Mix& m)
 {
-    std::string out = "{\"version\":1,\"method\":";
-    AppendJsonString(out, MethodName(m.Method_));
-    if (m.Method_ == Method::WeightedSum) {
-        out += ",\"normalization\":";
-        AppendJsonString(out, NormalizationName(m.Norm));
-    }
-    out += ",\"weights\":";
-    AppendSettings(out, m.Weights.empty() ? std::vector<SourceSetting>{ { "*", 1.0 } } : m.Weights);
+    std::string out;
+    JsonWriter w(&out, NumberDigits::Shortest);
+    w.StartObject();
+    w.Number("version", 1);
+    w.String("method", MethodName(m.Method_));
+    if (m.Method_ == Method::WeightedSum) w.String("normalization", NormalizationName(m.Norm));
+    w.Key("weights");
+    WriteSettings(w, m.Weights.empty() ? std::vector<SourceSetting>{ { "*", 1.0 } } : m.Weights);
     if (!m.Ratios.empty()) {
-        out += ",\"ratios\":";
-        AppendSettings(out, m.Ratios);
+        w.Key("ratios");
+        WriteSettings(w, m.Ratios);
     }
-    out += ",\"missing\":";
-    AppendJsonString(out, MissingPolicyName(m.Missing));
-    out += ",\"window\":{\"kind\":";
-    AppendJsonString(out, WindowKindName(m.Window));
-    if (m.Window == WindowKind::Rolling) {
-        out += ",\"periods\":";
-        AppendExactNumber(out, m.WindowPeriods);
-    }
-    out += '}';
-    if (m.Cutoff > 0) {
-        out += ",\"cutoff\":";
-        AppendExactNumber(out, m.Cutoff);
-    }
-    if (m.Method_ == Method::ReciprocalRank) {
-        out += ",\"rrf_k\":";
-        AppendExactNumber(out, m.RrfK);
-    }
+    w.String("missing", MissingPolicyName(m.Missing));
+    w.Key("window");
+    w.StartObject();
+    w.String("kind", WindowKindName(m.Window));
+    if (m.Window == WindowKind::Rolling) w.Number("periods", m.WindowPeriods);
+    w.EndObject();
+    if (m.Cutoff > 0) w.Number("cutoff", m.Cutoff);
+    if (m.Method_ == Method::ReciprocalRank) w.Number("rrf_k", m.RrfK);
     if (m.Method_ == Method::PointsTable) {
-        out += ",\"points\":[";
+        w.Key("points");
+        w.StartArray();
         bool plain = true;
         for (size_t i = 0; i < m.Points.size(); i++)
             plain &= m.Points[i].FirstRank == (int)i + 1 && m.Points[i].LastRank == (int)i + 1;
-        for (size_t i = 0; i < m.Points.size(); i++) {
-            if (i) out += ',';
-            if (plain) { AppendExactNumber(out, m.Points[i].Points); continue; }
-            out += "{\"first\":";
-            AppendExactNumber(out, m.Points[i].FirstRank);
-            out += ",\"last\":";
-            AppendExactNumber(out, m.Points[i].LastRank);
-            out += ",\"points\":";
-            AppendExactNumber(out, m.Points[i].Points);
-            out += '}';
+        for (const auto& p : m.Points) {
+            if (plain) { w.Number(p.Points); continue; }
+            w.StartObject();
+            w.Number("first", p.FirstRank);
+            w.Number("last", p.LastRank);
+            w.Number("points", p.Points);
+            w.EndObject();
         }
-        out += ']';
+        w.EndArray();
     }
-    if (IsPairwise(m.Method_)) {
-        out += ",\"candidates\":";
-        AppendExactNumber(out, m.Candidates);
-    }
+    if (IsPairwise(m.Method_)) w.Number("candidates", m.Candidates);
     if (!m.FilterRegions.empty() || !m.FilterSources.empty()) {
-        out += ",\"filter\":{";
+        w.Key("filter");
+        w.StartObject();
         if (!m.FilterRegions.empty()) {
-            out += "\"regions\":";
-            AppendStringList(out, m.FilterRegions);
+            w.Key("regions");
+            WriteStringList(w, m.FilterRegions);
         }
         if (!m.FilterSources.empty()) {
-            if (!m.FilterRegions.empty()) out += ',';
-            out += "\"sources\":";
-            AppendStringList(out, m.FilterSources);
+            w.Key("sources");
+            WriteStringList(w, m.FilterSources);
         }
-        out += '}';
+        w.EndObject();
     }
-    out += ",\"tie_break\":";
-    AppendJsonString(out, TieBreakName(m.Tie));
-    out += '}';
+    w.String("tie_break", TieBreakName(m.Tie));
+    w.EndObject();
     return out;
 }
 

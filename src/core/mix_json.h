@@ -19,7 +19,5 @@ Result<Mix> ParseMixValue(const rapidjson::Value& value, const std::string& pref
 // Canonical compact JSON: fixed key order, selectors sorted, shortest round-trip numbers, only the
 // settings the method uses. SerializeMix(*ParseMix(SerializeMix(m))) == SerializeMix(m).
 std::string SerializeMix(const Mix& mix);
-// Appends the shortest decimal that reads back as exactly the same double (finite values only).
-void AppendExactNumber(std::string& out, double value);
 
 } // namespace chartmix

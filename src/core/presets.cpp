@@ -87,36 +87,31 @@ Result<Mix> MixFromTextOrPreset(std::string_view text, std::string_view file_nam
 
 std::string PresetsToJson()
 {
-    std::string out = "[";
-    for (size_t i = 0; i < Presets().size(); i++) {
-        const Preset& p = Presets()[i];
-        if (i) out += ',';
-        out += "{\"name\":";
-        AppendJsonString(out, p.Name);
-        out += ",\"title\":";
-        AppendJsonString(out, p.Title);
-        out += ",\"description\":";
-        AppendJsonString(out, p.Description);
-        out += ",\"weights_published\":";
-        out += p.WeightsPublished ? "true" : "false";
-        out += ",\"mix\":";
-        out += SerializeMix(p.Mix_);
-        out += ",\"numbers\":[";
-        for (size_t k = 0; k < p.Numbers.size(); k++) {
-            if (k) out += ',';
-            out += "{\"field\":";
-            AppendJsonString(out, p.Numbers[k].Field);
-            out += ",\"value\":";
-            AppendExactNumber(out, p.Numbers[k].Value);
-            out += ",\"label\":";
-            AppendJsonString(out, HonestyName(p.Numbers[k].Label));
-            out += ",\"citation\":";
-            AppendJsonString(out, p.Numbers[k].Citation);
-            out += '}';
+    std::string out;
+    JsonWriter w(&out, NumberDigits::Shortest);
+    w.StartArray();
+    for (const Preset& p : Presets()) {
+        w.StartObject();
+        w.String("name", p.Name);
+        w.String("title", p.Title);
+        w.String("description", p.Description);
+        w.Bool("weights_published", p.WeightsPublished);
+        w.Key("mix");
+        w.Raw(SerializeMix(p.Mix_));
+        w.Key("numbers");
+        w.StartArray();
+        for (const auto& n : p.Numbers) {
+            w.StartObject();
+            w.String("field", n.Field);
+            w.Number("value", n.Value);
+            w.String("label", HonestyName(n.Label));
+            w.String("citation", n.Citation);
+            w.EndObject();
         }
-        out += "]}";
+        w.EndArray();
+        w.EndObject();
     }
-    out += ']';
+    w.EndArray();
     return out;
 }
 

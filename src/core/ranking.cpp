@@ -7,6 +7,7 @@
 #include "core/csv_writer.h"
 #include "core/json.h"
 #include "core/mix_json.h"
+#include "core/number_format.h"
 
 namespace chartmix {
 
@@ -33,45 +34,37 @@ std::string RankingToJson(Engine& engine, const Ranking& ranking)
     engine.Contributions(ranking, &contrib);
     std::vector<uint32_t> sources = IncludedSources(engine);
     const size_t stride = d.Sources.size();
-    std::string out = "{\"period\":";
-    AppendJsonString(out, d.Periods[ranking.Period].Label);
-    out += ",\"mix\":";
-    out += SerializeMix(engine.CurrentMix());
-    out += ",\"simulated\":";
-    out += d.Simulated ? "true" : "false";
-    out += ",\"ranked\":";
-    AppendJsonNumber(out, ranking.Ranked);
-    out += ",\"sources\":[";
-    for (size_t i = 0; i < sources.size(); i++) {
-        if (i) out += ',';
-        AppendJsonString(out, d.Sources[sources[i]].Key);
-    }
-    out += "],\"entries\":[";
+    std::string out;
+    JsonWriter w(&out);
+    w.StartObject();
+    w.String("period", d.Periods[ranking.Period].Label);
+    w.Key("mix");
+    w.Raw(SerializeMix(engine.CurrentMix()));
+    w.Bool("simulated", d.Simulated);
+    w.Number("ranked", ranking.Ranked);
+    w.Key("sources");
+    w.StartArray();
+    for (uint32_t s : sources) w.String(d.Sources[s].Key);
+    w.EndArray();
+    w.Key("entries");
+    w.StartArray();
     for (size_t i = 0; i < ranking.Songs.size(); i++) {
         uint32_t song = ranking.Songs[i];
-        if (i) out += ',';
-        out += "{\"rank\":";
-        AppendJsonNumber(out, (double)(i + 1));
-        out += ",\"song\":";
-        AppendJsonNumber(out, song);
-        out += ",\"title\":";
-        AppendJsonString(out, d.SongTitle(song));
-        out += ",\"artist\":";
-        AppendJsonString(out, d.SongArtist(song));
-        out += ",\"score\":";
-        AppendJsonNumber(out, ranking.Scores[i]);
-        out += ",\"scoreText\":";
-        AppendJsonString(out, FormatScore(ranking.Scores[i]));
-        out += ",\"contributions\":{";
-        for (size_t j = 0; j < sources.size(); j++) {
-            if (j) out += ',';
-            AppendJsonString(out, d.Sources[sources[j]].Key);
-            out += ':';
-            AppendJsonNumber(out, contrib[i * stride + sources[j]]);
-        }
-        out += "}}";
+        w.StartObject();
+        w.Number("rank", (double)(i + 1));
+        w.Number("song", song);
+        w.String("title", d.SongTitle(song));
+        w.String("artist", d.SongArtist(song));
+        w.Number("score", ranking.Scores[i]);
+        w.String("scoreText", FormatScore(ranking.Scores[i]));
+        w.Key("contributions");
+        w.StartObject();
+        for (uint32_t s : sources) w.Number(d.Sources[s].Key, contrib[i * stride + s]);
+        w.EndObject();
+        w.EndObject();
     }
-    out += "]}";
+    w.EndArray();
+    w.EndObject();
     return out;
 }
 
@@ -90,18 +83,18 @@ std::string RankingToCsv(Engine& engine, const Ranking& ranking)
     out += '\n';
     for (size_t i = 0; i < ranking.Songs.size(); i++) {
         uint32_t song = ranking.Songs[i];
-        AppendJsonNumber(out, (double)(i + 1));
+        AppendNumber(out, (double)(i + 1), NumberDigits::Ten);
         out += ',';
-        AppendJsonNumber(out, song);
+        AppendNumber(out, song, NumberDigits::Ten);
         out += ',';
         AppendCsvTextCell(out, d.SongTitle(song));
         out += ',';
         AppendCsvTextCell(out, d.SongArtist(song));
         out += ',';
-        AppendJsonNumber(out, ranking.Scores[i]);
+        AppendNumber(out, ranking.Scores[i], NumberDigits::Ten);
         for (uint32_t s : sources) {
             out += ',';
-            AppendJsonNumber(out, contrib[i * stride + s]);
+            AppendNumber(out, contrib[i * stride + s], NumberDigits::Ten);
         }
         out += '\n';
     }

@@ -1,7 +1,7 @@
 #pragma once
 // A composite chart as text: the JSON the JS API and the CLI print, and CSV for spreadsheets.
 // Both list each song's rank, score and per-source contribution; numbers print the same bytes on
-// every platform and NaN never appears (AppendJsonNumber).
+// every platform and NaN never appears (number_format.h, ten significant digits).
 #include <string>
 
 #include "core/engine.h"

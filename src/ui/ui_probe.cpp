@@ -40,13 +40,9 @@ std::vector<double> g_FrameCpu;  // ring of recent frames' CPU times
 size_t g_FrameCpuNext = 0;
 constexpr size_t kFrameCpuKept = 600;
 
-void AppendRect(std::string& out, const ImVec4& r)
+void WriteRect(JsonWriter& w, const ImVec4& r)
 {
-    const float rect[4] = { r.x, r.y, r.z, r.w };
-    for (int i = 0; i < 4; i++) {
-        if (i) out += ',';
-        AppendJsonNumber(out, rect[i]);
-    }
+    for (float x : { r.x, r.y, r.z, r.w }) w.Number(x);
 }
 
 // Glyph quads put the glyph's (U0, V0) on their first vertex and nothing else samples that texel
@@ -64,20 +60,16 @@ int CountFallbackGlyphs(const ImDrawData* draw_data)
     return count;
 }
 
-// {"key":value,…} with each value written by append_value.
+// {"key":value,…} with each value written by write_value.
 template <typename Map, typename Fn>
-void AppendObject(std::string& out, const Map& map, Fn append_value)
+void WriteObject(JsonWriter& w, const Map& map, Fn write_value)
 {
-    out += '{';
-    bool first = true;
+    w.StartObject();
     for (const auto& [key, value] : map) {
-        if (!first) out += ',';
-        first = false;
-        AppendJsonString(out, key);
-        out += ':';
-        append_value(out, value);
+        w.Key(key);
+        write_value(w, value);
     }
-    out += '}';
+    w.EndObject();
 }
 
 } // namespace
@@ -142,57 +134,66 @@ void ProbeEndFigure(const ImDrawData* draw_data)
 }
 
 // "items":{…},"values":{…},"labels":{…} of one record.
-static void AppendRecord(std::string& out, const ProbeFrame& frame)
+static void WriteRecord(JsonWriter& w, const ProbeFrame& frame)
 {
-    out += "\"items\":";
-    AppendObject(out, frame.Items, [](std::string& o, const ImVec4& r) { o += '['; AppendRect(o, r); o += ']'; });
-    out += ",\"values\":";
-    AppendObject(out, frame.Values, [](std::string& o, const std::string& v) { AppendJsonString(o, v); });
-    out += ",\"labels\":";
-    AppendObject(out, frame.Labels, [](std::string& o, const std::vector<ProbeLabelRect>& labels) {
-        o += '[';
-        for (size_t i = 0; i < labels.size(); i++) {
-            o += i ? ",[" : "[";
-            AppendRect(o, labels[i].Rect);
-            o += ',';
-            AppendJsonString(o, labels[i].Text);
-            o += ']';
+    w.Key("items");
+    WriteObject(w, frame.Items, [](JsonWriter& o, const ImVec4& r) { o.StartArray(); WriteRect(o, r); o.EndArray(); });
+    w.Key("values");
+    WriteObject(w, frame.Values, [](JsonWriter& o, const std::string& v) { o.String(v); });
+    w.Key("labels");
+    WriteObject(w, frame.Labels, [](JsonWriter& o, const std::vector<ProbeLabelRect>& labels) {
+        o.StartArray();
+        for (const ProbeLabelRect& label : labels) {
+            o.StartArray();
+            WriteRect(o, label.Rect);
+            o.String(label.Text);
+            o.EndArray();
         }
-        o += ']';
+        o.EndArray();
     });
 }
 
 std::string ProbeJson()
 {
-    std::string out = "{";
-    AppendRecord(out, g_Last);
-    out += ",\"figure\":";
-    if (g_Figures == 0) out += "null";
+    std::string out;
+    JsonWriter w(&out);
+    w.StartObject();
+    WriteRecord(w, g_Last);
+    w.Key("figure");
+    if (g_Figures == 0) w.Null();
     else {
-        out += "{\"count\":" + std::to_string(g_Figures) + ",\"size\":[";
-        AppendJsonNumber(out, g_FigureSize.x);
-        out += ',';
-        AppendJsonNumber(out, g_FigureSize.y);
-        out += "],\"pixelScale\":";
-        AppendJsonNumber(out, g_FigureScale);
-        out += ",\"fallbackGlyphs\":" + std::to_string(g_Figure.FallbackGlyphs) + ",";
-        AppendRecord(out, g_Figure);
-        out += '}';
+        w.StartObject();
+        w.Number("count", g_Figures);
+        w.Key("size");
+        w.StartArray();
+        w.Number(g_FigureSize.x);
+        w.Number(g_FigureSize.y);
+        w.EndArray();
+        w.Number("pixelScale", g_FigureScale);
+        w.Number("fallbackGlyphs", g_Figure.FallbackGlyphs);
+        WriteRecord(w, g_Figure);
+        w.EndObject();
     }
-    out += ",\"drawLists\":[";
-    for (size_t i = 0; i < g_Last.DrawLists.size(); i++) {
-        const ProbeDrawList& l = g_Last.DrawLists[i];
-        out += i ? ",{\"name\":" : "{\"name\":";
-        AppendJsonString(out, l.Name);
-        out += ",\"vertices\":" + std::to_string(l.Vertices) + ",\"indices\":" + std::to_string(l.Indices) + "}";
+    w.Key("drawLists");
+    w.StartArray();
+    for (const ProbeDrawList& l : g_Last.DrawLists) {
+        w.StartObject();
+        w.String("name", l.Name);
+        w.Number("vertices", l.Vertices);
+        w.Number("indices", l.Indices);
+        w.EndObject();
     }
-    out += "],\"indexBytes\":" + std::to_string(sizeof(ImDrawIdx)) + ",\"fallbackGlyphs\":" + std::to_string(g_Last.FallbackGlyphs) + ",\"frameCpuMs\":[";
+    w.EndArray();
+    w.Number("indexBytes", (double)sizeof(ImDrawIdx));
+    w.Number("fallbackGlyphs", g_Last.FallbackGlyphs);
+    w.Key("frameCpuMs");
+    w.StartArray();
     for (size_t i = 0; i < g_FrameCpu.size(); i++) {
-        if (i) out += ',';
         const size_t at = g_FrameCpu.size() < kFrameCpuKept ? i : (g_FrameCpuNext + i) % kFrameCpuKept;
-        AppendJsonNumber(out, std::round(g_FrameCpu[at] * 1000.0) / 1000.0);
+        w.Number(std::round(g_FrameCpu[at] * 1000.0) / 1000.0);
     }
-    out += "]}";
+    w.EndArray();
+    w.EndObject();
     return out;
 }
 

@@ -19,6 +19,7 @@
 
 #include "core/catalogue.h"
 #include "core/embed_snippet.h"
+#include "core/json.h"
 #include "core/limits.h"
 #include "core/load_budget.h"
 #include "core/load_checks.h"
@@ -110,17 +111,6 @@ bool DemoSeed(const std::string& ref, uint64_t* seed)
     }
     *seed = v;
     return true;
-}
-
-void AppendJsonString(std::string& out, std::string_view s)
-{
-    out += '"';
-    for (unsigned char c : s) {
-        if (c == '"' || c == '\\') { out += '\\'; out += (char)c; }
-        else if (c < 0x20) { char buf[8]; std::snprintf(buf, sizeof buf, "\\u%04x", c); out += buf; }
-        else out += (char)c;
-    }
-    out += '"';
 }
 
 // The official chart's #1 in the current period, or -1 when the data has no official chart.
@@ -367,45 +357,41 @@ EMSCRIPTEN_KEEPALIVE const char* chartmix_get_summary()
     chartmix::Session& session = S().Session_;
     const chartmix::Dataset& data = session.Data();
     const chartmix::Ranking& ranking = session.CurrentRanking();
-    std::string out = "{\"dataset\":";
-    AppendJsonString(out, data.Name);
-    out += ",\"ref\":";
-    AppendJsonString(out, session.DatasetRef());
-    out += ",\"period\":";
-    AppendJsonString(out, data.Periods.empty() ? "" : data.Periods[session.Period()].Label);
-    out += ",\"periods\":[";  // the data's first and last period
+    std::string out;
+    chartmix::JsonWriter w(&out);
+    w.StartObject();
+    w.String("dataset", data.Name);
+    w.String("ref", session.DatasetRef());
+    w.String("period", data.Periods.empty() ? "" : data.Periods[session.Period()].Label);
+    w.Key("periods");  // the data's first and last period
+    w.StartArray();
     if (!data.Periods.empty()) {
-        AppendJsonString(out, data.Periods.front().Label);
-        out += ",";
-        AppendJsonString(out, data.Periods.back().Label);
+        w.String(data.Periods.front().Label);
+        w.String(data.Periods.back().Label);
     }
-    out += "],\"top\":";
-    if (ranking.Songs.empty()) out += "null";
+    w.EndArray();
+    w.Key("top");
+    if (ranking.Songs.empty()) w.Null();
     else {
-        out += "{\"title\":";
-        AppendJsonString(out, data.SongTitle(ranking.Songs[0]));
-        out += ",\"artist\":";
-        AppendJsonString(out, data.SongArtist(ranking.Songs[0]));
-        out += "}";
+        w.StartObject();
+        w.String("title", data.SongTitle(ranking.Songs[0]));
+        w.String("artist", data.SongArtist(ranking.Songs[0]));
+        w.EndObject();
     }
     std::string chart;
     int official = OfficialTop(data, session.Period(), &chart);
-    out += ",\"official\":";
-    if (official < 0) out += "null";
+    w.Key("official");
+    if (official < 0) w.Null();
     else {
-        out += "{\"title\":";
-        AppendJsonString(out, data.SongTitle((uint32_t)official));
-        out += ",\"artist\":";
-        AppendJsonString(out, data.SongArtist((uint32_t)official));
-        out += ",\"chart\":";
-        AppendJsonString(out, chart);
-        out += "}";
+        w.StartObject();
+        w.String("title", data.SongTitle((uint32_t)official));
+        w.String("artist", data.SongArtist((uint32_t)official));
+        w.String("chart", chart);
+        w.EndObject();
     }
-    out += ",\"panel\":";
-    AppendJsonString(out, session.Panel);
-    out += ",\"compact\":";
-    out += S().Compact ? "true" : "false";
-    out += "}";
+    w.String("panel", session.Panel);
+    w.Bool("compact", S().Compact);
+    w.EndObject();
     return Out(std::move(out));
 }
 

@@ -1,6 +1,6 @@
 // CP949 (Korean) files decode through the browser's own TextDecoder("euc-kr"), which the WHATWG
 // Encoding standard defines as windows-949, UHC extension syllables included. The wasm core then
-// links no iconv: musl's tables cover every legacy CJK encoding and were ~100 KB of the download.
+// links no iconv: musl's tables cover every legacy CJK encoding, a large share of the download.
 // Linked into every wasm target that loads files (the app, the core tests, the benchmarks).
 #include <emscripten.h>
 

@@ -65,4 +65,15 @@ check "fit reproduces a chart that follows a" \
     bash -c "'$cli' fit '$ds' --mix '$rank_dir/mix.json' --official c | grep -q '\"tau_b\":1,'"
 check "fit refuses a chart that is part of the mix" \
     bash -c "'$cli' fit '$ds' --mix '{\"weights\":{\"*\":1}}' --official c 2>&1 | grep -q 'official:'"
+# A title holding a quote: the CSV cell is quoted with the quote doubled (RFC 4180), so the row
+# still has six cells; it once came out as "Say "Hi"", which a reader splits wrongly.
+cat > "$rank_dir/quote.csv" <<'CSV'
+source,period,rank,title,artist,units,unit_type
+a,2024-01-07,1,"Say ""Hi""",p,300,streams
+a,2024-01-07,2,Y,q,200,streams
+b,2024-01-07,1,Y,q,50,streams
+b,2024-01-07,2,"Say ""Hi""",p,40,streams
+CSV
+check "sensitivity --format csv doubles a quote inside a title" \
+    bash -c "'$cli' sensitivity '$rank_dir/quote.csv' --mix '$rank_dir/mix.json' --source b --period 2024-01-07 --samples 0 --format csv | grep -qF ',\"Say \"\"Hi\"\"\",p,'"
 rm -rf "$rank_dir"

@@ -6,6 +6,7 @@
 
 #include "core/engine.h"
 #include "core/mix_json.h"
+#include "core/number_format.h"
 #include "core/ranking.h"
 #include "core/sensitivity.h"
 #include "test_ranking_fixtures.h"
@@ -98,7 +99,7 @@ TEST_CASE("the same mix on the same data prints the same bytes on every platform
         all += RankingToCsv(e, r);
         // Every bit of every score, not only the 10 digits that output prints.
         for (double x : r.Scores) {
-            AppendExactNumber(all, x);
+            AppendNumber(all, x, NumberDigits::Shortest);
             all += ',';
         }
     }

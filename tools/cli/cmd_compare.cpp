@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "core/agreement.h"
 #include "core/engine.h"
+#include "core/csv_writer.h"
 #include "core/json.h"
 
 namespace chartmix::cli {
@@ -71,27 +72,24 @@ int RunCompare(int argc, char** argv)
         { "rbo", g.Rbo }, { "rbo_p", p }, { "overlap", g.Overlap },
     };
     if (format == "json") {
-        out = "{\"period\":";
-        AppendJsonString(out, data->Periods[*period].Label);
-        for (const auto& [name, value] : figures) {
-            out += ",\"";
-            out += name;
-            out += "\":";
-            AppendJsonNumber(out, value);
-        }
-        out += ",\"same_top\":";
-        out += g.SameTop ? "true" : "false";
-        out += ",\"all_kill\":";
-        if (all_kill < 0) out += "null";
-        else AppendJsonString(out, std::string(data->SongTitle((uint32_t)all_kill)) + " - " + std::string(data->SongArtist((uint32_t)all_kill)));
-        out += "}\n";
+        JsonWriter w(&out);
+        w.StartObject();
+        w.String("period", data->Periods[*period].Label);
+        for (const auto& [name, value] : figures) w.Number(name, value);
+        w.Bool("same_top", g.SameTop);
+        w.Key("all_kill");
+        if (all_kill < 0) w.Null();
+        else w.String(std::string(data->SongTitle((uint32_t)all_kill)) + " - " + std::string(data->SongArtist((uint32_t)all_kill)));
+        w.EndObject();
+        out += '\n';
     } else {
         out = "period";
         for (const auto& figure : figures) out += std::string(",") + figure.first;
-        out += ",same_top\n" + data->Periods[*period].Label;
+        out += ",same_top\n";
+        AppendCsvTextCell(out, data->Periods[*period].Label);
         for (const auto& figure : figures) {
             out += ",";
-            AppendJsonNumber(out, figure.second);
+            AppendNumber(out, figure.second, NumberDigits::Ten);
         }
         out += g.SameTop ? ",true\n" : ",false\n";
     }

@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "core/engine.h"
 #include "core/fit.h"
+#include "core/csv_writer.h"
 #include "core/json.h"
 #include "core/mix_json.h"
 
@@ -55,36 +56,29 @@ int RunFit(int argc, char** argv)
         out = "source,weight\n";
         for (uint32_t s = 0; s < d.Sources.size(); s++) {
             if (!engine.Resolved().Included[s]) continue;
-            out += d.Sources[s].Key + ",";
-            AppendJsonNumber(out, fit->Weight[s]);
+            AppendCsvTextCell(out, d.Sources[s].Key);
+            out += ",";
+            AppendNumber(out, fit->Weight[s], NumberDigits::Ten);
             out += "\n";
         }
     } else {
-        out = "{\"official\":";
-        AppendJsonString(out, d.Sources[*official].Key);
-        out += ",\"periods\":";
-        AppendJsonNumber(out, fit->Periods);
-        out += ",\"rows\":";
-        AppendJsonNumber(out, fit->Rows);
-        out += ",\"tau_b\":";
-        AppendJsonNumber(out, fit->MeanTauB);
-        out += ",\"rbo\":";
-        AppendJsonNumber(out, fit->MeanRbo);
-        out += ",\"rms_error\":";
-        AppendJsonNumber(out, fit->Residual);
-        out += ",\"weights\":{";
-        bool first_weight = true;
-        for (uint32_t s = 0; s < d.Sources.size(); s++) {
-            if (!engine.Resolved().Included[s]) continue;
-            if (!first_weight) out += ',';
-            first_weight = false;
-            AppendJsonString(out, d.Sources[s].Key);
-            out += ':';
-            AppendJsonNumber(out, fit->Weight[s]);
-        }
-        out += "},\"mix\":";
-        out += SerializeMix(fitted);
-        out += "}\n";
+        JsonWriter w(&out);
+        w.StartObject();
+        w.String("official", d.Sources[*official].Key);
+        w.Number("periods", fit->Periods);
+        w.Number("rows", fit->Rows);
+        w.Number("tau_b", fit->MeanTauB);
+        w.Number("rbo", fit->MeanRbo);
+        w.Number("rms_error", fit->Residual);
+        w.Key("weights");
+        w.StartObject();
+        for (uint32_t s = 0; s < d.Sources.size(); s++)
+            if (engine.Resolved().Included[s]) w.Number(d.Sources[s].Key, fit->Weight[s]);
+        w.EndObject();
+        w.Key("mix");
+        w.Raw(SerializeMix(fitted));
+        w.EndObject();
+        out += "\n";
     }
     std::fwrite(out.data(), 1, out.size(), stdout);
     return 0;

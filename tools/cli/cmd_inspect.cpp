@@ -77,68 +77,93 @@ void PrintJson(const LoadedDataset& loaded)
 {
     const Dataset& d = loaded.Data;
     const LoadReport& r = loaded.Report;
-    std::string out = "{\"dataset\":";
-    AppendJsonString(out, d.Name);
-    out += ",\"input_bytes\":" + std::to_string(r.InputBytes) + ",\"memory_bytes\":" + std::to_string(d.MemoryBytes());
-    out += ",\"rows\":{\"read\":" + std::to_string(r.RowsRead) + ",\"loaded\":" + std::to_string(r.RowsLoaded) + ",\"filtered\":" +
-           std::to_string(r.RowsFiltered) + ",\"rejected\":" + std::to_string(r.RowsRejected) + "}";
-    out += ",\"files\":[";
-    for (size_t i = 0; i < r.Files.size(); i++) {
-        const FileReport& f = r.Files[i];
-        out += i ? ",{\"name\":" : "{\"name\":";
-        AppendJsonString(out, f.Name);
-        out += ",\"encoding\":\"" + std::string(TextEncodingName(f.Encoding)) + "\",\"bom\":" + (f.HadBom ? "true" : "false") + ",\"rows_read\":" +
-               std::to_string(f.RowsRead) + ",\"rows_loaded\":" + std::to_string(f.RowsLoaded) + ",\"rows_rejected\":" + std::to_string(f.RowsRejected) + "}";
+    std::string out;
+    JsonWriter w(&out);
+    w.StartObject();
+    w.String("dataset", d.Name);
+    w.Number("input_bytes", (double)r.InputBytes);
+    w.Number("memory_bytes", (double)d.MemoryBytes());
+    w.Key("rows");
+    w.StartObject();
+    w.Number("read", (double)r.RowsRead);
+    w.Number("loaded", (double)r.RowsLoaded);
+    w.Number("filtered", (double)r.RowsFiltered);
+    w.Number("rejected", (double)r.RowsRejected);
+    w.EndObject();
+    w.Key("files");
+    w.StartArray();
+    for (const FileReport& f : r.Files) {
+        w.StartObject();
+        w.String("name", f.Name);
+        w.String("encoding", TextEncodingName(f.Encoding));
+        w.Bool("bom", f.HadBom);
+        w.Number("rows_read", (double)f.RowsRead);
+        w.Number("rows_loaded", (double)f.RowsLoaded);
+        w.Number("rows_rejected", (double)f.RowsRejected);
+        w.EndObject();
     }
-    out += "],\"sources\":[";
+    w.EndArray();
+    w.Key("sources");
+    w.StartArray();
     std::vector<SourceStats> stats = CountBySource(d);
     for (size_t i = 0; i < d.Sources.size(); i++) {
         const Source& s = d.Sources[i];
-        out += i ? ",{\"key\":" : "{\"key\":";
-        AppendJsonString(out, s.Key);
-        out += ",\"name\":";
-        AppendJsonString(out, s.Name);
-        out += ",\"region\":";
-        AppendJsonString(out, s.Region);
-        out += ",\"kind\":\"" + std::string(SourceKindName(s.Kind)) + "\",\"granularity\":\"" + GranularityName(s.Granularity_) + "\",\"depth\":" +
-               std::to_string(s.Depth) + ",\"publication_offset_days\":" + std::to_string(s.PublicationOffsetDays) + ",\"units\":";
-        AppendJsonString(out, s.UnitName);
-        out += ",\"official\":" + std::string(s.IsOfficial ? "true" : "false") + ",\"entries\":" + std::to_string(stats[i].Entries) + ",\"periods\":" +
-               std::to_string(stats[i].Periods) + ",\"off_chart\":" + std::to_string(stats[i].OffChart) + "}";
+        w.StartObject();
+        w.String("key", s.Key);
+        w.String("name", s.Name);
+        w.String("region", s.Region);
+        w.String("kind", SourceKindName(s.Kind));
+        w.String("granularity", GranularityName(s.Granularity_));
+        w.Number("depth", s.Depth);
+        w.Number("publication_offset_days", s.PublicationOffsetDays);
+        w.String("units", s.UnitName);
+        w.Bool("official", s.IsOfficial);
+        w.Number("entries", (double)stats[i].Entries);
+        w.Number("periods", (double)stats[i].Periods);
+        w.Number("off_chart", (double)stats[i].OffChart);
+        w.EndObject();
     }
-    out += "],\"periods\":{\"count\":" + std::to_string(d.Periods.size());
+    w.EndArray();
+    w.Key("periods");
+    w.StartObject();
+    w.Number("count", (double)d.Periods.size());
     if (!d.Periods.empty()) {
-        out += ",\"first\":";
-        AppendJsonString(out, d.Periods.front().Label);
-        out += ",\"last\":";
-        AppendJsonString(out, d.Periods.back().Label);
+        w.String("first", d.Periods.front().Label);
+        w.String("last", d.Periods.back().Label);
     }
+    w.EndObject();
     const MatchReport& m = r.Matching;
-    out += "},\"entries\":" + std::to_string(d.EntryCount());
-    out += ",\"songs\":{\"count\":" + std::to_string(m.Songs) + ",\"spellings\":" + std::to_string(m.Spellings) + ",\"matched\":" +
-           std::to_string(m.MatchedAcrossSources) + ",\"unmatched\":" + std::to_string(m.SingleSource) + ",\"overrides_applied\":" + std::to_string(m.OverridesApplied) +
-           ",\"ambiguous\":[";
-    for (size_t i = 0; i < m.Ambiguous.size(); i++) {
-        if (i) out += ",";
-        AppendJsonString(out, m.Ambiguous[i]);
+    w.Number("entries", (double)d.EntryCount());
+    w.Key("songs");
+    w.StartObject();
+    w.Number("count", (double)m.Songs);
+    w.Number("spellings", (double)m.Spellings);
+    w.Number("matched", (double)m.MatchedAcrossSources);
+    w.Number("unmatched", (double)m.SingleSource);
+    w.Number("overrides_applied", (double)m.OverridesApplied);
+    w.Key("ambiguous");
+    w.StartArray();
+    for (const std::string& a : m.Ambiguous) w.String(a);
+    w.EndArray();
+    w.EndObject();
+    w.Key("notes");
+    w.StartArray();
+    for (const std::string& note : r.Notes) w.String(note);
+    w.EndArray();
+    w.Key("rejected");
+    w.StartArray();
+    for (const Error& e : r.Rejected) {
+        w.StartObject();
+        w.String("file", e.File);
+        w.Number("line", e.Line);
+        w.Number("column", e.Column);
+        w.String("field", e.Field);
+        w.String("reason", e.Message);
+        w.EndObject();
     }
-    out += "]},\"notes\":[";
-    for (size_t i = 0; i < r.Notes.size(); i++) {
-        if (i) out += ",";
-        AppendJsonString(out, r.Notes[i]);
-    }
-    out += "],\"rejected\":[";
-    for (size_t i = 0; i < r.Rejected.size(); i++) {
-        const Error& e = r.Rejected[i];
-        out += i ? ",{\"file\":" : "{\"file\":";
-        AppendJsonString(out, e.File);
-        out += ",\"line\":" + std::to_string(e.Line) + ",\"column\":" + std::to_string(e.Column) + ",\"field\":";
-        AppendJsonString(out, e.Field);
-        out += ",\"reason\":";
-        AppendJsonString(out, e.Message);
-        out += "}";
-    }
-    out += "]}\n";
+    w.EndArray();
+    w.EndObject();
+    out += "\n";
     std::fputs(out.c_str(), stdout);
 }
 

@@ -7,6 +7,7 @@
 #include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "core/engine.h"
+#include "core/csv_writer.h"
 #include "core/json.h"
 #include "core/sensitivity.h"
 
@@ -70,68 +71,69 @@ int RunSensitivity(int argc, char** argv)
         out = "rank,title,artist,weight_low,weight_high,p_number_one\n";
         for (size_t i = 0; i < curves->size(); i++) {
             uint32_t song = (*curves)[i].Song;
-            AppendJsonNumber(out, intervals[i].Rank);
-            out += ",\"" + std::string(d.SongTitle(song)) + "\",\"" + std::string(d.SongArtist(song)) + "\",";
-            AppendJsonNumber(out, intervals[i].Low);
+            AppendNumber(out, intervals[i].Rank, NumberDigits::Ten);
             out += ",";
-            if (!intervals[i].HighUnbounded) AppendJsonNumber(out, intervals[i].High);
+            AppendCsvTextCell(out, d.SongTitle(song));
+            out += ",";
+            AppendCsvTextCell(out, d.SongArtist(song));
+            out += ",";
+            AppendNumber(out, intervals[i].Low, NumberDigits::Ten);
+            out += ",";
+            if (!intervals[i].HighUnbounded) AppendNumber(out, intervals[i].High, NumberDigits::Ten);
             out += ",";
             double pr = 0.0;
             for (const WinChance& w : chances) if (w.Song == song) pr = w.Probability;
-            AppendJsonNumber(out, pr);
+            AppendNumber(out, pr, NumberDigits::Ten);
             out += "\n";
         }
     } else {
-        out = "{\"period\":";
-        AppendJsonString(out, d.Periods[*period].Label);
-        out += ",\"source\":";
-        AppendJsonString(out, d.Sources[*source].Key);
-        out += ",\"weight\":";
-        AppendJsonNumber(out, engine.Resolved().Weight[*source]);
-        out += ",\"songs\":[";
+        JsonWriter w(&out);
+        w.StartObject();
+        w.String("period", d.Periods[*period].Label);
+        w.String("source", d.Sources[*source].Key);
+        w.Number("weight", engine.Resolved().Weight[*source]);
+        w.Key("songs");
+        w.StartArray();
         for (size_t i = 0; i < curves->size(); i++) {
             uint32_t song = (*curves)[i].Song;
-            if (i) out += ',';
-            out += "{\"title\":";
-            AppendJsonString(out, d.SongTitle(song));
-            out += ",\"artist\":";
-            AppendJsonString(out, d.SongArtist(song));
-            out += ",\"rank\":";
-            AppendJsonNumber(out, intervals[i].Rank);
-            out += ",\"keeps_rank_from\":";
-            AppendJsonNumber(out, intervals[i].Low);
-            out += ",\"keeps_rank_to\":";
-            if (intervals[i].HighUnbounded) out += "null";  // unbounded above
-            else AppendJsonNumber(out, intervals[i].High);
-            out += ",\"curve\":[";
-            for (size_t k = 0; k < (*curves)[i].Steps.size(); k++) {
-                if (k) out += ',';
-                out += "{\"from\":";
-                AppendJsonNumber(out, (*curves)[i].Steps[k].From);
-                out += ",\"rank\":";
-                AppendJsonNumber(out, (*curves)[i].Steps[k].Rank);
-                out += '}';
+            w.StartObject();
+            w.String("title", d.SongTitle(song));
+            w.String("artist", d.SongArtist(song));
+            w.Number("rank", intervals[i].Rank);
+            w.Number("keeps_rank_from", intervals[i].Low);
+            w.Key("keeps_rank_to");
+            if (intervals[i].HighUnbounded) w.Null();  // unbounded above
+            else w.Number(intervals[i].High);
+            w.Key("curve");
+            w.StartArray();
+            for (const auto& step : (*curves)[i].Steps) {
+                w.StartObject();
+                w.Number("from", step.From);
+                w.Number("rank", step.Rank);
+                w.EndObject();
             }
-            out += "]}";
+            w.EndArray();
+            w.EndObject();
         }
-        out += "],\"number_one\":{\"samples\":";
-        AppendJsonNumber(out, *samples);
-        out += ",\"seed\":";
-        AppendJsonNumber(out, *seed);
-        out += ",\"concentration\":";
-        AppendJsonNumber(out, concentration);
-        out += ",\"songs\":[";
-        for (size_t i = 0; i < chances.size(); i++) {
-            if (i) out += ',';
-            out += "{\"title\":";
-            AppendJsonString(out, d.SongTitle(chances[i].Song));
-            out += ",\"artist\":";
-            AppendJsonString(out, d.SongArtist(chances[i].Song));
-            out += ",\"probability\":";
-            AppendJsonNumber(out, chances[i].Probability);
-            out += '}';
+        w.EndArray();
+        w.Key("number_one");
+        w.StartObject();
+        w.Number("samples", *samples);
+        w.Number("seed", *seed);
+        w.Number("concentration", concentration);
+        w.Key("songs");
+        w.StartArray();
+        for (const WinChance& c : chances) {
+            w.StartObject();
+            w.String("title", d.SongTitle(c.Song));
+            w.String("artist", d.SongArtist(c.Song));
+            w.Number("probability", c.Probability);
+            w.EndObject();
         }
-        out += "]}}\n";
+        w.EndArray();
+        w.EndObject();
+        w.EndObject();
+        out += "\n";
     }
     std::fwrite(out.data(), 1, out.size(), stdout);
     return 0;

@@ -34,7 +34,7 @@ from fontTools.ttLib import TTCollection, TTFont, newTable
 from fontTools.ttLib.tables._c_m_a_p import cmap_format_4
 
 INDEX_MAGIC = b"CMXCJK3\n"
-# Tier: (name, glyphs per chunk). A chunk costs ~1 KB beyond its glyphs (100-250 bytes each), so common
+# Tier: (name, glyphs per chunk). A chunk costs a fixed overhead beyond its glyphs, so common
 # tiers get small chunks (sparse text fetches little); rare ones big chunks (fetched seldom, fewer files).
 TIERS = (("builtin", 64), ("symbols", 128), ("hangul", 64), ("common", 32), ("frequent", 64), ("level2", 128), ("rare", 512))
 BUILTIN, SYMBOLS, HANGUL, COMMON, FREQUENT, LEVEL2, RARE = range(len(TIERS))
@@ -161,7 +161,7 @@ def write_chunk(ttc_path, face_index, glyph_of, path):
     font["cmap"].tables = [table]
     options = subset.Options()
     options.layout_features = []          # Dear ImGui draws glyphs one by one: no shaping tables
-    options.hinting = False               # stb_truetype ignores hints: 15% smaller
+    options.hinting = False               # stb_truetype ignores hints: smaller files
     options.name_IDs = [1, 2]
     options.notdef_outline = True
     options.drop_tables += ["VORG", "vhea", "vmtx", "BASE", "GDEF", "GPOS", "GSUB", "DSIG"]
