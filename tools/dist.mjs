@@ -160,7 +160,7 @@ function pageCsp(html, page) {
 }
 
 // Headers per URL path: [path, { name: value }], most specific last.
-function headerRules(base, files, folders, csp) {
+function headerRules(base, files, folders, csp, mirror) {
   const rules = [[`${base}*`, { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' }]];
   const page = (name) => ({ 'Cache-Control': kRevalidate, 'Content-Security-Policy': csp[name],
     ...(name === 'embed.html' ? {} : { 'X-Frame-Options': 'SAMEORIGIN' }) });
@@ -172,6 +172,10 @@ function headerRules(base, files, folders, csp) {
     rules.push([base + f.name, asset(f.hashed ? kYear : kRevalidate, f.name.endsWith('.wasm') ? { 'Content-Type': 'application/wasm' } : {})]);
   }
   for (const dir of folders.values()) rules.push([`${base}${dir}/*`, asset(kYear)]);
+  // A mirror on this site is read by the JS API on other sites too.
+  if (mirror && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(mirror)) {
+    rules.push([`${new URL(mirror, `http://site.invalid${base}`).pathname}*`, { 'Access-Control-Allow-Origin': '*' }]);
+  }
   return rules;
 }
 
@@ -282,7 +286,7 @@ export function writeDist({ web, out, base = '/', mirror, cache = null, fast = f
     }
   }
   const csp = Object.fromEntries(kPages.map((p) => [p, pageCsp(files.get(p).bytes.toString('utf8'), p)]));
-  fs.writeFileSync(path.join(out, '_headers'), headersFile(headerRules(base, files, folders, csp)));
+  fs.writeFileSync(path.join(out, '_headers'), headersFile(headerRules(base, files, folders, csp, mirror)));
   fs.writeFileSync(path.join(out, 'nginx-location.conf'), nginxSnippet(base, csp));
   const all = listFiles(out);
   return { files: all.length, bytes: all.reduce((n, rel) => n + fs.statSync(path.join(out, rel)).size, 0), firstVisit };
