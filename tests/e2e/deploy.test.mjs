@@ -2,12 +2,15 @@
 // (python3 -m http.server) under /charts/chartmix/, with the catalogue's datasets mirrored beside it
 // at /charts/datasets/. The full page and a widget embedded in an article on another origin both
 // draw and open the catalogue's Billboard dataset through the mirror; every file they fetch exists
-// under its hashed name, and the folder carries the headers and compressed copies it promises.
+// under its hashed name, and the folder carries the headers and compressed copies it promises. A page
+// on another site that scripts chartmix through the JS API works with the headers of the folder's
+// own _headers file (CORS), served the way Netlify or Cloudflare Pages would.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -19,12 +22,13 @@ import { writeDist } from '../../tools/dist.mjs';
 const kBase = '/charts/chartmix/';
 const kDataset = 'billboard-hot100-2023';
 const kMirrored = '/charts/datasets/billboard-hot100-mhollingshead/raw_json_2023/';
-const kStableNames = new Set(['', 'index.html', 'embed.html', 'embed-loader.js']);  // '' is the folder itself
+const kStableNames = new Set(['', 'index.html', 'embed.html', 'embed-loader.js', 'chartmix.js']);  // '' is the folder itself
 const kHashed = /\.[0-9a-f]{10}(\.[a-z0-9]+|\/.+)$/;
 const haveShared = fs.existsSync(sharedDatasets);
 
-let tmp, dist, browser, app, article;
+let tmp, dist, browser, app, article, hosted;
 const servers = [];
+let headersServer;
 
 // python3 -m http.server on a free port of 127.0.0.1, serving dir; resolves to its port.
 function serve(dir) {
@@ -63,11 +67,26 @@ before(async () => {
 </body></html>
 `);
   article = `http://localhost:${await serve(path.join(tmp, 'article'))}/`;
+  hosted = `http://127.0.0.1:${await serveWithHeaders(path.join(tmp, 'site'), readHeaders(path.join(dist, '_headers')))}${kBase}`;
+  // A page on the article's site that scripts chartmix from the folder (docs/embedding.md, "The JS API").
+  fs.writeFileSync(path.join(tmp, 'article/scripted.html'), `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Scripted</title><link rel="icon" href="data:,"></head>
+<body><canvas id="chart" style="display:block;width:900px;height:560px"></canvas>
+<script type="module">
+import { create } from '${hosted}chartmix.js';
+const app = await create(document.getElementById('chart'), { compact: true });
+window.chartmix = app;
+await app.ready();
+await app.loadCatalogue('${kDataset}');
+window.loaded = true;
+</script></body></html>
+`);
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: chromiumArgs });
 });
 
 after(async () => {
   await browser?.close();
+  headersServer?.close();
   for (const child of servers) child.kill();
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
@@ -83,6 +102,25 @@ function readHeaders(file) {
     rules[at][line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
   }
   return rules;
+}
+
+// A static host that sends what the folder's _headers file says, as Netlify or Cloudflare Pages do:
+// exact paths, and paths ending in * for everything under them. No other header but the file's type
+// (and application/octet-stream for the wasm, so only _headers can make it application/wasm).
+function serveWithHeaders(dir, rules) {
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+  headersServer = http.createServer((req, res) => {
+    const urlPath = decodeURIComponent(new URL(req.url, 'http://host').pathname);
+    const file = path.join(dir, urlPath, urlPath.endsWith('/') ? 'index.html' : '');
+    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) { res.writeHead(404); res.end(); return; }
+    const headers = { 'Content-Type': types[path.extname(file)] || 'application/octet-stream' };
+    for (const [at, extra] of Object.entries(rules)) {
+      if (at === urlPath || (at.endsWith('*') && urlPath.startsWith(at.slice(0, -1)))) Object.assign(headers, extra);
+    }
+    res.writeHead(200, headers);
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => headersServer.listen(0, '127.0.0.1', () => resolve(headersServer.address().port)));
 }
 
 test('the folder: hashed names that match their bytes, compressed copies, headers for each kind of file', () => {
@@ -201,6 +239,25 @@ test('a widget in an article on another origin opens the same data and takes its
   assert.ok(sized > 200, `the article's frame took the widget's height (${sized})`);
   saveArtifact('deploy-embed-article.png', await page.screenshot({ fullPage: true }));
   checkFetches(seen.filter((r) => !r.url.startsWith(article)), new URL(app).origin, 'the widget');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('a page on another site scripts chartmix from the folder, with the CORS headers of _headers', { skip: !haveShared && 'needs ../shared/datasets' }, async () => {
+  const page = await newPage({ browser }, { width: 1000, height: 700 });
+  const seen = recordResponses(page);
+  const types = new Map();
+  page.on('response', (r) => types.set(new URL(r.url()).pathname, r.headers()['content-type']));
+  await page.goto(article + 'scripted.html');
+  await page.waitForFunction(() => window.loaded === true, null, { timeout: 30000 });
+  const ranking = await page.evaluate(() => window.chartmix.getRanking(10));
+  assert.equal(ranking.entries.length, 10);
+  // The catalogue's relative mirror is read from the catalogue's place, not from this page's site.
+  const [entry] = await page.evaluate(() => window.chartmix.catalogue());
+  assert.equal(entry.dataBase, `${new URL(hosted).origin}${kMirrored}`);
+  const wasm = [...types.keys()].find((p) => p.endsWith('.wasm'));
+  assert.equal(types.get(wasm), 'application/wasm', 'the wasm has its type from _headers');
+  checkFetches(seen.filter((r) => !r.url.startsWith(article)), new URL(hosted).origin, 'the scripted page');
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
