@@ -373,11 +373,13 @@ class Chartmix {
       if (!response.ok) throw new ChartmixError(`The catalogue ${url} could not be read (${response.status}).`, 'http');
       const doc = await response.json();
       const entries = Array.isArray(doc.datasets) ? doc.datasets : [];
-      const mirror = this.options.mirror || doc.mirror || '';
+      // The page's mirror is relative to the page; the catalogue's, like its manifests, to the
+      // catalogue, so a published folder finds its mirror wherever it is served and whoever loads it.
+      const mirror = this.options.mirror ? new URL(this.options.mirror, location.href) : doc.mirror ? new URL(doc.mirror, url) : null;
       this._catalogue = entries.filter((e) => e && typeof e.id === 'string' && typeof e.manifest === 'string').map((e) => ({
         ...e,
         manifest: new URL(e.manifest, url).href,
-        dataBase: mirror && e.mirrorPath ? new URL(e.mirrorPath, new URL(mirror, location.href)).href
+        dataBase: mirror && e.mirrorPath ? new URL(e.mirrorPath, mirror).href
           : e.dataBase ? new URL(e.dataBase, url).href : undefined,
       }));
     }
