@@ -14,6 +14,7 @@
 #include "core/flat_map.h"
 #include "core/hash.h"
 #include "core/importer_rows.h"
+#include "core/json.h"
 #include "core/limits.h"
 #include "core/load_checks.h"
 #include "core/manifest.h"
@@ -595,8 +596,11 @@ Result<LoadedDataset> LoadDataset(std::vector<InputFile>&& files, const LoadOpti
     } else {
         manifest.Name = files[0].Name;
         for (InputFile& f : files) {
-            if (EndsWith(f.Name, ".json") && !f.Bytes.empty())
+            if (EndsWith(f.Name, ".json") && !f.Bytes.empty()) {
+                // A manifest cut short may lack "files": JSON that does not parse says where it stops.
+                if (Result<rapidjson::Document> parsed = ParseJson(f.Bytes, f.Name); !parsed) return parsed.Err();
                 return MakeErrorAt(f.Name, 0, 0, "this JSON file is not a manifest (a manifest has \"sources\" and \"files\"); JSON chart layouts load through a manifest.");
+            }
             work.emplace_back(&f, FileMapping{});
         }
     }
