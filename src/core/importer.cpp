@@ -29,6 +29,19 @@ namespace {
 
 // [SECTION] Row checks and the per-row rules
 
+// A year as a year column writes it ("2023"); false for anything else.
+bool ReadYear(std::string_view text, int* year)
+{
+    if (text.size() != 4) return false;
+    int y = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9') return false;
+        y = y * 10 + (c - '0');
+    }
+    *year = y;
+    return y >= 1900 && y <= 2200;
+}
+
 // Per-row lookups pack their small ids into one 64-bit key (limits.h bounds every id: fewer than 2^10
 // sources, 2^22 periods and songs, since each needs a row).
 static_assert(kMaxSources < (size_t(1) << 10) && kMaxRows < (size_t(1) << 22), "importer keys pack source, period and song ids");
@@ -69,6 +82,7 @@ public:
         ValueCache_.clear();
         LastSourceIndex_ = -3;
         Memo_.Source = -1;  // another file may write its dates another way
+        HasYear_ = mapping.Year.Present();
     }
 
     bool Row(const RawRow& row, const RowLocator& where) override
@@ -92,8 +106,9 @@ public:
 
         // Rows of one chart week sit together, so the date of the row before usually answers this one.
         std::string_view period_text = TrimSpaces(row.Values[kFieldPeriod]);
-        if (source != Memo_.Source || !SameBytes(period_text, Memo_.Text) || !SourceSeen_[(size_t)source]) {
-            if (!ResolvePeriod(source, period_text, reject)) return Memo_.Rejected;
+        std::string_view year_text = HasYear_ ? TrimSpaces(row.Values[kFieldYear]) : std::string_view();
+        if (source != Memo_.Source || !SameBytes(period_text, Memo_.Text) || (HasYear_ && !SameBytes(year_text, Memo_.Year)) || !SourceSeen_[(size_t)source]) {
+            if (!ResolvePeriod(source, period_text, year_text, reject)) return Memo_.Rejected;
         }
         const ParsedDate& date = Memo_.Date;
 
@@ -303,6 +318,7 @@ private:
     FileReport* File_ = nullptr;
     uint32_t FileIndex_ = 0;
     int FixedSource_ = -1;
+    bool HasYear_ = false;  // the file's dates take their year from a column or the manifest
     std::map<std::string, int, std::less<>> ValueCache_;  // source column value -> source (a map: datasets may have 1,000 sources)
     std::string LastSourceValue_;
     int LastSourceIndex_ = -3;  // -3: none yet
@@ -314,7 +330,7 @@ private:
     // The period of the last row read, by its source and date text as written.
     struct PeriodMemo {
         int Source = -1;
-        std::string Text;
+        std::string Text, Year;
         ParsedDate Date;
         uint32_t Period = 0;
         bool Rejected = true;  // what Row returns when the date was refused (false: stop reading)
@@ -335,7 +351,7 @@ private:
     // Reads a row's date and finds (or adds) its dataset period, into Memo_. False when the date is
     // refused; Memo_.Rejected then holds what the row must return.
     template <typename Reject>
-    bool ResolvePeriod(int source, std::string_view period_text, Reject& reject)
+    bool ResolvePeriod(int source, std::string_view period_text, std::string_view year_text, Reject& reject)
     {
         Source& src = Builder_.Peek().Sources[(size_t)source];
         Memo_.Source = -1;
@@ -345,9 +361,14 @@ private:
                 NoteOnce(File_->Name + ": dates written \"" + fix->first + "\" read as " + fix->second + " (manifest date_fixes).");
                 date_text = fix->second;
             }
+        int year = 0;
+        if (HasYear_ && !ReadYear(year_text, &year)) {
+            Memo_.Rejected = reject(kFieldYear, "cannot read the year \"" + std::string(year_text) + "\": expected four digits such as 2023.");
+            return false;
+        }
         ParsedDate date;
         std::string why;
-        if (!ParseDate(date_text, Mapping_->Dates, &date, &why)) {
+        if (!ParseDate(date_text, Mapping_->Dates, &date, &why, year)) {
             Memo_.Rejected = reject(kFieldPeriod, "cannot read the date \"" + std::string(date_text) + "\": " + why + ".");
             return false;
         }
@@ -366,6 +387,7 @@ private:
         Memo_.Period = found >= 0 ? (uint32_t)found : Builder_.AddPeriod(slot.Start, slot.End, PeriodSlotLabel(slot));
         Memo_.Date = date;
         Memo_.Text.assign(period_text);
+        Memo_.Year.assign(year_text);
         Memo_.Source = source;
         return true;
     }

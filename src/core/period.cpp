@@ -115,9 +115,16 @@ static bool IsTimeTail(std::string_view rest)
     return true;
 }
 
-static bool ParseAuto(std::string_view text, ParsedDate* out, std::string* why)
+static bool ParseAuto(std::string_view text, int year, ParsedDate* out, std::string* why)
 {
     size_t pos = 0;
+    if (text.size() <= 2 && IsDigit(text[0]) && IsDigit(text.back())) {
+        // A month column without a year (1..12): the manifest says the year.
+        int m = ReadNumber(text, &pos, 1, 2);
+        if (year > 0) return Finish(year, m, 1, DatePrecision::Month, out, why);
+        *why = "a month without a year; say the year with the file's \"year\" field or a \"year\" column in the manifest";
+        return false;
+    }
     int y = ReadNumber(text, &pos, 4, 4);
     if (y < 0) { *why = "expected a date starting with a four-digit year"; return false; }
     if (pos == text.size()) return Finish(y, 1, 1, DatePrecision::Year, out, why);
@@ -142,7 +149,7 @@ static bool ParseAuto(std::string_view text, ParsedDate* out, std::string* why)
     return Finish(y, m, d, DatePrecision::Day, out, why);
 }
 
-static bool ParsePattern(std::string_view text, std::string_view pattern, ParsedDate* out, std::string* why)
+static bool ParsePattern(std::string_view text, std::string_view pattern, int year, ParsedDate* out, std::string* why)
 {
     int y = -1, m = -1, d = -1;
     size_t pos = 0;
@@ -165,18 +172,19 @@ static bool ParsePattern(std::string_view text, std::string_view pattern, Parsed
         }
     }
     if (!IsTimeTail(text.substr(pos))) { *why = "unexpected text after the date"; return false; }
-    if (y < 0) { *why = "the date format has no YYYY"; return false; }
+    if (y < 0) y = year;
+    if (y <= 0) { *why = "the date format has no YYYY; say the year with the file's \"year\" field or a \"year\" column in the manifest"; return false; }
     DatePrecision precision = d >= 0 ? DatePrecision::Day : m >= 0 ? DatePrecision::Month : DatePrecision::Year;
     return Finish(y, m < 0 ? 1 : m, d < 0 ? 1 : d, precision, out, why);
 }
 
-bool ParseDate(std::string_view text, const DateFormat& format, ParsedDate* out, std::string* why)
+bool ParseDate(std::string_view text, const DateFormat& format, ParsedDate* out, std::string* why, int year)
 {
     while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
     while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
     if (text.empty()) { *why = "the date is empty"; return false; }
-    if (format.Pattern.empty() || format.Pattern == "auto") return ParseAuto(text, out, why);
-    return ParsePattern(text, format.Pattern, out, why);
+    if (format.Pattern.empty() || format.Pattern == "auto") return ParseAuto(text, year, out, why);
+    return ParsePattern(text, format.Pattern, year, out, why);
 }
 
 // [SECTION] Alignment

@@ -42,8 +42,9 @@ struct ParsedDate {
 };
 
 // Parses a date. On failure, *why says what is wrong in words a user understands (for example that
-// "2022.1.30" writes its month with one digit where the format asks for two).
-bool ParseDate(std::string_view text, const DateFormat& format, ParsedDate* out, std::string* why);
+// "2022.1.30" writes its month with one digit where the format asks for two). year (0 = none) is the
+// year of a date that writes none: a bare month "3" under "auto", or a pattern without YYYY ("MM").
+bool ParseDate(std::string_view text, const DateFormat& format, ParsedDate* out, std::string* why, int year = 0);
 
 // The shared period grid of one dataset.
 struct PeriodRules {

@@ -1,0 +1,76 @@
+// How the importer reads the period column: months without a year, date ranges, and the grid a
+// canonical CSV takes from its data.
+#include <doctest/doctest.h>
+
+#include "core/importer.h"
+#include "core/manifest.h"
+#include "test_support.h"
+
+using namespace chartmix;
+
+namespace {
+
+InputFile Fixture(const std::string& name) { return { name, test::ReadFile(test::FixturePath(name)) }; }
+
+Result<LoadedDataset> LoadWith(const std::string& manifest, const std::string& fixture)
+{
+    LoadOptions options;
+    options.Match = false;
+    return LoadDataset({ { "m.json", manifest }, Fixture(fixture) }, options);
+}
+
+} // namespace
+
+TEST_SUITE("import dates") {
+
+TEST_CASE("a month column without a year takes the year the manifest gives") {
+    const std::string head = R"({"sources":[{"key":"m","granularity":"monthly"}],"files":[{"path":"month_without_year.csv","source":"m",)";
+    const std::string columns = R"("columns":{"period":"month","rank":"rank","title":"title","artist":"artist"}}]})";
+    SUBCASE("the file's year field") {
+        Result<LoadedDataset> loaded = LoadWith(head + R"("year":2023,)" + columns, "month_without_year.csv");
+        REQUIRE_MESSAGE(loaded.Ok(), (loaded.Ok() ? "" : loaded.Err().ToString()));
+        CHECK(loaded->Report.Rejected.empty());
+        CHECK(loaded->Data.Periods.size() == 2);
+        CHECK(loaded->Data.FindPeriod("2023-01") >= 0);
+        CHECK(loaded->Data.FindPeriod("2023-02") >= 0);
+    }
+    SUBCASE("a pattern without YYYY takes the year too") {
+        Result<LoadedDataset> loaded = LoadWith(head + R"("year":2019,"date_format":"M",)" + columns, "month_without_year.csv");
+        REQUIRE_MESSAGE(loaded.Ok(), (loaded.Ok() ? "" : loaded.Err().ToString()));
+        CHECK(loaded->Data.FindPeriod("2019-02") >= 0);
+    }
+    SUBCASE("without a year every row is refused at its month, saying how to give the year") {
+        Result<LoadedDataset> loaded = LoadWith(head + columns, "month_without_year.csv");
+        REQUIRE(!loaded.Ok());
+        CHECK(loaded.Err().Line == 2);
+        CHECK(loaded.Err().Column == 1);
+        CHECK(loaded.Err().Message.find("a month without a year") != std::string::npos);
+        CHECK(loaded.Err().Message.find("\"year\"") != std::string::npos);
+    }
+}
+
+TEST_CASE("a year column dates each row's month; an unreadable year is refused at its place") {
+    std::string manifest = R"({"sources":[{"key":"m","granularity":"monthly"}],"files":[{"path":"month_and_year_columns.csv","source":"m",
+        "columns":{"period":"month","year":"year","rank":"rank","title":"title","artist":"artist"}}]})";
+    Result<LoadedDataset> loaded = LoadWith(manifest, "month_and_year_columns.csv");
+    REQUIRE_MESSAGE(loaded.Ok(), (loaded.Ok() ? "" : loaded.Err().ToString()));
+    CHECK(loaded->Data.FindPeriod("2022-12") >= 0);
+    CHECK(loaded->Data.FindPeriod("2023-01") >= 0);
+    CHECK(loaded->Data.Periods.size() == 2);
+    REQUIRE(loaded->Report.Rejected.size() == 1);
+    CHECK(loaded->Report.Rejected[0].Line == 5);
+    CHECK(loaded->Report.Rejected[0].Column == 1);
+    CHECK(loaded->Report.Rejected[0].Message.find("\"20x3\"") != std::string::npos);
+}
+
+TEST_CASE("a year given twice or out of range is a manifest error naming the field") {
+    const std::string head = R"({"sources":[{"key":"m","granularity":"monthly"}],"files":[{"path":"x.csv","source":"m",)";
+    Result<Manifest> twice = ParseManifest(head + R"("year":2023,"columns":{"period":"month","year":"y","title":"t","rank":"r"}}]})", "m.json");
+    REQUIRE(!twice.Ok());
+    CHECK(twice.Err().Field == "files[0].columns.year");
+    Result<Manifest> bad = ParseManifest(head + R"("year":23,"columns":{"period":"month","title":"t","rank":"r"}}]})", "m.json");
+    REQUIRE(!bad.Ok());
+    CHECK(bad.Err().Field == "files[0].year");
+}
+
+}
