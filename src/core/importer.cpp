@@ -110,7 +110,6 @@ public:
         if (source != Memo_.Source || !SameBytes(period_text, Memo_.Text) || (HasYear_ && !SameBytes(year_text, Memo_.Year)) || !SourceSeen_[(size_t)source]) {
             if (!ResolvePeriod(source, period_text, year_text, reject)) return Memo_.Rejected;
         }
-        const ParsedDate& date = Memo_.Date;
 
         std::string_view title = TrimSpaces(row.Values[kFieldTitle]);
         if (title.empty()) return reject(kFieldTitle, "the title is empty.");
@@ -141,7 +140,7 @@ public:
         RowOrigin origin{ (uint16_t)FileIndex_, (uint16_t)std::min(place.Column, 0xFFFF), (uint32_t)place.Line };
 
         if (src.Granularity_ == Granularity::Daily && Rules_.Target != Granularity::Daily) {
-            DayNumber day = date.Day - src.PublicationOffsetDays;
+            DayNumber day = Memo_.LastDay;
             if (!Claim(DailySeen_, DailyKey((uint32_t)source, day, song), origin))
                 return reject(kFieldTitle, "\"" + std::string(title) + "\" appears twice on " + src.Key + " for " + FormatDay(day) + " (first " + Describe(Earlier_) + ").");
             Rollup& r = *Rollups_.Insert(RollupKey(period, (uint32_t)source, song), Rollup{}).first;
@@ -332,6 +331,7 @@ private:
         int Source = -1;
         std::string Text, Year;
         ParsedDate Date;
+        DayNumber LastDay = 0;  // the last day of the row's tracking period
         uint32_t Period = 0;
         bool Rejected = true;  // what Row returns when the date was refused (false: stop reading)
     } Memo_;
@@ -368,17 +368,25 @@ private:
         }
         ParsedDate date;
         std::string why;
-        if (!ParseDate(date_text, Mapping_->Dates, &date, &why, year)) {
+        DayNumber range_first = 0, range_last = 0;
+        const bool range = !Mapping_->DateRange.empty();
+        if (range ? !ParseDateRange(date_text, Mapping_->Dates, Mapping_->DateRange, &range_first, &range_last, &why, year)
+                  : !ParseDate(date_text, Mapping_->Dates, &date, &why, year)) {
             Memo_.Rejected = reject(kFieldPeriod, "cannot read the date \"" + std::string(date_text) + "\": " + why + ".");
             return false;
         }
+        if (range) date.Day = range_last;
         if (AutoSources_ && src.Depth == 0 && src.Citation.empty() && !SourceSeen_[(size_t)source]) {
             // A canonical CSV's source is as long as its first period says: a month or a week.
             src.Granularity_ = date.Precision == DatePrecision::Month ? Granularity::Monthly : Granularity::Weekly;
         }
         SourceSeen_[(size_t)source] = true;
         PeriodSlot slot;
-        if (!AssignPeriod(date, src.Granularity_, src.PublicationOffsetDays, Rules_, &slot)) {
+        if (range && !AssignRange(range_first, range_last, src.Granularity_, Rules_, &slot, &why)) {
+            Memo_.Rejected = reject(kFieldPeriod, src.Key + ": " + why + ".");
+            return false;
+        }
+        if (!range && !AssignPeriod(date, src.Granularity_, src.PublicationOffsetDays, Rules_, &slot)) {
             std::string what = date.Precision == DatePrecision::Year ? "a whole year" : date.Precision == DatePrecision::Month && src.Granularity_ != Granularity::Monthly ? "a month, not a day," : std::string("a ") + GranularityName(src.Granularity_) + " period";
             Memo_.Rejected = reject(kFieldPeriod, "\"" + std::string(date_text) + "\" is " + what + " and does not fit this dataset's " + GranularityName(Rules_.Target) + " periods.");
             return false;
@@ -386,6 +394,7 @@ private:
         int64_t found = Builder_.FindPeriod(slot.Start, slot.End);
         Memo_.Period = found >= 0 ? (uint32_t)found : Builder_.AddPeriod(slot.Start, slot.End, PeriodSlotLabel(slot));
         Memo_.Date = date;
+        Memo_.LastDay = range ? range_last : date.Day - src.PublicationOffsetDays;  // a range states its tracking period: no offset
         Memo_.Text.assign(period_text);
         Memo_.Year.assign(year_text);
         Memo_.Source = source;

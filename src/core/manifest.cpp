@@ -144,6 +144,7 @@ bool ReadFile(const Reader& r, const JsonValue& v, const std::string& where, con
         !ReadString(r, v, "encoding", where, &encoding, error) || !ReadString(r, v, "delimiter", where, &delimiter, error) ||
         !ReadBool(r, v, "header", where, &out->Header, error) || !ReadString(r, v, "rows", where, &out->RowsPath, error) ||
         !ReadString(r, v, "source", where, &out->Source, error) || !ReadString(r, v, "date_format", where, &date_format, error) ||
+        !ReadString(r, v, "date_range", where, &out->DateRange, error) ||
         !ReadStringMap(r, v, "source_values", where, &out->SourceValues, error) ||
         !ReadStringMap(r, v, "date_fixes", where, &out->DateFixes, error) ||
         !ReadBool(r, v, "skip_repeated_headers", where, &out->SkipRepeatedHeaders, error) ||
@@ -159,6 +160,11 @@ bool ReadFile(const Reader& r, const JsonValue& v, const std::string& where, con
     if (delimiter.size() > 1 || delimiter == "\"" || delimiter == "\n") { *error = r.Fail(where + ".delimiter", "must be one character such as \",\", \";\" or \"\\t\"."); return false; }
     out->Delimiter = delimiter.empty() ? 0 : delimiter[0];
     out->Dates.Pattern = date_format;
+    if (size_t year = date_format.find("YYYY"); year != std::string::npos && date_format.find("YYYY", year + 4) != std::string::npos) {
+        // Read as one date, the second would silently win: a range is read with date_range.
+        *error = r.Fail(where + ".date_format", "writes the year twice; a date range such as \"2025-01-02_to_2025-01-08\" is read with \"date_range\": \"_to_\" and a format for one date.");
+        return false;
+    }
     if (const JsonValue* scale = Member(v, "units_scale")) {
         if (!scale->IsNumber() || scale->GetDouble() <= 0) { *error = r.Fail(where + ".units_scale", "must be a positive number."); return false; }
         out->UnitsScale = scale->GetDouble();

@@ -73,4 +73,50 @@ TEST_CASE("a year given twice or out of range is a manifest error naming the fie
     CHECK(bad.Err().Field == "files[0].year");
 }
 
+TEST_CASE("a date range is read as the tracking period and must be a period of the grid") {
+    auto manifest = [](const std::string& week_end) {
+        return R"({"period":{"week_ends_on":")" + week_end + R"("},"sources":[{"key":"w","granularity":"weekly","publication_offset_days":9}],
+            "files":[{"path":"week_ranges.csv","source":"w","date_range":"_to_","columns":{"period":"week","rank":"rank","title":"title","artist":"artist"}}]})";
+    };
+    SUBCASE("weeks ending on the range's last weekday load; off-grid and eight-day ranges are refused at their place") {
+        Result<LoadedDataset> loaded = LoadWith(manifest("wednesday"), "week_ranges.csv");
+        REQUIRE_MESSAGE(loaded.Ok(), (loaded.Ok() ? "" : loaded.Err().ToString()));
+        CHECK(loaded->Data.Periods.size() == 2);
+        CHECK(loaded->Data.FindPeriod("2025-01-08") >= 0);  // the range's own last day: no publication offset
+        CHECK(loaded->Data.FindPeriod("2025-01-15") >= 0);
+        CHECK(loaded->Report.RowsLoaded == 3);
+        REQUIRE(loaded->Report.Rejected.size() == 2);
+        const Error& off_grid = loaded->Report.Rejected[0];
+        CHECK(off_grid.File == "week_ranges.csv");
+        CHECK(off_grid.Line == 5);
+        CHECK(off_grid.Column == 1);
+        CHECK(off_grid.Message.find("runs Friday to Thursday, but this dataset's weeks run Thursday to Wednesday") != std::string::npos);
+        CHECK(loaded->Report.Rejected[1].Line == 6);
+        CHECK(loaded->Report.Rejected[1].Message.find("spans 8 days") != std::string::npos);
+    }
+    SUBCASE("the default Friday-to-Thursday grid refuses Thursday-to-Wednesday ranges instead of moving them") {
+        Result<LoadedDataset> loaded = LoadWith(manifest("thursday"), "week_ranges.csv");
+        REQUIRE_MESSAGE(loaded.Ok(), (loaded.Ok() ? "" : loaded.Err().ToString()));
+        CHECK(loaded->Data.FindPeriod("2025-01-16") >= 0);  // only the one Friday-to-Thursday range
+        CHECK(loaded->Report.RowsLoaded == 1);
+        CHECK(loaded->Report.Rejected[0].Line == 2);
+        CHECK(loaded->Report.Rejected[0].Message.find("period.week_ends_on") != std::string::npos);
+    }
+    SUBCASE("a range without the separator is refused saying what was expected") {
+        std::string text = manifest("wednesday");
+        text.replace(text.find("\"_to_\""), 6, "\"--\"");
+        Result<LoadedDataset> loaded = LoadWith(text, "week_ranges.csv");
+        REQUIRE(!loaded.Ok());
+        CHECK(loaded.Err().Message.find("joined by \"--\"") != std::string::npos);
+    }
+}
+
+TEST_CASE("a date format that writes the year twice is refused, pointing to date_range") {
+    Result<Manifest> m = ParseManifest(R"({"sources":[{"key":"w"}],"files":[{"path":"x.csv","source":"w","date_format":"YYYY-MM-DD_to_YYYY-MM-DD",
+        "columns":{"period":"week","title":"t","rank":"r"}}]})", "m.json");
+    REQUIRE(!m.Ok());
+    CHECK(m.Err().Field == "files[0].date_format");
+    CHECK(m.Err().Message.find("date_range") != std::string::npos);
+}
+
 }
