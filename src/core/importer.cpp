@@ -68,8 +68,9 @@ struct Rollup {
 
 class Importer : public RowSink {
 public:
+    // auto_sources: a canonical CSV, whose source column makes the sources and whose data sets the grid.
     Importer(const LoadOptions& options, LoadReport& report, DatasetBuilder& builder, const PeriodRules& rules, bool auto_sources)
-        : Options_(options), Report_(report), Builder_(builder), Rules_(rules), AutoSources_(auto_sources) {}
+        : Options_(options), Report_(report), Builder_(builder), Rules_(rules), AutoSources_(auto_sources), GridFromData_(auto_sources) {}
 
     void BeginFile(const FileMapping& mapping, FileReport* file, uint32_t file_index)
     {
@@ -301,6 +302,8 @@ public:
     }
 
     void PrepareSources() { SourceSeen_.assign(Builder_.Peek().Sources.size(), false); }
+    // The dataset's grid, once the rows are read (a canonical CSV's comes from its data).
+    const PeriodRules& Rules() const { return Rules_; }
     const std::optional<Error>& StrictError() const { return StrictError_; }
     // Set when the load must stop whatever the mode (a limit of limits.h was reached).
     const std::optional<Error>& FatalError() const { return FatalError_; }
@@ -312,6 +315,7 @@ private:
     DatasetBuilder& Builder_;
     PeriodRules Rules_;
     bool AutoSources_;
+    bool GridFromData_;  // the grid is not known until a date is read
     const FileMapping* Mapping_ = nullptr;
     std::vector<const FileMapping*> FileMappings_;  // by file index, for messages about earlier rows
     FileReport* File_ = nullptr;
@@ -376,6 +380,13 @@ private:
             return false;
         }
         if (range) date.Day = range_last;
+        if (GridFromData_ && date.Precision != DatePrecision::Year) {
+            // A canonical CSV's grid follows its first readable date, wherever the data starts: a month
+            // makes a monthly dataset; a day fixes the weekday weeks end on.
+            if (date.Precision == DatePrecision::Month) Rules_.Target = Granularity::Monthly;
+            else Rules_.WeekEndsOn = Weekday(date.Day);
+            GridFromData_ = false;
+        }
         if (AutoSources_ && src.Depth == 0 && src.Citation.empty() && !SourceSeen_[(size_t)source]) {
             // A canonical CSV's source is as long as its first period says: a month or a week.
             src.Granularity_ = date.Precision == DatePrecision::Month ? Granularity::Monthly : Granularity::Weekly;
@@ -495,17 +506,15 @@ size_t EstimateRows(std::string_view text)
     return (size_t)((double)lines * ((double)text.size() / (double)std::max<size_t>(sample, 1)) * 1.05) + 16;
 }
 
-// The first record of a CSV, read from a copy so the caller's text stays untouched.
-std::vector<std::string> PeekRecords(std::string_view text, char delimiter, int records, std::vector<std::string>* second)
+// The header of a CSV, read from a copy of its first 64 KiB so the caller's text stays untouched.
+std::vector<std::string> PeekHeader(std::string_view text, char delimiter)
 {
     std::string copy(text.substr(0, std::min<size_t>(text.size(), 1 << 16)));
     CsvReader reader("", copy.data(), copy.size(), delimiter);
-    std::vector<std::string> first;
+    std::vector<std::string> header;
     if (reader.Next())
-        for (size_t i = 0; i < reader.FieldCount(); i++) first.emplace_back(TrimSpaces(reader.Field(i)));
-    if (records > 1 && second && reader.Next())
-        for (size_t i = 0; i < reader.FieldCount(); i++) second->emplace_back(TrimSpaces(reader.Field(i)));
-    return first;
+        for (size_t i = 0; i < reader.FieldCount(); i++) header.emplace_back(TrimSpaces(reader.Field(i)));
+    return header;
 }
 
 int FindColumn(const std::vector<std::string>& header, std::initializer_list<const char*> names)
@@ -520,10 +529,10 @@ int FindColumn(const std::vector<std::string>& header, std::initializer_list<con
 }
 
 // The mapping of a canonical tidy CSV, or an Error saying what its header lacks.
-Result<FileMapping> CanonicalMapping(const std::string& name, std::string_view text, PeriodRules* rules, bool first_file)
+// Its grid comes from its first readable date, as the rows are read (Importer::ResolvePeriod).
+Result<FileMapping> CanonicalMapping(const std::string& name, std::string_view text)
 {
-    std::vector<std::string> second;
-    std::vector<std::string> header = PeekRecords(text, ',', 2, &second);
+    std::vector<std::string> header = PeekHeader(text, ',');
     std::string missing;
     for (const char* required : { "source", "period", "rank", "title", "artist" })
         if (FindColumn(header, { required }) < 0) missing += (missing.empty() ? "" : ", ") + std::string(required);
@@ -546,16 +555,6 @@ Result<FileMapping> CanonicalMapping(const std::string& name, std::string_view t
     if (FindColumn(header, { "units" }) >= 0) m.Units = named("units");
     if (FindColumn(header, { "unit_type" }) >= 0) m.UnitType = named("unit_type");
     if (FindColumn(header, { "ids" }) >= 0) m.Ids = named("ids");
-    if (first_file) {
-        // The grid follows the first row: a month makes a monthly dataset; a day fixes the weekday weeks end on.
-        int p = FindColumn(header, { "period" });
-        ParsedDate date;
-        std::string why;
-        if (p >= 0 && (size_t)p < second.size() && ParseDate(second[(size_t)p], DateFormat{}, &date, &why)) {
-            if (date.Precision == DatePrecision::Month) rules->Target = Granularity::Monthly;
-            else rules->WeekEndsOn = Weekday(date.Day);
-        }
-    }
     return m;
 }
 
@@ -664,7 +663,7 @@ Result<LoadedDataset> LoadDataset(std::vector<InputFile>&& files, const LoadOpti
             report.Notes.push_back(input->Name + ": lines end with CR only (classic Mac); read as ordinary lines.");
         }
         if (!manifest_file) {
-            Result<FileMapping> m = CanonicalMapping(input->Name, decoded[i].View(), &rules, i == 0);
+            Result<FileMapping> m = CanonicalMapping(input->Name, decoded[i].View());
             if (!m) {
                 if (files.size() == 1 || options.Strict) return m.Err();
                 report.Rejected.push_back(m.Err());
@@ -719,6 +718,7 @@ Result<LoadedDataset> LoadDataset(std::vector<InputFile>&& files, const LoadOpti
         return e;
     }
     importer.FinishRollups();
+    rules = importer.Rules();
     if (report.RowsRejected > kMaxListedRejections)
         report.Notes.push_back(std::to_string(report.RowsRejected) + " rows could not be read; the first " + std::to_string(kMaxListedRejections) +
                                " are listed with the reason (the count per file is exact).");

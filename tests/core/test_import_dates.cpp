@@ -119,4 +119,26 @@ TEST_CASE("a date format that writes the year twice is refused, pointing to date
     CHECK(m.Err().Message.find("date_range") != std::string::npos);
 }
 
+TEST_CASE("a canonical CSV takes its grid from its first readable date, however late the data starts") {
+    // Regression: the grid was guessed from the first record after the header within the first 64 KiB,
+    // so a monthly file whose data starts later got Friday-to-Thursday weeks and every row failed.
+    std::string text = test::ReadFile(test::FixturePath("monthly_late_start.csv"));
+    const size_t header_end = text.find('\n') + 1;
+    std::string preamble;
+    const std::string header = text.substr(0, header_end);
+    while (preamble.size() <= 80 * 1024) preamble += header;  // a concatenated export repeats its header
+    preamble += "circle,to be announced,3,Draft,Nobody,1\n";     // and one row whose date does not read
+    text.insert(header_end, preamble);
+    REQUIRE(text.find("2023-01") > (size_t(1) << 16));
+    LoadOptions options;
+    options.Match = false;
+    Result<LoadedDataset> loaded = LoadDataset({ { "monthly_late_start.csv", text } }, options);
+    REQUIRE_MESSAGE(loaded.Ok(), (loaded.Ok() ? "" : loaded.Err().ToString()));
+    CHECK(loaded->Report.RowsLoaded == 3);
+    CHECK(loaded->Report.Rejected.size() == 1);
+    CHECK(loaded->Data.Periods.size() == 2);
+    CHECK(loaded->Data.FindPeriod("2023-01") >= 0);
+    CHECK(loaded->Data.FindPeriod("2023-02") >= 0);
+}
+
 }
