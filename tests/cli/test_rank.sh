@@ -38,6 +38,8 @@ check "a preset name works as a mix" \
     bash -c "'$cli' rank '$ds' --mix equal --top 2 | grep -q '\"rank\":2'"
 check "a negative weight is refused naming the field" \
     bash -c "'$cli' rank '$ds' --mix '{\"weights\":{\"a\":-1}}'; [ \$? -eq 1 ] && '$cli' rank '$ds' --mix '{\"weights\":{\"a\":-1}}' 2>&1 | grep -q 'weights.a: must be a finite number'"
+check "an inline mix with a trailing comma names its line and column and what was expected" \
+    bash -c "'$cli' rank '$ds' --mix '{\"weights\":{\"a\":1},}' 2>&1 | grep -qF 'chartmix rank: line 1, column 20: this is not valid JSON: expected a \"quoted\" field name here (JSON allows no comma before }).'"
 check "all-zero weights are refused" \
     bash -c "'$cli' rank '$ds' --mix '{\"weights\":{\"a\":0,\"b\":0}}' 2>&1 | grep -q 'weights: all weights are 0'"
 check "an unknown source is refused naming it" \
