@@ -14,6 +14,7 @@
 #include "core/flat_map.h"
 #include "core/hash.h"
 #include "core/importer_rows.h"
+#include "core/json.h"
 #include "core/limits.h"
 #include "core/load_checks.h"
 #include "core/manifest.h"
@@ -27,6 +28,19 @@ using namespace detail;
 namespace {
 
 // [SECTION] Row checks and the per-row rules
+
+// A year as a year column writes it ("2023"); false for anything else.
+bool ReadYear(std::string_view text, int* year)
+{
+    if (text.size() != 4) return false;
+    int y = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9') return false;
+        y = y * 10 + (c - '0');
+    }
+    *year = y;
+    return y >= 1900 && y <= 2200;
+}
 
 // Per-row lookups pack their small ids into one 64-bit key (limits.h bounds every id: fewer than 2^10
 // sources, 2^22 periods and songs, since each needs a row).
@@ -54,8 +68,9 @@ struct Rollup {
 
 class Importer : public RowSink {
 public:
+    // auto_sources: a canonical CSV, whose source column makes the sources and whose data sets the grid.
     Importer(const LoadOptions& options, LoadReport& report, DatasetBuilder& builder, const PeriodRules& rules, bool auto_sources)
-        : Options_(options), Report_(report), Builder_(builder), Rules_(rules), AutoSources_(auto_sources) {}
+        : Options_(options), Report_(report), Builder_(builder), Rules_(rules), AutoSources_(auto_sources), GridFromData_(auto_sources) {}
 
     void BeginFile(const FileMapping& mapping, FileReport* file, uint32_t file_index)
     {
@@ -68,6 +83,7 @@ public:
         ValueCache_.clear();
         LastSourceIndex_ = -3;
         Memo_.Source = -1;  // another file may write its dates another way
+        HasYear_ = mapping.Year.Present();
     }
 
     bool Row(const RawRow& row, const RowLocator& where) override
@@ -91,10 +107,10 @@ public:
 
         // Rows of one chart week sit together, so the date of the row before usually answers this one.
         std::string_view period_text = TrimSpaces(row.Values[kFieldPeriod]);
-        if (source != Memo_.Source || !SameBytes(period_text, Memo_.Text) || !SourceSeen_[(size_t)source]) {
-            if (!ResolvePeriod(source, period_text, reject)) return Memo_.Rejected;
+        std::string_view year_text = HasYear_ ? TrimSpaces(row.Values[kFieldYear]) : std::string_view();
+        if (source != Memo_.Source || !SameBytes(period_text, Memo_.Text) || (HasYear_ && !SameBytes(year_text, Memo_.Year)) || !SourceSeen_[(size_t)source]) {
+            if (!ResolvePeriod(source, period_text, year_text, reject)) return Memo_.Rejected;
         }
-        const ParsedDate& date = Memo_.Date;
 
         std::string_view title = TrimSpaces(row.Values[kFieldTitle]);
         if (title.empty()) return reject(kFieldTitle, "the title is empty.");
@@ -125,7 +141,7 @@ public:
         RowOrigin origin{ (uint16_t)FileIndex_, (uint16_t)std::min(place.Column, 0xFFFF), (uint32_t)place.Line };
 
         if (src.Granularity_ == Granularity::Daily && Rules_.Target != Granularity::Daily) {
-            DayNumber day = date.Day - src.PublicationOffsetDays;
+            DayNumber day = Memo_.LastDay;
             if (!Claim(DailySeen_, DailyKey((uint32_t)source, day, song), origin))
                 return reject(kFieldTitle, "\"" + std::string(title) + "\" appears twice on " + src.Key + " for " + FormatDay(day) + " (first " + Describe(Earlier_) + ").");
             Rollup& r = *Rollups_.Insert(RollupKey(period, (uint32_t)source, song), Rollup{}).first;
@@ -286,6 +302,8 @@ public:
     }
 
     void PrepareSources() { SourceSeen_.assign(Builder_.Peek().Sources.size(), false); }
+    // The dataset's grid, once the rows are read (a canonical CSV's comes from its data).
+    const PeriodRules& Rules() const { return Rules_; }
     const std::optional<Error>& StrictError() const { return StrictError_; }
     // Set when the load must stop whatever the mode (a limit of limits.h was reached).
     const std::optional<Error>& FatalError() const { return FatalError_; }
@@ -297,11 +315,13 @@ private:
     DatasetBuilder& Builder_;
     PeriodRules Rules_;
     bool AutoSources_;
+    bool GridFromData_;  // the grid is not known until a date is read
     const FileMapping* Mapping_ = nullptr;
     std::vector<const FileMapping*> FileMappings_;  // by file index, for messages about earlier rows
     FileReport* File_ = nullptr;
     uint32_t FileIndex_ = 0;
     int FixedSource_ = -1;
+    bool HasYear_ = false;  // the file's dates take their year from a column or the manifest
     std::map<std::string, int, std::less<>> ValueCache_;  // source column value -> source (a map: datasets may have 1,000 sources)
     std::string LastSourceValue_;
     int LastSourceIndex_ = -3;  // -3: none yet
@@ -313,8 +333,9 @@ private:
     // The period of the last row read, by its source and date text as written.
     struct PeriodMemo {
         int Source = -1;
-        std::string Text;
+        std::string Text, Year;
         ParsedDate Date;
+        DayNumber LastDay = 0;  // the last day of the row's tracking period
         uint32_t Period = 0;
         bool Rejected = true;  // what Row returns when the date was refused (false: stop reading)
     } Memo_;
@@ -334,7 +355,7 @@ private:
     // Reads a row's date and finds (or adds) its dataset period, into Memo_. False when the date is
     // refused; Memo_.Rejected then holds what the row must return.
     template <typename Reject>
-    bool ResolvePeriod(int source, std::string_view period_text, Reject& reject)
+    bool ResolvePeriod(int source, std::string_view period_text, std::string_view year_text, Reject& reject)
     {
         Source& src = Builder_.Peek().Sources[(size_t)source];
         Memo_.Source = -1;
@@ -344,11 +365,27 @@ private:
                 NoteOnce(File_->Name + ": dates written \"" + fix->first + "\" read as " + fix->second + " (manifest date_fixes).");
                 date_text = fix->second;
             }
+        int year = 0;
+        if (HasYear_ && !ReadYear(year_text, &year)) {
+            Memo_.Rejected = reject(kFieldYear, "cannot read the year \"" + std::string(year_text) + "\": expected four digits such as 2023.");
+            return false;
+        }
         ParsedDate date;
         std::string why;
-        if (!ParseDate(date_text, Mapping_->Dates, &date, &why)) {
+        DayNumber range_first = 0, range_last = 0;
+        const bool range = !Mapping_->DateRange.empty();
+        if (range ? !ParseDateRange(date_text, Mapping_->Dates, Mapping_->DateRange, &range_first, &range_last, &why, year)
+                  : !ParseDate(date_text, Mapping_->Dates, &date, &why, year)) {
             Memo_.Rejected = reject(kFieldPeriod, "cannot read the date \"" + std::string(date_text) + "\": " + why + ".");
             return false;
+        }
+        if (range) date.Day = range_last;
+        if (GridFromData_ && date.Precision != DatePrecision::Year) {
+            // A canonical CSV's grid follows its first readable date, wherever the data starts: a month
+            // makes a monthly dataset; a day fixes the weekday weeks end on.
+            if (date.Precision == DatePrecision::Month) Rules_.Target = Granularity::Monthly;
+            else Rules_.WeekEndsOn = Weekday(date.Day);
+            GridFromData_ = false;
         }
         if (AutoSources_ && src.Depth == 0 && src.Citation.empty() && !SourceSeen_[(size_t)source]) {
             // A canonical CSV's source is as long as its first period says: a month or a week.
@@ -356,7 +393,11 @@ private:
         }
         SourceSeen_[(size_t)source] = true;
         PeriodSlot slot;
-        if (!AssignPeriod(date, src.Granularity_, src.PublicationOffsetDays, Rules_, &slot)) {
+        if (range && !AssignRange(range_first, range_last, src.Granularity_, Rules_, &slot, &why)) {
+            Memo_.Rejected = reject(kFieldPeriod, src.Key + ": " + why + ".");
+            return false;
+        }
+        if (!range && !AssignPeriod(date, src.Granularity_, src.PublicationOffsetDays, Rules_, &slot)) {
             std::string what = date.Precision == DatePrecision::Year ? "a whole year" : date.Precision == DatePrecision::Month && src.Granularity_ != Granularity::Monthly ? "a month, not a day," : std::string("a ") + GranularityName(src.Granularity_) + " period";
             Memo_.Rejected = reject(kFieldPeriod, "\"" + std::string(date_text) + "\" is " + what + " and does not fit this dataset's " + GranularityName(Rules_.Target) + " periods.");
             return false;
@@ -364,7 +405,9 @@ private:
         int64_t found = Builder_.FindPeriod(slot.Start, slot.End);
         Memo_.Period = found >= 0 ? (uint32_t)found : Builder_.AddPeriod(slot.Start, slot.End, PeriodSlotLabel(slot));
         Memo_.Date = date;
+        Memo_.LastDay = range ? range_last : date.Day - src.PublicationOffsetDays;  // a range states its tracking period: no offset
         Memo_.Text.assign(period_text);
+        Memo_.Year.assign(year_text);
         Memo_.Source = source;
         return true;
     }
@@ -463,17 +506,15 @@ size_t EstimateRows(std::string_view text)
     return (size_t)((double)lines * ((double)text.size() / (double)std::max<size_t>(sample, 1)) * 1.05) + 16;
 }
 
-// The first record of a CSV, read from a copy so the caller's text stays untouched.
-std::vector<std::string> PeekRecords(std::string_view text, char delimiter, int records, std::vector<std::string>* second)
+// The header of a CSV, read from a copy of its first 64 KiB so the caller's text stays untouched.
+std::vector<std::string> PeekHeader(std::string_view text, char delimiter)
 {
     std::string copy(text.substr(0, std::min<size_t>(text.size(), 1 << 16)));
     CsvReader reader("", copy.data(), copy.size(), delimiter);
-    std::vector<std::string> first;
+    std::vector<std::string> header;
     if (reader.Next())
-        for (size_t i = 0; i < reader.FieldCount(); i++) first.emplace_back(TrimSpaces(reader.Field(i)));
-    if (records > 1 && second && reader.Next())
-        for (size_t i = 0; i < reader.FieldCount(); i++) second->emplace_back(TrimSpaces(reader.Field(i)));
-    return first;
+        for (size_t i = 0; i < reader.FieldCount(); i++) header.emplace_back(TrimSpaces(reader.Field(i)));
+    return header;
 }
 
 int FindColumn(const std::vector<std::string>& header, std::initializer_list<const char*> names)
@@ -488,10 +529,10 @@ int FindColumn(const std::vector<std::string>& header, std::initializer_list<con
 }
 
 // The mapping of a canonical tidy CSV, or an Error saying what its header lacks.
-Result<FileMapping> CanonicalMapping(const std::string& name, std::string_view text, PeriodRules* rules, bool first_file)
+// Its grid comes from its first readable date, as the rows are read (Importer::ResolvePeriod).
+Result<FileMapping> CanonicalMapping(const std::string& name, std::string_view text)
 {
-    std::vector<std::string> second;
-    std::vector<std::string> header = PeekRecords(text, ',', 2, &second);
+    std::vector<std::string> header = PeekHeader(text, ',');
     std::string missing;
     for (const char* required : { "source", "period", "rank", "title", "artist" })
         if (FindColumn(header, { required }) < 0) missing += (missing.empty() ? "" : ", ") + std::string(required);
@@ -514,16 +555,6 @@ Result<FileMapping> CanonicalMapping(const std::string& name, std::string_view t
     if (FindColumn(header, { "units" }) >= 0) m.Units = named("units");
     if (FindColumn(header, { "unit_type" }) >= 0) m.UnitType = named("unit_type");
     if (FindColumn(header, { "ids" }) >= 0) m.Ids = named("ids");
-    if (first_file) {
-        // The grid follows the first row: a month makes a monthly dataset; a day fixes the weekday weeks end on.
-        int p = FindColumn(header, { "period" });
-        ParsedDate date;
-        std::string why;
-        if (p >= 0 && (size_t)p < second.size() && ParseDate(second[(size_t)p], DateFormat{}, &date, &why)) {
-            if (date.Precision == DatePrecision::Month) rules->Target = Granularity::Monthly;
-            else rules->WeekEndsOn = Weekday(date.Day);
-        }
-    }
     return m;
 }
 
@@ -595,8 +626,11 @@ Result<LoadedDataset> LoadDataset(std::vector<InputFile>&& files, const LoadOpti
     } else {
         manifest.Name = files[0].Name;
         for (InputFile& f : files) {
-            if (EndsWith(f.Name, ".json") && !f.Bytes.empty())
+            if (EndsWith(f.Name, ".json") && !f.Bytes.empty()) {
+                // A manifest cut short may lack "files": JSON that does not parse says where it stops.
+                if (Result<rapidjson::Document> parsed = ParseJson(f.Bytes, f.Name); !parsed) return parsed.Err();
                 return MakeErrorAt(f.Name, 0, 0, "this JSON file is not a manifest (a manifest has \"sources\" and \"files\"); JSON chart layouts load through a manifest.");
+            }
             work.emplace_back(&f, FileMapping{});
         }
     }
@@ -629,7 +663,7 @@ Result<LoadedDataset> LoadDataset(std::vector<InputFile>&& files, const LoadOpti
             report.Notes.push_back(input->Name + ": lines end with CR only (classic Mac); read as ordinary lines.");
         }
         if (!manifest_file) {
-            Result<FileMapping> m = CanonicalMapping(input->Name, decoded[i].View(), &rules, i == 0);
+            Result<FileMapping> m = CanonicalMapping(input->Name, decoded[i].View());
             if (!m) {
                 if (files.size() == 1 || options.Strict) return m.Err();
                 report.Rejected.push_back(m.Err());
@@ -684,6 +718,7 @@ Result<LoadedDataset> LoadDataset(std::vector<InputFile>&& files, const LoadOpti
         return e;
     }
     importer.FinishRollups();
+    rules = importer.Rules();
     if (report.RowsRejected > kMaxListedRejections)
         report.Notes.push_back(std::to_string(report.RowsRejected) + " rows could not be read; the first " + std::to_string(kMaxListedRejections) +
                                " are listed with the reason (the count per file is exact).");

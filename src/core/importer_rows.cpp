@@ -9,7 +9,7 @@
 
 namespace chartmix::detail {
 
-static const char* const kFieldNames[kFieldCount] = { "source", "period", "rank", "title", "artist", "units", "unit_type", "ids" };
+static const char* const kFieldNames[kFieldCount] = { "source", "period", "rank", "title", "artist", "units", "unit_type", "ids", "year" };
 
 const char* FieldName(int field) { return field >= 0 && field < kFieldCount ? kFieldNames[field] : "value"; }
 
@@ -24,6 +24,7 @@ static const ColumnRef* MappedColumn(const FileMapping& m, int field)
     case kFieldUnits: return &m.Units;
     case kFieldUnitType: return &m.UnitType;
     case kFieldIds: return &m.Ids;
+    case kFieldYear: return &m.Year;
     }
     return nullptr;
 }

@@ -10,7 +10,7 @@
 
 namespace chartmix::detail {
 
-enum RowField { kFieldSource, kFieldPeriod, kFieldRank, kFieldTitle, kFieldArtist, kFieldUnits, kFieldUnitType, kFieldIds, kFieldCount };
+enum RowField { kFieldSource, kFieldPeriod, kFieldRank, kFieldTitle, kFieldArtist, kFieldUnits, kFieldUnitType, kFieldIds, kFieldYear, kFieldCount };
 // "source", "period", ... as manifests name the fields.
 const char* FieldName(int field);
 

@@ -65,6 +65,26 @@ static JsonHazard FindJsonHazard(std::string_view text)
     return found;
 }
 
+// What a parse error means, in words for someone who typed the JSON by hand (an inline --mix).
+static std::string DescribeParseError(rapidjson::ParseErrorCode code, bool at_end)
+{
+    using namespace rapidjson;
+    if (at_end && code != kParseErrorDocumentEmpty) return "the text ends before the JSON does (is it cut short, or a } or ] missing?)";
+    switch (code) {
+    case kParseErrorDocumentEmpty: return "there is no JSON in it (the text is empty)";
+    case kParseErrorDocumentRootNotSingular: return "there is more text after the end of the JSON";
+    case kParseErrorValueInvalid: return "expected a value here: a number, a \"quoted string\", true, false, null, {...} or [...] (words such as zero need quotes)";
+    case kParseErrorObjectMissName: return "expected a \"quoted\" field name here (JSON allows no comma before })";
+    case kParseErrorObjectMissColon: return "expected ':' between a field name and its value";
+    case kParseErrorObjectMissCommaOrCurlyBracket: return "expected ',' or '}' after a field's value";
+    case kParseErrorArrayMissCommaOrSquareBracket: return "expected ',' or ']' after an item of a list";
+    case kParseErrorStringMissQuotationMark: return "a \"quoted string\" is not closed";
+    case kParseErrorStringInvalidEncoding: return "the text is not valid UTF-8";
+    case kParseErrorNumberMissFraction: case kParseErrorNumberMissExponent: return "a number is cut short (digits must follow '.' or 'e')";
+    default: return GetParseError_En(code);
+    }
+}
+
 Result<rapidjson::Document> ParseJson(std::string_view text, std::string_view file_name)
 {
     int line = 0, column = 0;
@@ -85,7 +105,7 @@ Result<rapidjson::Document> ParseJson(std::string_view text, std::string_view fi
     if (doc.HasParseError()) {
         LocateOffset(text, doc.GetErrorOffset(), &line, &column);
         return MakeErrorAt(std::string(file_name), line, column,
-                           std::string("this is not valid JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()));
+                           "this is not valid JSON: " + DescribeParseError(doc.GetParseError(), doc.GetErrorOffset() >= text.size()) + ".");
     }
     return doc;
 }

@@ -144,6 +144,7 @@ bool ReadFile(const Reader& r, const JsonValue& v, const std::string& where, con
         !ReadString(r, v, "encoding", where, &encoding, error) || !ReadString(r, v, "delimiter", where, &delimiter, error) ||
         !ReadBool(r, v, "header", where, &out->Header, error) || !ReadString(r, v, "rows", where, &out->RowsPath, error) ||
         !ReadString(r, v, "source", where, &out->Source, error) || !ReadString(r, v, "date_format", where, &date_format, error) ||
+        !ReadString(r, v, "date_range", where, &out->DateRange, error) ||
         !ReadStringMap(r, v, "source_values", where, &out->SourceValues, error) ||
         !ReadStringMap(r, v, "date_fixes", where, &out->DateFixes, error) ||
         !ReadBool(r, v, "skip_repeated_headers", where, &out->SkipRepeatedHeaders, error) ||
@@ -159,9 +160,19 @@ bool ReadFile(const Reader& r, const JsonValue& v, const std::string& where, con
     if (delimiter.size() > 1 || delimiter == "\"" || delimiter == "\n") { *error = r.Fail(where + ".delimiter", "must be one character such as \",\", \";\" or \"\\t\"."); return false; }
     out->Delimiter = delimiter.empty() ? 0 : delimiter[0];
     out->Dates.Pattern = date_format;
+    if (size_t year = date_format.find("YYYY"); year != std::string::npos && date_format.find("YYYY", year + 4) != std::string::npos) {
+        // Read as one date, the second would silently win: a range is read with date_range.
+        *error = r.Fail(where + ".date_format", "writes the year twice; a date range such as \"2025-01-02_to_2025-01-08\" is read with \"date_range\": \"_to_\" and a format for one date.");
+        return false;
+    }
     if (const JsonValue* scale = Member(v, "units_scale")) {
         if (!scale->IsNumber() || scale->GetDouble() <= 0) { *error = r.Fail(where + ".units_scale", "must be a positive number."); return false; }
         out->UnitsScale = scale->GetDouble();
+    }
+    if (const JsonValue* year = Member(v, "year"); year && !year->IsNull()) {
+        if (!year->IsInt() || year->GetInt() < 1900 || year->GetInt() > 2200) { *error = r.Fail(where + ".year", "must be a year such as 2023 (1900..2200)."); return false; }
+        out->Year.How = ColumnRef::Kind::Constant;
+        out->Year.Constant = std::to_string(year->GetInt());
     }
     if (const JsonValue* source_column = Member(v, "source_column"))
         if (!ReadColumn(r, *source_column, where + ".source_column", &out->SourceColumn, error)) return false;
@@ -169,12 +180,13 @@ bool ReadFile(const Reader& r, const JsonValue& v, const std::string& where, con
     if (!columns || !columns->IsObject()) { *error = r.Fail(where + ".columns", "each file needs a \"columns\" object mapping rank, title, artist, period (and units)."); return false; }
     struct Slot { const char* Name; ColumnRef* Ref; };
     Slot slots[] = { { "period", &out->Period }, { "rank", &out->Rank }, { "title", &out->Title }, { "artist", &out->Artist },
-                     { "units", &out->Units }, { "unit_type", &out->UnitType }, { "ids", &out->Ids } };
+                     { "units", &out->Units }, { "unit_type", &out->UnitType }, { "ids", &out->Ids }, { "year", &out->Year } };
     for (auto it = columns->MemberBegin(); it != columns->MemberEnd(); ++it) {
         std::string name(it->name.GetString(), it->name.GetStringLength());
         Slot* slot = nullptr;
         for (Slot& s : slots) if (name == s.Name) slot = &s;
-        if (!slot) { *error = r.Fail(where + ".columns." + name, "is not a column this importer reads (period, rank, title, artist, units, unit_type, ids)."); return false; }
+        if (!slot) { *error = r.Fail(where + ".columns." + name, "is not a column this importer reads (period, rank, title, artist, units, unit_type, ids, year)."); return false; }
+        if (slot->Ref == &out->Year && out->Year.Present()) { *error = r.Fail(where + ".columns.year", "give the year either as the file's \"year\" or as a column, not both."); return false; }
         if (!ReadColumn(r, it->value, where + ".columns." + name, slot->Ref, error)) return false;
     }
     for (const char* required : { "period", "title" }) {

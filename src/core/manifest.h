@@ -39,7 +39,9 @@ struct FileMapping {
     ColumnRef SourceColumn;                 // ... or this column names it,
     std::map<std::string, std::string> SourceValues;  // through this map (rows with other values are skipped and counted)
     ColumnRef Period, Rank, Title, Artist, Units, UnitType, Ids;
+    ColumnRef Year;                         // the year of dates that write none (a month column 1..12): a column, or the file's "year" as a constant
     DateFormat Dates;
+    std::string DateRange;                  // the text between the two days of a range ("_to_"); "" = one date per row
     std::map<std::string, std::string> DateFixes;  // a damaged date as written -> the date it stands for
     double UnitsScale = 1.0;                // multiplies every unit value (QQ writes 40 for 40万)
     bool SkipRepeatedHeaders = true;        // concatenated exports repeat their header line mid-file

@@ -5,6 +5,7 @@
 
 #include "core/flat_map.h"
 #include "core/hash.h"
+#include "core/match_rules.h"
 #include "core/string_pool.h"
 #include "core/text_normalize.h"
 
@@ -119,21 +120,9 @@ MatchReport MatchSongs(Dataset& data, const std::vector<std::vector<std::string>
     const uint32_t n = (uint32_t)data.Songs.size();
     report.Spellings = n;
 
-    // Alias table: every spelling of an artist maps to the key of the group's first name.
+    // Aliases apply to each credited act, after a credit is split (match_rules.h).
     StringPool keys;
-    std::vector<uint32_t> alias_of;  // key id -> canonical key id (ids past the end map to themselves)
-    for (const std::vector<std::string>& group : aliases) {
-        uint32_t canonical = keys.Intern(MatchKey(group[0]));
-        for (const std::string& name : group) {
-            uint32_t id = keys.Intern(MatchKey(name));
-            if (id >= alias_of.size()) {
-                size_t old = alias_of.size();
-                alias_of.resize(id + 1);
-                for (size_t k = old; k < alias_of.size(); k++) alias_of[k] = (uint32_t)k;
-            }
-            alias_of[id] = canonical;
-        }
-    }
+    AliasTable alias_table(keys, aliases);
 
     // Most spellings share no title key with any other: they are told apart by the hashes of their
     // keys, made without the strings, and only the spellings whose hash another shares (equal keys, or
@@ -201,22 +190,16 @@ MatchReport MatchSongs(Dataset& data, const std::vector<std::vector<std::string>
             if (key_of(s) != kNoKey && bk.Start[key_of(s) + 1] - bk.Start[key_of(s)] > 1) candidate[s] = 1;
     }
 
-    // Artist strings repeat across songs: their key sets are made once per distinct string, when needed.
-    std::vector<std::vector<uint32_t>> artist_sets;
-    std::vector<uint32_t> artist_set_of(data.Strings.Size(), UINT32_MAX);
-    auto artists = [&](uint32_t s) -> uint32_t {  // index into artist_sets (which may grow: no references kept)
-        uint32_t& set = artist_set_of[data.Songs[s].Artist];
-        if (set == UINT32_MAX) {
-            std::vector<uint32_t> ids;
-            for (const std::string& a : MakeArtistKeys(data.SongArtist(s))) {
-                uint32_t id = keys.Intern(a);
-                ids.push_back(id < alias_of.size() ? alias_of[id] : id);
-            }
-            std::sort(ids.begin(), ids.end());
-            set = (uint32_t)artist_sets.size();
-            artist_sets.push_back(std::move(ids));
+    // The credits of the spellings that share a bucket, made once each when first needed.
+    std::vector<SpellingTraits> traits;
+    std::vector<uint32_t> traits_of(n, UINT32_MAX);
+    auto credits = [&](uint32_t s) -> uint32_t {  // index into traits (which may grow: no references kept)
+        uint32_t& t = traits_of[s];
+        if (t == UINT32_MAX) {
+            t = (uint32_t)traits.size();
+            traits.push_back(MakeSpellingTraits(data.SongTitle(s), data.SongArtist(s), alias_table));
         }
-        return set;
+        return t;
     };
 
     // One pass over every entry: the (period, source) charts each candidate spelling appears in, and
@@ -287,8 +270,8 @@ MatchReport MatchSongs(Dataset& data, const std::vector<std::vector<std::string>
                 for (const uint32_t* py = members; py != members_end; py++) {
                     const uint32_t y = *py;
                     if (y == x || components.Find(y) == components.Find(x)) continue;
-                    const uint32_t ax = artists(x), ay = artists(y);
-                    if (!SortedListsMeet(artist_sets[ax], artist_sets[ay])) continue;
+                    const uint32_t cx = credits(x), cy = credits(y);
+                    if (!CreditsAgree(traits[cx], traits[cy])) continue;
                     uint32_t root = components.Find(y);
                     if (std::find(candidates.begin(), candidates.end(), root) == candidates.end()) {
                         candidates.push_back(root);
@@ -348,6 +331,19 @@ MatchReport MatchSongs(Dataset& data, const std::vector<std::vector<std::string>
     }
     data.Songs = std::move(songs);
     report.Songs = data.Songs.size();
+    if (!aliases.empty()) {
+        // Only the spellings that shared a title key met the alias table above: every other credit
+        // is looked up once per distinct artist string, so an alias is reported only when nothing names it.
+        std::vector<uint8_t> seen(data.Strings.Size(), 0);
+        for (const Song& song : data.Songs) {
+            if (seen[song.Artist]) continue;
+            seen[song.Artist] = 1;
+            bool adds_act = false;
+            for (const std::vector<std::string>& act : CreditedActs(data.Strings.View(song.Artist), &adds_act))
+                for (const std::string& key : act) alias_table.Id(key);
+        }
+    }
+    for (const std::string& name : alias_table.Unused()) report.UnusedAliases.push_back(name);
     for (int32_t sources : song_sources) {
         if (sources == kSeveralSources) report.MatchedAcrossSources++;
         else if (sources != kNoSource) report.SingleSource++;

@@ -1,7 +1,7 @@
 #pragma once
 // Cross-source song matching: one song id per song, whatever its spelling on each chart. Two
-// spellings merge when their title keys agree and they share a credited artist (after the alias
-// table). Two spellings that one chart lists side by side in the same period never merge ("Calm
+// spellings merge when their title keys agree and their credits agree (match_rules.h: a shared act
+// after the alias table, and no act added on one side only). Two spellings that one chart lists side by side in the same period never merge ("Calm
 // Down" and "Calm Down (with Selena Gomez)" on Spotify): a candidate that would need that is
 // reported as ambiguous and left alone, for a manifest override to settle.
 #include <string>
@@ -20,6 +20,7 @@ struct MatchReport {
     size_t OverridesApplied = 0;
     std::vector<std::string> Ambiguous;  // one sentence each: what could not be merged and why
     std::vector<std::string> Problems;   // overrides naming songs that are not in the data
+    std::vector<std::string> UnusedAliases;  // alias names that no credit in the data names
     std::vector<std::string> Merges;     // one line per merged spelling: "Kill Bill / SZA <- KILL BILL / SZA"
 };
 

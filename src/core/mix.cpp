@@ -30,6 +30,8 @@ bool ParseMissingPolicy(std::string_view s, MissingPolicy* out) { return ParseNa
 bool ParseWindowKind(std::string_view s, WindowKind* out) { return ParseName(kWindowNames, s, out); }
 bool ParseTieBreak(std::string_view s, TieBreak* out) { return ParseName(kTieNames, s, out); }
 
+MissingPolicy DefaultMissing(Method m) { return m == Method::PointsTable ? MissingPolicy::Zero : MissingPolicy::NextRank; }
+
 bool IsPairwise(Method m)
 {
     return m == Method::Copeland || m == Method::Schulze || m == Method::Kemeny || m == Method::Markov;

@@ -65,7 +65,7 @@ struct Mix {
     Normalization Norm = Normalization::Share;
     std::vector<SourceSetting> Weights;   // empty means {"*": 1}
     std::vector<SourceSetting> Ratios;    // units per composite unit (1,500 streams = 1 album); default 1
-    MissingPolicy Missing = MissingPolicy::NextRank;
+    MissingPolicy Missing = MissingPolicy::NextRank;  // ParseMix sets DefaultMissing(method) when the document gives none
     WindowKind Window = WindowKind::Period;
     int WindowPeriods = 1;                // for Rolling: how many periods ending at the ranked one
     int Cutoff = 0;                       // only ranks 1..Cutoff of each chart count; 0 = all listed
@@ -88,6 +88,9 @@ bool ParseNormalization(std::string_view s, Normalization* out);
 bool ParseMissingPolicy(std::string_view s, MissingPolicy* out);
 bool ParseWindowKind(std::string_view s, WindowKind* out);
 bool ParseTieBreak(std::string_view s, TieBreak* out);
+// The missing policy a mix gets when it names none: zero for a points table (a table gives points to
+// the ranks it lists and none to songs off the chart), next_rank otherwise. docs/mix-format.md says why.
+MissingPolicy DefaultMissing(Method m);
 // True for Copeland, Schulze, Kemeny and Markov, which compare songs pairwise instead of summing.
 bool IsPairwise(Method m);
 // True when the method reads units (Units, MinMax, ZScore, Share under WeightedSum).

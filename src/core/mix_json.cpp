@@ -112,6 +112,7 @@ Result<Mix> ParseMixValue(const Value& v, const std::string& p)
 {
     if (!v.IsObject()) return MakeFieldError(p.empty() ? "mix" : p.substr(0, p.size() - 1), "a mix must be a JSON object");
     Mix m;
+    bool missing_given = false;
     for (auto it = v.MemberBegin(); it != v.MemberEnd(); ++it) {
         std::string key(it->name.GetString(), it->name.GetStringLength());
         const Value& x = it->value;
@@ -130,6 +131,7 @@ Result<Mix> ParseMixValue(const Value& v, const std::string& p)
             st = ReadSettings(x, f, true, &m.Ratios);
         } else if (key == "missing") {
             st = ReadEnum(x, f, ParseMissingPolicy, "next_rank, zero, ignore", &m.Missing);
+            missing_given = true;
         } else if (key == "window") {
             if (!x.IsObject()) { st = MakeFieldError(f, "must be an object such as {\"kind\": \"rolling\", \"periods\": 4}"); }
             else {
@@ -176,6 +178,7 @@ Result<Mix> ParseMixValue(const Value& v, const std::string& p)
     if (m.Window == WindowKind::Rolling && !v["window"].HasMember("periods"))
         return MakeFieldError(p + "window.periods", "a rolling window needs the number of periods it spans");
     if (m.Window != WindowKind::Rolling) m.WindowPeriods = 1;
+    if (!missing_given) m.Missing = DefaultMissing(m.Method_);
     // Weights all zero is refused here already when no selector is positive: no dataset can fix it.
     if (!m.Weights.empty()) {
         bool any = false;

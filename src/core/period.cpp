@@ -115,9 +115,16 @@ static bool IsTimeTail(std::string_view rest)
     return true;
 }
 
-static bool ParseAuto(std::string_view text, ParsedDate* out, std::string* why)
+static bool ParseAuto(std::string_view text, int year, ParsedDate* out, std::string* why)
 {
     size_t pos = 0;
+    if (text.size() <= 2 && IsDigit(text[0]) && IsDigit(text.back())) {
+        // A month column without a year (1..12): the manifest says the year.
+        int m = ReadNumber(text, &pos, 1, 2);
+        if (year > 0) return Finish(year, m, 1, DatePrecision::Month, out, why);
+        *why = "a month without a year; say the year with the file's \"year\" field or a \"year\" column in the manifest";
+        return false;
+    }
     int y = ReadNumber(text, &pos, 4, 4);
     if (y < 0) { *why = "expected a date starting with a four-digit year"; return false; }
     if (pos == text.size()) return Finish(y, 1, 1, DatePrecision::Year, out, why);
@@ -142,7 +149,7 @@ static bool ParseAuto(std::string_view text, ParsedDate* out, std::string* why)
     return Finish(y, m, d, DatePrecision::Day, out, why);
 }
 
-static bool ParsePattern(std::string_view text, std::string_view pattern, ParsedDate* out, std::string* why)
+static bool ParsePattern(std::string_view text, std::string_view pattern, int year, ParsedDate* out, std::string* why)
 {
     int y = -1, m = -1, d = -1;
     size_t pos = 0;
@@ -165,18 +172,37 @@ static bool ParsePattern(std::string_view text, std::string_view pattern, Parsed
         }
     }
     if (!IsTimeTail(text.substr(pos))) { *why = "unexpected text after the date"; return false; }
-    if (y < 0) { *why = "the date format has no YYYY"; return false; }
+    if (y < 0) y = year;
+    if (y <= 0) { *why = "the date format has no YYYY; say the year with the file's \"year\" field or a \"year\" column in the manifest"; return false; }
     DatePrecision precision = d >= 0 ? DatePrecision::Day : m >= 0 ? DatePrecision::Month : DatePrecision::Year;
     return Finish(y, m < 0 ? 1 : m, d < 0 ? 1 : d, precision, out, why);
 }
 
-bool ParseDate(std::string_view text, const DateFormat& format, ParsedDate* out, std::string* why)
+bool ParseDate(std::string_view text, const DateFormat& format, ParsedDate* out, std::string* why, int year)
 {
     while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
     while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
     if (text.empty()) { *why = "the date is empty"; return false; }
-    if (format.Pattern.empty() || format.Pattern == "auto") return ParseAuto(text, out, why);
-    return ParsePattern(text, format.Pattern, out, why);
+    if (format.Pattern.empty() || format.Pattern == "auto") return ParseAuto(text, year, out, why);
+    return ParsePattern(text, format.Pattern, year, out, why);
+}
+
+bool ParseDateRange(std::string_view text, const DateFormat& format, std::string_view separator, DayNumber* first, DayNumber* last,
+                    std::string* why, int year)
+{
+    size_t at = separator.empty() ? std::string_view::npos : text.find(separator);
+    if (at == std::string_view::npos) {
+        *why = "expected a range of two dates joined by \"" + std::string(separator) + "\" (the file's date_range)";
+        return false;
+    }
+    ParsedDate a, b;
+    if (!ParseDate(text.substr(0, at), format, &a, why, year)) { *why = "the first date: " + *why; return false; }
+    if (!ParseDate(text.substr(at + separator.size()), format, &b, why, year)) { *why = "the last date: " + *why; return false; }
+    if (a.Precision != DatePrecision::Day || b.Precision != DatePrecision::Day) { *why = "both ends of a range must be days"; return false; }
+    if (b.Day < a.Day) { *why = "the range ends before it starts"; return false; }
+    *first = a.Day;
+    *last = b.Day;
+    return true;
 }
 
 // [SECTION] Alignment
@@ -204,6 +230,44 @@ std::string PeriodSlotLabel(const PeriodSlot& slot)
     int y, m, d;
     CivilFromDays(slot.Start, &y, &m, &d);
     return FormatMonth(y, m);
+}
+
+static const char* WeekdayName(int weekday)
+{
+    static const char* const kNames[] = { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday" };
+    return kNames[weekday];
+}
+
+bool AssignRange(DayNumber first, DayNumber last, Granularity granularity, const PeriodRules& rules, PeriodSlot* out, std::string* why)
+{
+    const std::string range = FormatDay(first) + ".." + FormatDay(last);
+    const int days = last - first + 1;
+    PeriodSlot month;
+    MonthSlot(first, &month);
+    const bool fits = granularity == Granularity::Daily ? days == 1
+                      : granularity == Granularity::Weekly ? days == 7
+                                                          : first == month.Start && last == month.End;
+    if (!fits) {
+        const char* length = granularity == Granularity::Daily ? "one day" : granularity == Granularity::Weekly ? "seven days" : "one calendar month";
+        *why = "the range " + range + " spans " + std::to_string(days) + (days == 1 ? " day" : " days") + ", but the chart's " +
+               GranularityName(granularity) + " periods span " + length;
+        return false;
+    }
+    if ((int)granularity > (int)rules.Target) {
+        *why = std::string("a ") + GranularityName(granularity) + " range does not fit this dataset's " + GranularityName(rules.Target) + " periods";
+        return false;
+    }
+    if (granularity == Granularity::Weekly && rules.Target == Granularity::Weekly && Weekday(last) != rules.WeekEndsOn) {
+        *why = "the range " + range + " runs " + WeekdayName(Weekday(first)) + " to " + WeekdayName(Weekday(last)) + ", but this dataset's weeks run " +
+               WeekdayName((rules.WeekEndsOn + 1) % 7) + " to " + WeekdayName(rules.WeekEndsOn) + " (period.week_ends_on in the manifest)";
+        return false;
+    }
+    // A range as long as the grid's periods is one of them; a shorter one goes where its middle day is.
+    const DayNumber middle = first + (last - first) / 2;
+    if (rules.Target == Granularity::Monthly) MonthSlot(middle, out);
+    else if (rules.Target == Granularity::Weekly) WeekSlot(middle, rules.WeekEndsOn, out);
+    else { out->Start = out->End = middle; out->Month = false; }
+    return true;
 }
 
 bool AssignPeriod(const ParsedDate& chart_date, Granularity granularity, int offset_days, const PeriodRules& rules,

@@ -42,8 +42,14 @@ struct ParsedDate {
 };
 
 // Parses a date. On failure, *why says what is wrong in words a user understands (for example that
-// "2022.1.30" writes its month with one digit where the format asks for two).
-bool ParseDate(std::string_view text, const DateFormat& format, ParsedDate* out, std::string* why);
+// "2022.1.30" writes its month with one digit where the format asks for two). year (0 = none) is the
+// year of a date that writes none: a bare month "3" under "auto", or a pattern without YYYY ("MM").
+bool ParseDate(std::string_view text, const DateFormat& format, ParsedDate* out, std::string* why, int year = 0);
+
+// Parses a date range such as "2025-01-02_to_2025-01-08": two dates of `format` joined by
+// `separator`. Both must be days and the first must not come after the last.
+bool ParseDateRange(std::string_view text, const DateFormat& format, std::string_view separator, DayNumber* first, DayNumber* last,
+                    std::string* why, int year = 0);
 
 // The shared period grid of one dataset.
 struct PeriodRules {
@@ -71,5 +77,11 @@ std::string PeriodSlotLabel(const PeriodSlot& slot);
 // coarser than the dataset (a monthly chart cannot be split into weeks).
 bool AssignPeriod(const ParsedDate& chart_date, Granularity granularity, int offset_days, const PeriodRules& rules,
                   PeriodSlot* out);
+
+// The dataset period of a chart whose rows state their tracking period as a range (first..last day).
+// The range must be as long as the chart's periods (one day, seven days, a calendar month) and, for
+// a chart as long as the grid's periods, be one of them: a Thursday-to-Wednesday week in a dataset of
+// Friday-to-Thursday weeks is refused, with *why saying so, never moved to a neighbouring week.
+bool AssignRange(DayNumber first, DayNumber last, Granularity granularity, const PeriodRules& rules, PeriodSlot* out, std::string* why);
 
 } // namespace chartmix

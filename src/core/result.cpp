@@ -12,6 +12,11 @@ std::string Error::ToString() const
             if (Column > 0) out += ":" + std::to_string(Column);
         }
         out += ": ";
+    } else if (Line > 0) {
+        // Text that came from no file (an inline --mix) still says where.
+        out += "line " + std::to_string(Line);
+        if (Column > 0) out += ", column " + std::to_string(Column);
+        out += ": ";
     }
     if (!Field.empty()) out += Field + ": ";
     out += Message;

@@ -17,7 +17,7 @@ struct Error {
     std::string Message;  // one sentence: what is wrong and, where possible, what to try
     std::string Details;  // where to read more (a document, a section); shown apart from the message, "" when none
 
-    // "file.csv:12:3: message" (parts that are unknown are left out).
+    // "file.csv:12:3: message", or "line 12, column 3: message" without a file (parts that are unknown are left out).
     std::string ToString() const;
 };
 

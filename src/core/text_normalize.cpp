@@ -97,13 +97,16 @@ static uint32_t FoldCyrillic(uint32_t cp)
     return cp;
 }
 
+// Lower case, and "$" read as the "s" it stands for in names ("Ke$ha", "Pe$o Pluma", "A$AP").
+static char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c == '$' ? 's' : c; }
+
 // Writes the folded form of one code point at w (at most four bytes) and returns the end.
 static char* WriteFolded(char* w, uint32_t cp)
 {
     if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // fullwidth ASCII
     else if (cp == 0x3000) cp = ' ';
     if (cp < 0x80) {
-        *w++ = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+        *w++ = LowerAscii((char)cp);
         return w;
     }
     if (cp >= 0xC0 && cp <= 0x17F) {
@@ -136,7 +139,6 @@ static bool IsAscii(std::string_view text)
     return (any & 0x8080808080808080ull) == 0;
 }
 
-static char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c; }
 
 // FoldCase into out, which has room for 3 * text.size() bytes (an invalid byte becomes U+FFFD, three
 // bytes; nothing else grows); returns the folded length.
@@ -165,7 +167,7 @@ static bool IsApostrophe(uint32_t cp) { return cp == '\'' || cp == '`' || cp == 
 
 static bool IsPunctuation(uint32_t cp)
 {
-    if (cp < 0x80) return cp != '&' && !((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'));
+    if (cp < 0x80) return cp != '&' && cp != '$' && !((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'));
     if (cp == 0xA0 || cp == 0xA1 || cp == 0xAB || cp == 0xB7 || cp == 0xBB || cp == 0xBF) return true;
     if (cp >= 0x2000 && cp <= 0x206F) return true;  // general punctuation: dashes, quotes, ellipsis
     if (cp >= 0x3001 && cp <= 0x3011) return true;  // 、。〈〉《》「」『』【】
@@ -218,7 +220,7 @@ static std::string_view MatchKeyAsciiInto(std::string_view text, char* buffer, b
         } else if (type == kSpace) {
             pending_space = w != begin;
             // Most spaces are followed by neither '-' nor 'f': one test before the full check.
-            marks = marks || c == '(' || c == '[' ||
+            marks = marks || c == '(' || c == '[' || c == ':' ||
                     (c == ' ' && credits && i + 1 < size && (data[i + 1] == '-' || (data[i + 1] | 0x20) == 'f') && CreditAfterSpace(text, i));
         } else if (type == kAnd) {
             if (w != begin) *w++ = ' ';
@@ -303,13 +305,44 @@ static bool StartsWithWord(std::string_view text, std::string_view word)
     return !((next >= 'a' && next <= 'z') || (next >= '0' && next <= '9'));
 }
 
+// True when text holds word as a whole word (ASCII, folded text).
+static bool HasWord(std::string_view text, std::string_view word)
+{
+    for (size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
+        const bool starts = at == 0 || !((text[at - 1] >= 'a' && text[at - 1] <= 'z') || (text[at - 1] >= '0' && text[at - 1] <= '9'));
+        if (starts && StartsWithWord(text.substr(at), word)) return true;
+    }
+    return false;
+}
+
+// Words that name another recording of a song: a note holding one is never dropped as a mere credit.
+static bool NamesVersion(std::string_view note)
+{
+    static const std::string_view kWords[] = { "remix", "mix", "version", "ver", "live", "acoustic", "sped", "slowed", "instrumental", "demo", "extended",
+                                               "edit", "acapella", "reprise", "interlude", "poem", "intro", "outro", "cover", "piano", "solo", "en vivo" };
+    for (const std::string_view w : kWords)
+        if (HasWord(note, w)) return true;
+    return note.find("\xE4\xBC\xB4\xE5\xA5\x8F") != std::string_view::npos || note.find("\xE7\x89\x88") != std::string_view::npos;  // 伴奏, 版
+}
+
+// "1959" alone, or "1959 version": the year of a recording, which matching compares (SpellingTraits::Year).
+static bool IsYearNote(std::string_view note)
+{
+    size_t i = 0;
+    while (i < note.size() && note[i] >= '0' && note[i] <= '9') i++;
+    if (i != 4) return false;
+    const std::string_view rest = note.substr(4);
+    return rest.empty() || rest == " version";
+}
+
 // Credits and edition notes that do not make a different song. Remixes, live and acoustic versions do.
 static bool IsCreditOrEdition(std::string_view inner)
 {
     while (!inner.empty() && inner.front() == ' ') inner.remove_prefix(1);
-    static constexpr std::string_view kWords[] = {  // views: no strlen per word and call
-        "feat", "ft", "featuring", "with", "prod", "remaster", "remastered", "from", "bonus track", "radio edit",
-        "single version", "explicit", "clean", "mono", "stereo", "original motion picture",
+    while (!inner.empty() && inner.back() == ' ') inner.remove_suffix(1);
+    static const std::string_view kWords[] = {
+        "feat", "ft", "featuring", "with", "prod", "remaster", "remastered", "from", "bonus track", "radio edit", "edited",
+        "single version", "explicit", "clean", "mono", "stereo", "original motion picture", "ep",
     };
     for (const std::string_view w : kWords)
         if (StartsWithWord(inner, w)) return true;
@@ -317,7 +350,12 @@ static bool IsCreditOrEdition(std::string_view inner)
     size_t i = 0;
     while (i < inner.size() && inner[i] >= '0' && inner[i] <= '9') i++;
     if (i == 4 && StartsWithWord(inner.substr(i + (i < inner.size() && inner[i] == ' ')), "remaster")) return true;
-    return false;
+    if (IsYearNote(inner)) return true;
+    if (NamesVersion(inner)) return false;
+    // A film or soundtrack note ("Spider-Man: Across the Spider-Verse", "BLACKPINK THE GAME OST"), or a
+    // list of the credited acts ("Metro Boomin & Swae Lee, NAV").
+    if (HasWord(inner, "ost") || HasWord(inner, "soundtrack") || HasWord(inner, "motion picture") || inner.find(": ") != std::string_view::npos) return true;
+    return inner.find('&') != std::string_view::npos || inner.find(", ") != std::string_view::npos;
 }
 
 // Offset of the first of the bytes a or b in s[from, n), or n. The searches below are plain loops: in
@@ -345,6 +383,16 @@ static size_t FindText(const char* s, size_t n, size_t from, std::string_view ne
 // In place on a buffer, so an ASCII title strips on the stack without a string made per step.
 static size_t StripCreditsAndEditions(char* s, size_t n)
 {
+    // A lead act named before the title ("Shakira: Bzrp Music Sessions, Vol. 53"): a prefix of at most
+    // three words before ": ", with more title after it.
+    for (size_t i = 0, spaces = 0; i + 2 < n && spaces < 3 && s[i] != '(' && s[i] != '['; i++) {
+        if (s[i] == ' ') spaces++;
+        if (s[i] == ':' && s[i + 1] == ' ' && i > 0) {
+            std::memmove(s, s + i + 2, n - i - 2);
+            n -= i + 2;
+            break;
+        }
+    }
     // Bracketed notes anywhere: "(feat. x)", "[with y]".
     for (size_t open = 0; (open = FindEitherByte(s, n, open, '(', '[')) < n;) {
         const char close_char = s[open] == '(' ? ')' : ']';
@@ -373,11 +421,23 @@ static size_t StripCreditsAndEditions(char* s, size_t n)
     return n;
 }
 
+// Copies key into out without its spaces ("christmas time" = "christmastime"); key itself when it has none.
+static std::string_view WithoutSpaces(std::string_view key, char* out)
+{
+    if (key.find(' ') == std::string_view::npos) return key;
+    char* w = out;
+    for (const char c : key)
+        if (c != ' ') *w++ = c;
+    return std::string_view(out, (size_t)(w - out));
+}
+
 std::string detail::BaseTitleKeyGeneral(std::string_view title)
 {
     std::string folded = FoldCase(title);
     folded.resize(StripCreditsAndEditions(folded.data(), folded.size()));
-    return MatchKey(folded);
+    std::string key = MatchKey(folded);
+    key.erase(std::remove(key.begin(), key.end(), ' '), key.end());
+    return key;
 }
 
 // Bit i set for each of the 16 bytes at p that is an ASCII letter, digit or space (allowed), a space,
@@ -455,15 +515,16 @@ struct KeyViews {
 };
 
 // Scratch bytes per title byte for TitleKeyViews: the folded title (3 at most: an invalid byte becomes
-// U+FFFD), a stripped copy of it, and two keys of it (4 per folded byte each: "&" becomes " and").
-constexpr size_t kKeyScratchPerByte = 3 + 3 + 12 + 12;
+// U+FFFD), a stripped copy of it, two keys of it (4 per folded byte each: "&" becomes " and") and the
+// base key without its spaces.
+constexpr size_t kKeyScratchPerByte = 3 + 3 + 12 + 12 + 12;
 
 } // namespace
 
 // Both keys of a title as views into scratch (kKeyScratchPerByte * title.size() + 32 bytes): the one
 // implementation behind MakeTitleKeysTo and TitleKeyHashes. The steps are BaseTitleKeyGeneral's:
 // fold, key the folded text, strip a copy of it and key that (folding folded text changes nothing).
-static KeyViews TitleKeyViews(std::string_view title, char* scratch)
+static KeyViews TitleKeyViewsSpaced(std::string_view title, char* scratch)
 {
     if (const std::string_view plain = PlainWordsKey(title, scratch); !plain.empty()) return { plain, plain };
     const size_t size = title.size();
@@ -490,6 +551,18 @@ static KeyViews TitleKeyViews(std::string_view title, char* scratch)
     std::memcpy(stripped, folded, n);
     const std::string_view base = KeyOfFolded(std::string_view(stripped, StripCreditsAndEditions(stripped, n)), base_key);
     return { full, base.empty() ? full : base };
+}
+
+// TitleKeyViewsSpaced with the base key's spaces dropped: charts split and join words differently
+// ("Christmastime" and "Christmas Time", "Smoke Show" and "Smokeshow").
+static KeyViews TitleKeyViews(std::string_view title, char* scratch)
+{
+    KeyViews keys = TitleKeyViewsSpaced(title, scratch);
+    char* const out = scratch + (kKeyScratchPerByte - 12) * title.size() + 32;
+    keys.Base = WithoutSpaces(keys.Base, out);
+    if (keys.Base.empty()) keys.Base = WithoutSpaces(keys.Full, out);
+    if (keys.Base.empty()) keys.Base = keys.Full;  // spaces alone key on themselves
+    return keys;
 }
 
 // Calls use with the keys of title, in scratch on the stack for titles of ordinary length.

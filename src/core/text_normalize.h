@@ -16,7 +16,7 @@ void AppendUtf8(std::string& out, uint32_t cp);
 
 // Simple case folding and width folding: ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic letters
 // to lower case with diacritics removed ("ROSÉ" -> "rose", "Straße" -> "strasse"), fullwidth forms
-// to ASCII ("ＢＴＳ" -> "bts"), the ideographic space to a space. Everything else is kept.
+// to ASCII ("ＢＴＳ" -> "bts"), the ideographic space to a space, "$" to "s" ("Ke$ha"). Everything else is kept.
 std::string FoldCase(std::string_view text);
 
 // FoldCase, then punctuation to spaces, apostrophes dropped ("don`t" = "don't" = "dont"), "&" to
@@ -34,7 +34,8 @@ std::vector<std::string> ArtistKeysGeneral(std::string_view artist);
 
 struct TitleKeys {
     std::string Full;  // MatchKey of the whole title
-    // The key without credits and edition suffixes: "(feat. X)", "(with X)", "- Remastered 2011".
+    // The key without credits, edition, film and year notes ("(feat. X)", "- Remastered 2011",
+    // "(Spider-Man: Across the Spider-Verse)", "- 1959 Version", a lead act before ": ") and without spaces.
     std::string_view Base() const { return Stripped.empty() ? std::string_view(Full) : std::string_view(Stripped); }
     // The base key of a title that may carry credits (it can equal Full). Empty when there was nothing
     // to strip or nothing was left: Base() is then Full, of which no copy is made.

@@ -22,3 +22,7 @@ if [ -d "$here/../../shared/datasets" ]; then
     check "inspect: the Spotify 2023 manifest loads five markets with no rejected row" \
         bash -c "out=\$('$cli' inspect '$here/manifests/spotify-weekly-2023.json'); echo \"\$out\" | grep -q '^sources: 5' && ! echo \"\$out\" | grep -q 'rejected rows'"
 fi
+check "inspect: a manifest may list a file by its absolute path" \
+    bash -c "d=\$(mktemp -d); sed 's|\"path\": \"|\"path\": \"$fx/align/|' '$fx/align/manifest.json' > \"\$d/m.json\"; out=\$('$cli' inspect \"\$d/m.json\"); rm -rf \"\$d\"; echo \"\$out\" | grep -q '^sources: 5'"
+check "inspect: a truncated manifest is refused at the line and column where it stops" \
+    bash -c "d=\$(mktemp -d); printf '{\"name\": \"cut\",\\n \"sources\": [ {\"key\": \"a\"},\\n' > \"\$d/m.json\"; out=\$('$cli' inspect \"\$d/m.json\" 2>&1); rm -rf \"\$d\"; echo \"\$out\" | grep -q 'm.json:3:'"

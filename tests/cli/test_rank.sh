@@ -30,6 +30,12 @@ check "rank --format csv has a header and one row per song" \
     bash -c "[ \$('$cli' rank '$ds' --mix '$rank_dir/mix.json' --period 2024-01-07 --format csv | head -1) = 'rank,song,title,artist,score,a,b' ] && [ \$('$cli' rank '$ds' --mix '$rank_dir/mix.json' --period 2024-01-07 --format csv | wc -l) -eq 4 ]"
 check "the same mix from a file or inline gives the same bytes" \
     bash -c "cmp <('$cli' rank '$ds' --mix '$rank_dir/mix.json') <('$cli' rank '$ds' --mix '{\"missing\":\"zero\",\"weights\":{\"b\":1,\"a\":1}}')"
+check "rank says which missing policy it used and that it is the method's default" \
+    bash -c "'$cli' rank '$ds' --mix '{\"weights\":{\"a\":1}}' 2>&1 >/dev/null | grep -qx 'Missing songs: next rank (the default for weighted sum)'"
+check "a points table defaults to zero for songs off a chart" \
+    bash -c "'$cli' rank '$ds' --mix '{\"method\":\"points_table\",\"points\":[5,3]}' 2>&1 >/dev/null | grep -qx 'Missing songs: zero (the default for points table)'"
+check "a policy the mix sets is named as set, with the method's default" \
+    bash -c "'$cli' rank '$ds' --mix '{\"method\":\"points_table\",\"points\":[5,3],\"missing\":\"next_rank\"}' 2>&1 >/dev/null | grep -qx 'Missing songs: next rank (set by the mix; the default for points table is zero)'"
 check "rank defaults to the last period" \
     bash -c "'$cli' rank '$ds' --mix '$rank_dir/mix.json' | grep -q '\"period\":\"2024-01-14\"'"
 check "rank --history prints one line per period" \
@@ -38,6 +44,8 @@ check "a preset name works as a mix" \
     bash -c "'$cli' rank '$ds' --mix equal --top 2 | grep -q '\"rank\":2'"
 check "a negative weight is refused naming the field" \
     bash -c "'$cli' rank '$ds' --mix '{\"weights\":{\"a\":-1}}'; [ \$? -eq 1 ] && '$cli' rank '$ds' --mix '{\"weights\":{\"a\":-1}}' 2>&1 | grep -q 'weights.a: must be a finite number'"
+check "an inline mix with a trailing comma names its line and column and what was expected" \
+    bash -c "'$cli' rank '$ds' --mix '{\"weights\":{\"a\":1},}' 2>&1 | grep -qF 'chartmix rank: line 1, column 20: this is not valid JSON: expected a \"quoted\" field name here (JSON allows no comma before }).'"
 check "all-zero weights are refused" \
     bash -c "'$cli' rank '$ds' --mix '{\"weights\":{\"a\":0,\"b\":0}}' 2>&1 | grep -q 'weights: all weights are 0'"
 check "an unknown source is refused naming it" \

@@ -62,4 +62,25 @@ TEST_CASE("nesting beyond the limit is refused with its place") {
     CHECK(doc.Err().Column == kMaxJsonDepth + 1);
 }
 
+TEST_CASE("a mix that does not parse names the line and column and says what was expected") {
+    SUBCASE("a trailing comma, typed inline with no file name") {
+        Result<Mix> m = ParseMix(R"({"weights":{"a":1},})");
+        REQUIRE(!m.Ok());
+        CHECK(m.Err().Line == 1);
+        CHECK(m.Err().Column == 20);
+        CHECK(m.Err().ToString() == "line 1, column 20: this is not valid JSON: expected a \"quoted\" field name here (JSON allows no comma before }).");
+    }
+    SUBCASE("a word without quotes on the second line") {
+        Result<Mix> m = ParseMix("{\"weights\":{\"a\":1},\n \"missing\": zero}", "mix.json");
+        REQUIRE(!m.Ok());
+        CHECK(m.Err().ToString().find("mix.json:2:13: this is not valid JSON: expected a value here") == 0);
+        CHECK(m.Err().Message.find("need quotes") != std::string::npos);
+    }
+    SUBCASE("text cut short") {
+        Result<Mix> m = ParseMix(R"({"weights":{"a":1})");
+        REQUIRE(!m.Ok());
+        CHECK(m.Err().Message.find("ends before the JSON does") != std::string::npos);
+    }
+}
+
 }

@@ -27,6 +27,16 @@ TEST_CASE("a mix parses every setting") {
     CHECK(m->Tie == TieBreak::SongId);
 }
 
+TEST_CASE("a mix that names no missing policy gets its method's default") {
+    // A points table gives points to the ranks it lists; next_rank would hand songs off a short chart
+    // the points of rank N + 1 and silently change the table's scores.
+    CHECK(ParseMix(R"({"method":"points_table","points":[12,10,8]})")->Missing == MissingPolicy::Zero);
+    CHECK(ParseMix(R"({"method":"points_table","points":[12,10,8],"missing":"next_rank"})")->Missing == MissingPolicy::NextRank);
+    CHECK(ParseMix(R"({"method":"borda"})")->Missing == MissingPolicy::NextRank);
+    CHECK(ParseMix(R"({})")->Missing == MissingPolicy::NextRank);
+    CHECK(DefaultMissing(Method::PointsTable) == MissingPolicy::Zero);
+}
+
 TEST_CASE("serialization is canonical and round-trip stable") {
     const char* texts[] = {
         R"({"weights":{"b":2,"a":0.1},"method":"weighted_sum"})",

@@ -51,6 +51,11 @@ Options ParseOptions(int argc, char** argv, const std::vector<std::string>& know
     return o;
 }
 
+std::string ListedPath(const std::string& folder, const std::string& path)
+{
+    return !path.empty() && path[0] == '/' ? path : folder + "/" + path;
+}
+
 bool ReadWholeFile(const std::string& path, std::string* out)
 {
     std::ifstream in(path, std::ios::binary);
@@ -74,7 +79,7 @@ Result<Dataset> LoadDatasetFile(const std::string& path)
         for (const std::string& p : *listed) {
             InputFile f;
             f.Name = p;
-            if (!ReadWholeFile(folder + "/" + p, &f.Bytes)) return MakeFieldError("dataset", path + " lists " + p + ", which cannot be read");
+            if (!ReadWholeFile(ListedPath(folder, p), &f.Bytes)) return MakeFieldError("dataset", path + " lists " + p + ", which cannot be read");
             files.push_back(std::move(f));
         }
     }

@@ -23,6 +23,8 @@ struct Options {
 
 // Splits argv (argv[0] is the subcommand) into options; accepts "--name value" and "--name=value".
 Options ParseOptions(int argc, char** argv, const std::vector<std::string>& known, const std::vector<std::string>& flags = {});
+// Where a file a manifest lists is: an absolute path as written, else relative to the manifest's folder.
+std::string ListedPath(const std::string& folder, const std::string& path);
 // Whole file into *out; false when it cannot be read.
 bool ReadWholeFile(const std::string& path, std::string* out);
 // A dataset from a canonical CSV or a manifest (and the files it lists), as 'inspect' loads it.

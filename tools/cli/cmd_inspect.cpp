@@ -206,8 +206,8 @@ int RunInspect(int argc, char** argv)
         for (const std::string& p : *listed) {
             InputFile f;
             f.Name = p;
-            if (!ReadWholeFile(folder + "/" + p, &f.Bytes)) {
-                std::fprintf(stderr, "chartmix inspect: %s lists %s, which cannot be read (looked at %s/%s).\n", path.c_str(), p.c_str(), folder.c_str(), p.c_str());
+            if (!ReadWholeFile(ListedPath(folder, p), &f.Bytes)) {
+                std::fprintf(stderr, "chartmix inspect: %s lists %s, which cannot be read (looked at %s).\n", path.c_str(), p.c_str(), ListedPath(folder, p).c_str());
                 return 1;
             }
             files.push_back(std::move(f));

@@ -20,6 +20,19 @@ static void PrintRankUsage(FILE* out)
                  "  --history  rank every period (JSON lines, one per period)\n");
 }
 
+// On stderr, so the ranking on stdout stays plain JSON or CSV: the policy changes scores, and a
+// mix that names none gets its method's default (docs/mix-format.md, Missing entries).
+static void PrintMissingPolicy(const Mix& mix)
+{
+    auto words = [](std::string key) { for (char& c : key) if (c == '_') c = ' '; return key; };
+    const std::string policy = words(MissingPolicyName(mix.Missing)), method = words(MethodName(mix.Method_));
+    if (mix.Missing == DefaultMissing(mix.Method_))
+        std::fprintf(stderr, "Missing songs: %s (the default for %s)\n", policy.c_str(), method.c_str());
+    else
+        std::fprintf(stderr, "Missing songs: %s (set by the mix; the default for %s is %s)\n", policy.c_str(), method.c_str(),
+                     words(MissingPolicyName(DefaultMissing(mix.Method_))).c_str());
+}
+
 int RunRank(int argc, char** argv)
 {
     Options o = ParseOptions(argc, argv, { "mix", "period", "top", "format" }, { "history", "help" });
@@ -39,6 +52,7 @@ int RunRank(int argc, char** argv)
     if (!data) return Refuse("rank", data.Err());
     Engine engine(*data);
     if (Status st = engine.SetMix(*mix); !st) return Refuse("rank", st.Err());
+    PrintMissingPolicy(*mix);
     Ranking ranking;
     if (o.Has("history")) {
         for (uint32_t p = 0; p < data->Periods.size(); p++) {

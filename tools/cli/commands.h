@@ -9,5 +9,6 @@ int RunCompare(int argc, char** argv);
 int RunSensitivity(int argc, char** argv);
 int RunFit(int argc, char** argv);
 int RunDemo(int argc, char** argv);
+int RunMatchReport(int argc, char** argv);
 
 } // namespace chartmix::cli

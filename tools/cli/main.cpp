@@ -20,6 +20,7 @@ const Command kCommands[] = {
     { "sensitivity", "weight intervals that keep a song's rank, and P(#1) under random weights", chartmix::cli::RunSensitivity },
     { "fit", "the non-negative source weights that best reproduce an official chart", chartmix::cli::RunFit },
     { "demo", "write the simulated chart market as canonical CSV", chartmix::cli::RunDemo },
+    { "match-report", "song matching measured on labelled spelling pairs: precision, recall, every error", chartmix::cli::RunMatchReport },
 };
 
 void PrintHelp(FILE* out)
