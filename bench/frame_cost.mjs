@@ -40,7 +40,7 @@ function threadCpuPerMove(trace, count) {
     if (m) marks[Number(m[1])] = { ts: e.ts, tid: e.tid, pid: e.pid };
   }
   const main = marks[1];
-  const calls = events.filter((e) => e.ph === 'X' && e.name === 'FunctionCall' && e.pid === main.pid && e.tid === main.tid && e.tdur !== undefined);
+  const calls = events.filter((e) => e.ph === 'X' && e.name === 'FireAnimationFrame' && e.pid === main.pid && e.tid === main.tid && e.tdur !== undefined);
   const perMove = [];
   for (let i = 1; i <= count; i++) {
     const from = marks[i].ts, to = marks[i + 1].ts;
@@ -48,6 +48,15 @@ function threadCpuPerMove(trace, count) {
     perMove.push(inMove.length ? Math.max(...inMove) : 0);
   }
   return perMove;
+}
+
+// The mean time of each part of the frame (ui_probe.h) over the costliest 5% of moves.
+function costliestParts(costs, parts) {
+  const order = costs.map((c, i) => i).sort((a, b) => costs[b] - costs[a]).slice(0, Math.max(1, Math.ceil(costs.length * 0.05)));
+  const sum = {};
+  for (const i of order) for (const [k, v] of Object.entries(parts[i])) sum[k] = (sum[k] || 0) + v / order.length;
+  sum.frame = order.reduce((a, i) => a + costs[i], 0) / order.length;
+  return Object.fromEntries(Object.entries(sum).map(([k, v]) => [k, Math.round(v * 100) / 100]));
 }
 
 async function dragCase(session, c) {
@@ -66,14 +75,28 @@ async function dragCase(session, c) {
   const mixBefore = JSON.stringify(await page.evaluate(() => window.chartmix.getMix().weights));
   await page.mouse.move(x0, y);
   await page.mouse.down();
-  const costs = [];
+  const costs = [], parts = [];
   await session.browser.startTracing(page, { categories: ['devtools.timeline'] });
+  // The probe is read every 40 moves, not after each: its JSON is large, and reading it each time
+  // put its own work (and the garbage it leaves) into the frames being timed.
+  const spans = [];  // per move: [first frame drawn after it, last frame before the next move]
+  const read = async () => {
+    const got = await page.evaluate(() => { const p = window.chartmix.uiProbe(); return { now: window.chartmix.framesDrawn, ms: p.frameCpuMs, parts: p.frameSectionsMs }; });
+    const oldest = got.now - got.ms.length + 1;  // frame number of ms[0]
+    for (const [from, to] of spans.splice(0)) {
+      let at = -1;
+      for (let k = Math.max(from, oldest); k <= to; k++) if (at < 0 || got.ms[k - oldest] > got.ms[at]) at = k - oldest;
+      costs.push(got.ms[at]);
+      parts.push(Object.fromEntries(Object.entries(got.parts || {}).map(([k, v]) => [k, v[at]])));
+    }
+  };
   for (let i = 1; i <= firstMoves + moves; i++) {
     const f = await page.evaluate((n) => { console.timeStamp(`chartmix-move-${n}`); return window.chartmix.framesDrawn; }, i);
+    if (spans.length) spans[spans.length - 1][1] = f;
     await page.mouse.move(x0 + ((i % 20) - 10) * 4, y);
     await page.waitForFunction((n) => window.chartmix.framesDrawn > n + 1, f);
-    const got = await page.evaluate(() => ({ now: window.chartmix.framesDrawn, ms: window.chartmix.uiProbe().frameCpuMs }));
-    costs.push(Math.max(...got.ms.slice(-(got.now - f))));
+    spans.push([f + 1, f + 2]);
+    if (i % 40 === 0 || i === firstMoves + moves) await read();
   }
   await page.evaluate((n) => console.timeStamp(`chartmix-move-${n}`), firstMoves + moves + 1);
   const threadCpu = threadCpuPerMove(JSON.parse(await session.browser.stopTracing()), firstMoves + moves);
@@ -82,7 +105,7 @@ async function dragCase(session, c) {
   await page.context().close();
   if (mixBefore === mixAfter) throw new Error(`${c.what}: dragging ${slider} changed no weight`);
   return { case: c.what, data: c.data, panel: c.panel, slider, first_drag: summary(costs.slice(0, firstMoves)), drag: summary(costs.slice(firstMoves)),
-           drag_thread_cpu: summary(threadCpu.slice(firstMoves)) };
+           drag_thread_cpu: summary(threadCpu.slice(firstMoves)), costliest_moves_parts_ms: costliestParts(costs.slice(firstMoves), parts.slice(firstMoves)) };
 }
 
 const session = await openSession();
@@ -92,7 +115,7 @@ try {
     const r = await dragCase(session, c);
     results.push(r);
     const f = (s) => `p50 ${s.p50_ms.toFixed(2)} p95 ${s.p95_ms.toFixed(2)} max ${s.max_ms.toFixed(2)} ms`;
-    console.log(`${r.case}: drag ${f(r.drag)} (${r.drag.moves} moves); thread CPU ${f(r.drag_thread_cpu)}; first ${firstMoves} moves ${f(r.first_drag)}`);
+    console.log(`${r.case}: drag ${f(r.drag)} (${r.drag.moves} moves); thread CPU ${f(r.drag_thread_cpu)}; first ${firstMoves} moves ${f(r.first_drag)}; costliest 5%: ${JSON.stringify(r.costliest_moves_parts_ms)}`);
   }
 } finally {
   await session.close();

@@ -1,5 +1,6 @@
 #include "ui/explorer.h"
-#include "ui/ui_probe.h"
+
+#include <chrono>
 
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -8,6 +9,7 @@
 #include "ui/fonts.h"
 #include "ui/keyboard_focus.h"
 #include "ui/ui_common.h"
+#include "ui/ui_probe.h"
 
 namespace chartmix::ui {
 
@@ -136,6 +138,18 @@ static void DrawPanelButtons(AppState& state, ExplorerView& view, const int* pan
 
 // [SECTION] Layouts
 
+namespace {
+
+// Adds the time from here to the end of the scope to a named part of the frame (ui_probe.h).
+struct SectionTimer {
+    const char* Name;
+    std::chrono::steady_clock::time_point Start = std::chrono::steady_clock::now();
+    explicit SectionTimer(const char* name) : Name(name) {}
+    ~SectionTimer() { ProbeFrameSection(Name, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - Start).count()); }
+};
+
+} // namespace
+
 void DrawExplorer(AppState& state)
 {
     ProbeBeginFrame();
@@ -152,7 +166,7 @@ void DrawExplorer(AppState& state)
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus |
                              ImGuiWindowFlags_NoSavedSettings;
     ImGui::Begin("chartmix", nullptr, flags);
-    view.Top.Draw(state);
+    { SectionTimer t("top"); view.Top.Draw(state); }
     ImGui::Separator();
 
     const float em = ImGui::GetFontSize();
@@ -167,7 +181,11 @@ void DrawExplorer(AppState& state)
         // The embed: the top of the chart beside the sliders (a narrow frame: above them), each
         // at the height its content took last frame; the page sizes the frame to the sum
         // (state.ContentHeight), so an article shows the widget whole, with nothing to scroll.
-        const bool side = width >= em * 50;
+        // A dataset of official charts alone has no slider: the chart takes the whole frame.
+        const Dataset& data = state.Session_.Data();
+        bool mixable = false;
+        for (const Source& source : data.Sources) mixable = mixable || !source.IsOfficial;
+        const bool side = mixable && width >= em * 50;
         const float sliders_w = side ? ImMin(em * 22, avail.x * 0.4f) : avail.x;
         const ImGuiStyle& style = ImGui::GetStyle();
         auto natural_height = [] {
@@ -198,10 +216,11 @@ void DrawExplorer(AppState& state)
         } else {
             view.Chart.CompactRows = 10;
             draw_chart();
-            draw_mix();
+            if (mixable) draw_mix();
+            else view.CompactMixHeight = 0.0f;
         }
         const float body = side ? ImMax(view.CompactMixHeight, view.CompactChartHeight)
-                                : view.CompactMixHeight + style.ItemSpacing.y + view.CompactChartHeight;
+                                : mixable ? view.CompactMixHeight + style.ItemSpacing.y + view.CompactChartHeight : view.CompactChartHeight;
         state.ContentHeight = ImCeil(origin.y + body + style.WindowPadding.y);
         ProbeValue("content.height", std::to_string((int)state.ContentHeight));
         break;
@@ -223,11 +242,11 @@ void DrawExplorer(AppState& state)
         ImGui::SetCursorPos(origin);
         ImGui::BeginChild("sources", ImVec2(left_w, avail.y), true);
         view.VisiblePanels |= 1 << Panel_Sources;
-        view.Sources.Draw(state);
+        { SectionTimer t("sources"); view.Sources.Draw(state); }
         ImGui::EndChild();
         ImGui::SetCursorPos(ImVec2(origin.x + avail.x - right_w, origin.y));
         ImGui::BeginChild("side", ImVec2(right_w, avail.y), false);
-        if (wide) {
+        if (SectionTimer t("side"); wide) {
             static const int kSide[] = { Panel_History, Panel_Song, Panel_Compare, Panel_Sensitivity, Panel_Classroom };
             DrawPanelTabs(state, view, view.SideTabs, "side_tabs", kSide, IM_ARRAYSIZE(kSide));
         } else {
@@ -239,7 +258,7 @@ void DrawExplorer(AppState& state)
             ImGui::SetCursorPos(ImVec2(origin.x + left_w + spacing, origin.y));
             ImGui::BeginChild("chart", ImVec2(centre_w, avail.y), false);
             view.VisiblePanels |= 1 << Panel_Chart;
-            view.Chart.Draw(state);
+            { SectionTimer t("chart"); view.Chart.Draw(state); }
             ImGui::EndChild();
         }
         break;

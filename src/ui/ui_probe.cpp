@@ -39,6 +39,9 @@ int g_Figures = 0;
 std::vector<double> g_FrameCpu;  // ring of recent frames' CPU times
 size_t g_FrameCpuNext = 0;
 constexpr size_t kFrameCpuKept = 600;
+// Per named part of the frame, a ring beside g_FrameCpu (same slots), and this frame's sums.
+std::map<std::string, std::vector<double>> g_Sections;
+std::map<std::string, double> g_SectionsNow;
 
 void WriteRect(JsonWriter& w, const ImVec4& r)
 {
@@ -109,10 +112,18 @@ void ProbeDrawData(const ImDrawData* draw_data)
     g_Current.FallbackGlyphs = CountFallbackGlyphs(draw_data);
 }
 
+void ProbeFrameSection(const char* name, double ms) { g_SectionsNow[name] += ms; }
+
 void ProbeFrameCpu(double ms)
 {
-    if (g_FrameCpu.size() < kFrameCpuKept) g_FrameCpu.push_back(ms);
-    else g_FrameCpu[g_FrameCpuNext % kFrameCpuKept] = ms;
+    for (const auto& [name, now] : g_SectionsNow) g_Sections[name].resize(g_FrameCpu.size(), 0.0);  // a part first timed now
+    auto put = [](std::vector<double>& ring, double v) {
+        if (ring.size() < kFrameCpuKept) ring.push_back(v);
+        else ring[g_FrameCpuNext % kFrameCpuKept] = v;
+    };
+    for (auto& [name, ring] : g_Sections) put(ring, g_SectionsNow[name]);
+    put(g_FrameCpu, ms);
+    g_SectionsNow.clear();
     g_FrameCpuNext++;
 }
 
@@ -186,13 +197,23 @@ std::string ProbeJson()
     w.EndArray();
     w.Number("indexBytes", (double)sizeof(ImDrawIdx));
     w.Number("fallbackGlyphs", g_Last.FallbackGlyphs);
+    auto write_ring = [&](const std::vector<double>& ring) {
+        w.StartArray();
+        for (size_t i = 0; i < ring.size(); i++) {
+            const size_t at = ring.size() < kFrameCpuKept ? i : (g_FrameCpuNext + i) % kFrameCpuKept;
+            w.Number(std::round(ring[at] * 1000.0) / 1000.0);
+        }
+        w.EndArray();
+    };
     w.Key("frameCpuMs");
-    w.StartArray();
-    for (size_t i = 0; i < g_FrameCpu.size(); i++) {
-        const size_t at = g_FrameCpu.size() < kFrameCpuKept ? i : (g_FrameCpuNext + i) % kFrameCpuKept;
-        w.Number(std::round(g_FrameCpu[at] * 1000.0) / 1000.0);
+    write_ring(g_FrameCpu);
+    w.Key("frameSectionsMs");
+    w.StartObject();
+    for (const auto& [name, ring] : g_Sections) {
+        w.Key(name);
+        write_ring(ring);
     }
-    w.EndArray();
+    w.EndObject();
     w.EndObject();
     return out;
 }

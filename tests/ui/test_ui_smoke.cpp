@@ -10,6 +10,7 @@
 #include <string>
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "ui/cjk_chunk_index.h"
 #include "ui/explorer.h"
@@ -266,3 +267,27 @@ TEST_CASE("play animates the period; a period change reaches the chart in the sa
 }
 
 } // TEST_SUITE
+
+TEST_CASE("an embed of official charts alone gives the chart the whole frame, with no empty slider column")
+{
+    const char* manifest = R"({ "name": "One official chart",
+        "period": { "granularity": "weekly", "week_ends_on": "thursday" },
+        "sources": [ { "key": "hot", "name": "Hot Chart", "kind": "official_composite", "official": true } ],
+        "files": [ { "path": "hot.csv", "source": "hot",
+                     "columns": { "period": "period", "rank": "rank", "title": "title", "artist": "artist" } } ] })";
+    const char* csv = "period,rank,title,artist\n2024-01-04,1,Song A,Act A\n2024-01-04,2,Song B,Act B\n2024-01-04,3,Song C,Act C\n";
+    for (float width : { 1200.0f, 390.0f }) {
+        CAPTURE(width);
+        Harness h(width, 600.0f);
+        Status st = h.State.Session_.LoadFiles({ InputFile{ "m.json", manifest }, InputFile{ "hot.csv", csv } }, LoadOptions{}, "file:m.json");
+        REQUIRE_MESSAGE(st.Ok(), (st.Ok() ? "" : st.Err().ToString()));
+        h.State.Compact = true;
+        h.Frames(4);
+        const ImGuiWindow* chart = nullptr;
+        for (ImGuiWindow* w : GImGui->Windows)
+            if (w->Active && std::string(w->Name).find("/chart_") != std::string::npos) chart = w;
+        REQUIRE(chart != nullptr);
+        CHECK(chart->Size.x >= width - 40.0f);  // the whole width, less the window's padding
+        CHECK(h.View().CompactMixHeight == 0.0f);
+    }
+}
