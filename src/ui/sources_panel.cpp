@@ -15,6 +15,21 @@
 
 namespace chartmix::ui {
 
+namespace {
+
+// How a missing song is scored, as the end of "A song missing from a chart …".
+const char* MissingPolicyTitle(MissingPolicy p)
+{
+    switch (p) {
+    case MissingPolicy::NextRank: return "counts as one place below its last rank";
+    case MissingPolicy::Zero: return "gets no points from it";
+    case MissingPolicy::Ignore: return "is scored on the other charts alone";
+    }
+    return "";
+}
+
+} // namespace
+
 static const Method kMethods[] = { Method::WeightedSum, Method::Borda, Method::Dowdall, Method::ReciprocalRank,
                                    Method::PointsTable, Method::Copeland, Method::Schulze, Method::Kemeny, Method::Markov };
 static const Normalization kNorms[] = { Normalization::Share, Normalization::Units, Normalization::MinMax,
@@ -223,6 +238,8 @@ void SourcesPanel::DrawMixMenus(AppState& state)
             if (ImGui::Selectable(MethodTitle(m), m == mix.Method_)) {
                 Mix next = mix;
                 next.Method_ = m;
+                // A policy that was only the old method's default follows the new method's.
+                if (mix.Missing == DefaultMissing(mix.Method_)) next.Missing = DefaultMissing(m);
                 ReportStatus(state, session.SetMix(next));
             }
             ProbeItem((std::string("sources.method.") + MethodName(m)).c_str());
@@ -232,6 +249,12 @@ void SourcesPanel::DrawMixMenus(AppState& state)
     }
     ProbeItem("sources.method");
     ImGui::TextWrapped("%s", MethodExplanation(session.CurrentMix().Method_));
+    const Mix& now = session.CurrentMix();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextWrapped("A song missing from a chart %s (%s).", MissingPolicyTitle(now.Missing),
+                       now.Missing == DefaultMissing(now.Method_) ? "this method's default" : "set by the mix");
+    ImGui::PopStyleColor();
+    ProbeValue("sources.missing", MissingPolicyName(now.Missing));
     if (session.CurrentMix().Method_ == Method::WeightedSum) {
         ImGui::SetNextItemWidth(-FLT_MIN);
         if (ImGui::BeginCombo("##norm", NormalizationTitle(mix.Norm))) {

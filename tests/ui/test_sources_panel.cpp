@@ -1,0 +1,74 @@
+// The Sources panel: choosing a method from its menu with the mouse gives the mix that method's
+// missing-song policy when the old one was only the old method's default, and the panel says which
+// policy scores the mix.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include <imgui.h>
+
+#include "core/json.h"
+#include "core/mix.h"
+#include "ui/ui_probe.h"
+#include "ui_harness.h"
+
+using namespace ui_test;
+
+namespace {
+
+// Clicks the centre of the control the probe recorded under `name` in the last frame.
+void ClickItem(Harness& h, const char* name)
+{
+    Result<rapidjson::Document> probe = ParseJson(ProbeJson(), "probe");
+    REQUIRE(probe.Ok());
+    const rapidjson::Value& items = (*probe)["items"];
+    REQUIRE_MESSAGE(items.HasMember(name), "the app drew no ", name);
+    const rapidjson::Value& r = items[name];
+    h.Click(r[0].GetFloat() + r[2].GetFloat() * 0.5f, r[1].GetFloat() + r[3].GetFloat() * 0.5f);
+}
+
+std::string ProbedValue(const char* name)
+{
+    Result<rapidjson::Document> probe = ParseJson(ProbeJson(), "probe");
+    REQUIRE(probe.Ok());
+    const rapidjson::Value& values = (*probe)["values"];
+    return values.HasMember(name) ? values[name].GetString() : "";
+}
+
+void ChooseMethod(Harness& h, Method m)
+{
+    ClickItem(h, "sources.method");
+    h.Frames(2);
+    ClickItem(h, ("sources.method." + std::string(MethodName(m))).c_str());
+    h.Frames(2);
+}
+
+} // namespace
+
+TEST_CASE("a method chosen in the menu brings its own missing-song default, and the panel names the policy")
+{
+    Harness h(1440.0f, 900.0f);
+    h.Frames(3);
+    Session& session = h.State.Session_;
+    ChooseMethod(h, Method::WeightedSum);
+    REQUIRE(session.CurrentMix().Method_ == Method::WeightedSum);
+    CHECK(session.CurrentMix().Missing == MissingPolicy::NextRank);
+    CHECK(ProbedValue("sources.missing") == "next_rank");
+
+    ChooseMethod(h, Method::PointsTable);
+    REQUIRE(session.CurrentMix().Method_ == Method::PointsTable);
+    CHECK(session.CurrentMix().Missing == MissingPolicy::Zero);  // a table gives songs off the chart no points
+    CHECK(ProbedValue("sources.missing") == "zero");
+
+    ChooseMethod(h, Method::Borda);
+    CHECK(session.CurrentMix().Missing == MissingPolicy::NextRank);
+
+    // A policy the mix set itself stays whatever the method.
+    Mix ignore = session.CurrentMix();
+    ignore.Missing = MissingPolicy::Ignore;
+    REQUIRE(session.SetMix(ignore).Ok());
+    h.Frames(2);
+    ChooseMethod(h, Method::PointsTable);
+    CHECK(session.CurrentMix().Missing == MissingPolicy::Ignore);
+    CHECK(ProbedValue("sources.missing") == "ignore");
+}
