@@ -25,10 +25,13 @@ void LocateOffset(std::string_view text, size_t offset, int* line, int* column)
 struct JsonHazard {
     enum class Kind { None, TooDeep, LongNumber } What = Kind::None;
     size_t Offset = 0;
-    // A zero written with an exponent or many decimals ("0e-90", "0.000…0"): rapidjson 1.1's
-    // full-precision reader normalizes its zero significand with clz(0), which is undefined (found
-    // by fuzz_mix). Such a document is read with the ordinary reader, which gives 0.
-    bool LongZero = false;
+    // A number rapidjson 1.1's full-precision reader gets wrong, read with the ordinary reader instead
+    // (both found by fuzz_mix; chartmix itself writes at most 17 significant digits):
+    // - a zero with an exponent or many decimals ("0e-90", "0.000…0"): it normalizes the zero
+    //   significand with clz(0), which is undefined;
+    // - more than 19 significant digits: rounding the 20th can carry the 64-bit significand over to
+    //   zero ("1844674407370955161 5 5…"), the same clz(0).
+    bool OrdinaryReader = false;
 };
 
 static JsonHazard FindJsonHazard(std::string_view text)
@@ -37,6 +40,7 @@ static JsonHazard FindJsonHazard(std::string_view text)
     int depth = 0;
     size_t number_run = 0;
     bool in_number = false, nonzero_digit = false;  // inside a token that starts like a number
+    size_t significant = 0;                          // its digits from the first non-zero one
     bool in_string = false;
     for (size_t i = 0; i < text.size(); i++) {
         const char ch = text[i];
@@ -48,11 +52,13 @@ static JsonHazard FindJsonHazard(std::string_view text)
         const bool number_char = (ch >= '0' && ch <= '9') || ch == '.' || ch == 'e' || ch == 'E' || ch == '+' || ch == '-';
         number_run = number_char ? number_run + 1 : 0;
         if (number_run > (size_t)kMaxJsonNumberChars) return { JsonHazard::Kind::LongNumber, i + 1 - number_run };
-        if (number_run == 1) { in_number = (ch >= '0' && ch <= '9') || ch == '-'; nonzero_digit = false; }  // not the e of "true"
+        if (number_run == 1) { in_number = (ch >= '0' && ch <= '9') || ch == '-'; nonzero_digit = false; significant = 0; }  // not the e of "true"
         if (in_number && number_run > 0) {
-            if (ch == 'e' || ch == 'E') { found.LongZero |= !nonzero_digit; in_number = false; }
+            if (ch == 'e' || ch == 'E') { found.OrdinaryReader |= !nonzero_digit; in_number = false; }
             else nonzero_digit |= ch >= '1' && ch <= '9';
-            found.LongZero |= in_number && !nonzero_digit && number_run > 16;  // the fast path reads up to 22 decimals
+            if (nonzero_digit && ch >= '0' && ch <= '9') significant++;
+            found.OrdinaryReader |= in_number && !nonzero_digit && number_run > 16;  // the fast path reads up to 22 decimals
+            found.OrdinaryReader |= significant > 19;
         }
         if (ch == '"') {
             in_string = true;
@@ -100,7 +106,7 @@ Result<rapidjson::Document> ParseJson(std::string_view text, std::string_view fi
     // Full precision: a number chartmix wrote as the shortest round-trip decimal must read back as the
     // same double (rapidjson's fast path can be off by an ulp; found by fuzz_mix).
     constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseStopWhenDoneFlag;
-    if (hazard.LongZero) doc.Parse<kFlags>(text.data(), text.size());
+    if (hazard.OrdinaryReader) doc.Parse<kFlags>(text.data(), text.size());
     else doc.Parse<kFlags | rapidjson::kParseFullPrecisionFlag>(text.data(), text.size());
     if (doc.HasParseError()) {
         LocateOffset(text, doc.GetErrorOffset(), &line, &column);

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <cstdlib>
+
 #include "core/json.h"
 #include "core/mix_json.h"
 
@@ -33,6 +35,18 @@ TEST_CASE("zeros with an exponent or many decimals read as 0 (fuzz_mix regressio
     Result<Mix> mix = ParseMix(R"({"method":"weighted_sum","weights":{"a":0e-90,"b":1}})", "t");
     REQUIRE(mix.Ok());
     CHECK(mix->Weights[0].Value == 0.0);
+}
+
+TEST_CASE("a number of more than 19 significant digits reads right (fuzz_mix regression)") {
+    // Its first 20 digits are 2^64 - 1 and the 21st rounds up: rapidjson 1.1's full-precision reader
+    // carried the 64-bit significand over to zero and took clz(0) (UBSan in fuzz_mix).
+    for (const char* text : { "[0.000000184467440737095516159551615]", "[18446744073709551615.9, 0.5]" }) {
+        CAPTURE(text);
+        Result<rapidjson::Document> doc = ParseJson(text, "t");
+        REQUIRE(doc.Ok());
+        const double expected = std::strtod(text + 1, nullptr);
+        CHECK((*doc)[0].GetDouble() == doctest::Approx(expected).epsilon(1e-15));
+    }
 }
 
 TEST_CASE("numbers beyond the length limit are refused with their place (fuzz_mix regression)") {

@@ -1,11 +1,12 @@
 // The page loads, the app draws frames with WebGL2, and nothing goes wrong on the console.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { openSession, newPage, waitForFrames, nonBlankFraction, saveArtifact } from './harness.mjs';
+import { openSession, closePages, newPage, waitForFrames, nonBlankFraction, saveArtifact } from './harness.mjs';
 
 let session;
 before(async () => { session = await openSession(); });
 after(async () => { await session?.close(); });
+afterEach(async () => { if (session) await closePages(session); });
 
 test('the app starts and draws its window', async () => {
   const page = await newPage(session);

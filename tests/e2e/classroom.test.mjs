@@ -1,11 +1,12 @@
 // A teacher's path: open classroom mode, step through a method, switch method.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { openSession, newPage, waitForFrames } from './harness.mjs';
+import { openSession, closePages, newPage, waitForFrames } from './harness.mjs';
 
 let session;
 before(async () => { session = await openSession(); });
 after(async () => { await session?.close(); });
+afterEach(async () => { if (session) await closePages(session); });
 
 // Clicks the centre of a control the app reports through uiProbe(), then lets a few frames pass.
 async function clickControl(page, name) {

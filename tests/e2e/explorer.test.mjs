@@ -1,12 +1,13 @@
 // What a fan does in the explorer: drag a weight slider, switch method, step through periods,
 // search. The ranking shown must be exactly what the core computes for the resulting mix.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { openSession, newPage, waitForFrames } from './harness.mjs';
+import { openSession, closePages, newPage, waitForFrames } from './harness.mjs';
 
 let session;
 before(async () => { session = await openSession(); });
 after(async () => { await session?.close(); });
+afterEach(async () => { if (session) await closePages(session); });
 
 const probe = (page) => page.evaluate(() => window.chartmix.uiProbe());
 const shownRows = async (page) => (await probe(page)).values['chart.rows'].split(',').filter(Boolean).map(Number);

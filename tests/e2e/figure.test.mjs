@@ -2,11 +2,11 @@
 // open panel's chart alone at twice the density, with its title, dataset, mix and credit inside it
 // and apart, and nothing of the app (top bar, menu) in it. The exported figures are kept as
 // artifacts in both themes and from a phone.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { PNG } from 'pngjs';
-import { openSession, newPage, waitForFrames, sharedDatasets, saveArtifact } from './harness.mjs';
+import { openSession, closePages, newPage, waitForFrames, sharedDatasets, saveArtifact } from './harness.mjs';
 import { probe, press, settle, waitForDataset } from './ui_driver.mjs';
 
 const noShared = !fs.existsSync(sharedDatasets) && 'no ../shared/datasets here';
@@ -14,6 +14,7 @@ const noShared = !fs.existsSync(sharedDatasets) && 'no ../shared/datasets here';
 let session;
 before(async () => { session = await openSession(); });
 after(async () => { await session?.close(); });
+afterEach(async () => { if (session) await closePages(session); });
 
 // Opens a link and waits for its data, its panel and its fonts.
 async function openView(page, hash, ref, panel) {

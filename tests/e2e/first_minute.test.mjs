@@ -1,16 +1,17 @@
 // The first minute of a new reader: the welcome's starting points and the Open dialog, driven with
 // clicks (1440 px) and taps (360 px, touch) only. Every journey ends on a non-empty ranking that
 // equals the core's, and saves screenshots (tests/e2e/artifacts/first-minute-*.png) to look at.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { openSession, newPage, waitForFrames, saveArtifact, sharedDatasets } from './harness.mjs';
+import { openSession, closePages, newPage, waitForFrames, saveArtifact, sharedDatasets } from './harness.mjs';
 import { probe, press, pressInList, settle, waitForItem, waitForDataset } from './ui_driver.mjs';
 
 const haveShared = fs.existsSync(sharedDatasets);
 let session;
 before(async () => { session = await openSession(); });
 after(async () => { await session?.close(); });
+afterEach(async () => { if (session) await closePages(session); });
 
 const kDesktop = { width: 1440, height: 900 };
 const kPhone = { width: 360, height: 740, touch: true };

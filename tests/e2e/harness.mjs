@@ -48,6 +48,12 @@ export async function newPage(session, { width = 1280, height = 800, deviceScale
   return page;
 }
 
+// Closes every page the session's browser holds. A page left open keeps drawing 60 frames a second
+// in software WebGL, and a file's later tests then share the machine with every earlier page.
+export async function closePages(session) {
+  await Promise.all(session.browser.contexts().map((c) => c.close()));
+}
+
 // Waits until the app has drawn at least n frames (the page's readiness flag).
 export async function waitForFrames(page, n = 10, timeout = 30000) {
   await page.waitForFunction((count) => window.chartmix && window.chartmix.framesDrawn >= count, n, { timeout });
