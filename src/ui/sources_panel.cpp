@@ -21,7 +21,7 @@ namespace {
 const char* MissingPolicyTitle(MissingPolicy p)
 {
     switch (p) {
-    case MissingPolicy::NextRank: return "counts as one place below its last rank";
+    case MissingPolicy::NextRank: return "counts as one place below the chart's last rank";
     case MissingPolicy::Zero: return "gets no points from it";
     case MissingPolicy::Ignore: return "is scored on the other charts alone";
     }
