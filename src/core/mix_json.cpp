@@ -113,10 +113,12 @@ Result<Mix> ParseMixValue(const Value& v, const std::string& p)
     if (!v.IsObject()) return MakeFieldError(p.empty() ? "mix" : p.substr(0, p.size() - 1), "a mix must be a JSON object");
     Mix m;
     bool missing_given = false;
+    std::unordered_set<std::string> fields;  // a setting named twice would merge both ("ratios" twice: found by fuzz_mix)
     for (auto it = v.MemberBegin(); it != v.MemberEnd(); ++it) {
         std::string key(it->name.GetString(), it->name.GetStringLength());
         const Value& x = it->value;
         std::string f = p + key;
+        if (!fields.insert(key).second) return MakeFieldError(f, "appears twice");
         Status st = OkStatus();
         if (key == "version") {
             int version = 0;

@@ -76,6 +76,10 @@ TEST_CASE("bad mixes are refused with the field named") {
         { R"({"weights":{"melon":"6"}})", "weights.melon" },
         { R"({"weights":{"melon":0,"genie":0}})", "weights" },
         { R"({"ratios":{"spotify":0}})", "ratios.spotify" },
+        // A setting named twice would merge both objects, and the serialized mix would then name a
+        // ratio twice and fail to read back (found by fuzz_mix).
+        { R"({"ratios":{"spotify":2},"ratios":{"spotify":3}})", "ratios" },
+        { R"({"method":"borda","method":"rrf"})", "method" },
         { R"({"method":"plurality"})", "method" },
         { R"({"normalization":"log"})", "normalization" },
         { R"({"missing":"drop"})", "missing" },
