@@ -317,10 +317,15 @@ p('- Record what a change did, with its date and figures, in bench/analysis.md.'
 p();
 // A paragraph wrapped over several p() calls becomes one line, as Markdown reads it anyway: the page
 // then stays short enough to read through.
+// Code blocks are left as they are.
 const prose = (l) => l && !/^(\||#|- |\d+\. |```|\s)/.test(l);
 const joined = [];
+let inCode = false, lastJoinable = false;
 for (const l of lines.join('\n').split('\n')) {
-  if (prose(l) && joined.length && prose(joined[joined.length - 1])) joined[joined.length - 1] += ' ' + l;
+  if (l.startsWith('```')) inCode = !inCode;
+  const joinable = !inCode && prose(l);
+  if (joinable && lastJoinable) joined[joined.length - 1] += ' ' + l;
   else joined.push(l);
+  lastJoinable = joinable;
 }
 fs.writeFileSync(outFile, joined.join('\n'));

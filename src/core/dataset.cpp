@@ -58,6 +58,13 @@ int Dataset::FindPeriod(std::string_view label) const
     return -1;
 }
 
+bool Dataset::HasMixableSource() const
+{
+    for (const Source& s : Sources)
+        if (!s.IsOfficial) return true;
+    return false;
+}
+
 size_t Dataset::MemoryBytes() const
 {
     size_t bytes = Strings.MemoryBytes();

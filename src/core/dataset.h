@@ -96,6 +96,8 @@ struct Dataset {
     std::vector<uint32_t> PeriodGroupBegin;  // Periods.size() + 1 offsets into Groups
 
     size_t EntryCount() const { return EntrySong.size(); }
+    // True when a mix has something to weigh: a source that is not an official chart.
+    bool HasMixableSource() const;
     std::string_view SongTitle(uint32_t song) const { return Strings.View(Songs[song].Title); }
     std::string_view SongArtist(uint32_t song) const { return Strings.View(Songs[song].Artist); }
     // Index of the source with this key, or -1.

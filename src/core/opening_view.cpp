@@ -8,7 +8,7 @@ namespace chartmix {
 DataTraits TraitsOf(const Dataset& data)
 {
     DataTraits traits;
-    for (const Source& s : data.Sources) traits.HasMixable |= !s.IsOfficial;
+    traits.HasMixable = data.HasMixableSource();
     const size_t n = data.Sources.size();
     std::vector<uint8_t> ranked(n, 0), units(n, 0), present(n, 0);
     for (size_t e = 0; e < data.EntryCount(); e++) {

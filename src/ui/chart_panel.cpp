@@ -1,7 +1,6 @@
 #include "ui/chart_panel.h"
 #include "ui/ui_probe.h"
 
-#include <algorithm>
 #include <cfloat>
 #include <cstdio>
 #include <cstring>
@@ -190,8 +189,7 @@ void ChartPanel::Draw(AppState& state)
         SeenGeneration = session.DataGeneration();
         if (Search[0] && ImGui::GetActiveID() == ImGui::GetID("##search")) ImGui::ClearActiveID();
         Search[0] = 0;
-        OfficialOnly = !data.Sources.empty() &&
-                       std::all_of(data.Sources.begin(), data.Sources.end(), [](const Source& src) { return src.IsOfficial; });
+        OfficialOnly = !data.Sources.empty() && !data.HasMixableSource();
     }
     if (state.Figure) { DrawFigureTable(state); return; }
     // Search box; while focused the browser lays a native input over it for IME (Korean, Chinese).

@@ -140,12 +140,12 @@ static void DrawPanelButtons(AppState& state, ExplorerView& view, const int* pan
 
 namespace {
 
-// Adds the time from here to the end of the scope to a named part of the frame (ui_probe.h).
+// Adds the time from here to the end of the scope to a part of the frame (ui_probe.h).
 struct SectionTimer {
-    const char* Name;
+    FrameSection Section;
     std::chrono::steady_clock::time_point Start = std::chrono::steady_clock::now();
-    explicit SectionTimer(const char* name) : Name(name) {}
-    ~SectionTimer() { ProbeFrameSection(Name, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - Start).count()); }
+    explicit SectionTimer(FrameSection section) : Section(section) {}
+    ~SectionTimer() { ProbeFrameSection(Section, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - Start).count()); }
 };
 
 } // namespace
@@ -166,7 +166,7 @@ void DrawExplorer(AppState& state)
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus |
                              ImGuiWindowFlags_NoSavedSettings;
     ImGui::Begin("chartmix", nullptr, flags);
-    { SectionTimer t("top"); view.Top.Draw(state); }
+    { SectionTimer t(FrameSection_Top); view.Top.Draw(state); }
     ImGui::Separator();
 
     const float em = ImGui::GetFontSize();
@@ -182,9 +182,7 @@ void DrawExplorer(AppState& state)
         // at the height its content took last frame; the page sizes the frame to the sum
         // (state.ContentHeight), so an article shows the widget whole, with nothing to scroll.
         // A dataset of official charts alone has no slider: the chart takes the whole frame.
-        const Dataset& data = state.Session_.Data();
-        bool mixable = false;
-        for (const Source& source : data.Sources) mixable = mixable || !source.IsOfficial;
+        const bool mixable = state.Session_.Data().HasMixableSource();
         const bool side = mixable && width >= em * 50;
         const float sliders_w = side ? ImMin(em * 22, avail.x * 0.4f) : avail.x;
         const ImGuiStyle& style = ImGui::GetStyle();
@@ -242,11 +240,11 @@ void DrawExplorer(AppState& state)
         ImGui::SetCursorPos(origin);
         ImGui::BeginChild("sources", ImVec2(left_w, avail.y), true);
         view.VisiblePanels |= 1 << Panel_Sources;
-        { SectionTimer t("sources"); view.Sources.Draw(state); }
+        { SectionTimer t(FrameSection_Sources); view.Sources.Draw(state); }
         ImGui::EndChild();
         ImGui::SetCursorPos(ImVec2(origin.x + avail.x - right_w, origin.y));
         ImGui::BeginChild("side", ImVec2(right_w, avail.y), false);
-        if (SectionTimer t("side"); wide) {
+        if (SectionTimer t(FrameSection_Side); wide) {
             static const int kSide[] = { Panel_History, Panel_Song, Panel_Compare, Panel_Sensitivity, Panel_Classroom };
             DrawPanelTabs(state, view, view.SideTabs, "side_tabs", kSide, IM_ARRAYSIZE(kSide));
         } else {
@@ -258,7 +256,7 @@ void DrawExplorer(AppState& state)
             ImGui::SetCursorPos(ImVec2(origin.x + left_w + spacing, origin.y));
             ImGui::BeginChild("chart", ImVec2(centre_w, avail.y), false);
             view.VisiblePanels |= 1 << Panel_Chart;
-            { SectionTimer t("chart"); view.Chart.Draw(state); }
+            { SectionTimer t(FrameSection_Chart); view.Chart.Draw(state); }
             ImGui::EndChild();
         }
         break;

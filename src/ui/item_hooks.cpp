@@ -5,6 +5,22 @@
 namespace chartmix::ui {
 
 static std::vector<HookedItem> g_items;
+static ImGuiContext* g_watched = nullptr;  // the context whose shutdown empties the list
+
+// A destroyed context's items point into freed windows, and a new context may be allocated at the
+// same address: its shutdown must drop them.
+static void WatchShutdown(ImGuiContext* ctx)
+{
+    if (g_watched == ctx) return;
+    g_watched = ctx;
+    ImGuiContextHook hook;
+    hook.Type = ImGuiContextHookType_Shutdown;
+    hook.Callback = [](ImGuiContext* dying, ImGuiContextHook*) {
+        std::erase_if(g_items, [dying](const HookedItem& item) { return item.Context == dying; });
+        if (g_watched == dying) g_watched = nullptr;
+    };
+    ImGui::AddContextHook(ctx, &hook);
+}
 
 std::vector<HookedItem> TakeHookedItems()
 {
@@ -23,6 +39,7 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id
     // Only items added with ItemAdd(): a bare ButtonBehavior() (a table's column border) is no control.
     if (g.LastItemData.ID != id) return;
     if (chartmix::ui::g_items.size() >= 4096) return;  // a runaway list: focus order keeps the first
+    chartmix::ui::WatchShutdown(ctx);
     chartmix::ui::g_items.push_back({ ctx, id, g.CurrentWindow, bb, g.LastItemData.InFlags });
 }
 

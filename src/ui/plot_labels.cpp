@@ -43,14 +43,16 @@ std::string FitText(std::string_view text, float max_width)
     if (ImGui::CalcTextSize(s, end).x <= max_width) return std::string(text);
     const char* ellipsis = "\xE2\x80\xA6";
     const float room = max_width - ImGui::CalcTextSize(ellipsis).x;
+    // Glyph advances add up (Dear ImGui 1.86 has no kerning), so one pass finds the cut.
     const char* fit = s;
-    for (const char* p = s; p < end;) {
+    float width = 0.0f;
+    while (fit < end) {
         unsigned int c = 0;
-        int n = ImTextCharFromUtf8(&c, p, end);
+        const int n = ImTextCharFromUtf8(&c, fit, end);
         if (n <= 0) break;
-        if (ImGui::CalcTextSize(s, p + n).x > room) break;
-        p += n;
-        fit = p;
+        width += ImGui::CalcTextSize(fit, fit + n).x;
+        if (width > room) break;
+        fit += n;
     }
     return std::string(s, fit) + ellipsis;
 }

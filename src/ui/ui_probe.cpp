@@ -39,9 +39,10 @@ int g_Figures = 0;
 std::vector<double> g_FrameCpu;  // ring of recent frames' CPU times
 size_t g_FrameCpuNext = 0;
 constexpr size_t kFrameCpuKept = 600;
-// Per named part of the frame, a ring beside g_FrameCpu (same slots), and this frame's sums.
-std::map<std::string, std::vector<double>> g_Sections;
-std::map<std::string, double> g_SectionsNow;
+// Per part of the frame, a ring beside g_FrameCpu (same slots), and this frame's sums.
+std::vector<double> g_Sections[FrameSection_COUNT];
+double g_SectionsNow[FrameSection_COUNT] = {};
+const char* const kSectionNames[FrameSection_COUNT] = { "top", "sources", "side", "chart" };
 
 void WriteRect(JsonWriter& w, const ImVec4& r)
 {
@@ -112,18 +113,19 @@ void ProbeDrawData(const ImDrawData* draw_data)
     g_Current.FallbackGlyphs = CountFallbackGlyphs(draw_data);
 }
 
-void ProbeFrameSection(const char* name, double ms) { g_SectionsNow[name] += ms; }
+void ProbeFrameSection(FrameSection section, double ms) { g_SectionsNow[section] += ms; }
 
 void ProbeFrameCpu(double ms)
 {
-    for (const auto& [name, now] : g_SectionsNow) g_Sections[name].resize(g_FrameCpu.size(), 0.0);  // a part first timed now
     auto put = [](std::vector<double>& ring, double v) {
         if (ring.size() < kFrameCpuKept) ring.push_back(v);
         else ring[g_FrameCpuNext % kFrameCpuKept] = v;
     };
-    for (auto& [name, ring] : g_Sections) put(ring, g_SectionsNow[name]);
+    for (int s = 0; s < FrameSection_COUNT; s++) {
+        put(g_Sections[s], g_SectionsNow[s]);
+        g_SectionsNow[s] = 0.0;
+    }
     put(g_FrameCpu, ms);
-    g_SectionsNow.clear();
     g_FrameCpuNext++;
 }
 
@@ -209,9 +211,9 @@ std::string ProbeJson()
     write_ring(g_FrameCpu);
     w.Key("frameSectionsMs");
     w.StartObject();
-    for (const auto& [name, ring] : g_Sections) {
-        w.Key(name);
-        write_ring(ring);
+    for (int s = 0; s < FrameSection_COUNT; s++) {
+        w.Key(kSectionNames[s]);
+        write_ring(g_Sections[s]);
     }
     w.EndObject();
     w.EndObject();

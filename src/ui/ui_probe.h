@@ -23,9 +23,11 @@ void ProbeDrawData(const ImDrawData* draw_data);
 // Records the CPU time of one frame (milliseconds from NewFrame to Render); the last few hundred
 // are kept for benchmarks that drag a control and read them back.
 void ProbeFrameCpu(double ms);
-// Adds ms to a named part of this frame's CPU time ("sources", "side", "chart"); each part's last
-// few hundred frames are kept beside the frame times, for finding where a costly frame went.
-void ProbeFrameSection(const char* name, double ms);
+// The parts of a frame timed apart, for finding where a costly frame went.
+enum FrameSection { FrameSection_Top, FrameSection_Sources, FrameSection_Side, FrameSection_Chart, FrameSection_COUNT };
+// Adds ms to a part of this frame's CPU time; each part's last few hundred frames are kept beside
+// the frame times (a part not drawn in a frame counts 0 ms).
+void ProbeFrameSection(FrameSection section, double ms);
 // Records a value a control shows ("3/12", "Schulze").
 void ProbeValue(const char* name, const std::string& value);
 // While a figure is drawn (ui/figure.h) every record goes to the figure's own, in the figure's
@@ -35,7 +37,7 @@ void ProbeEndFigure(const ImDrawData* draw_data);
 // {"items":{"name":[x,y,w,h],…},"values":{"name":"…",…},"labels":{"group":[[x,y,w,h,"text"],…]},
 //  "figure":null or {"count":n,"size":[w,h],"pixelScale":2,"fallbackGlyphs":n,"items":…,"values":…,"labels":…},
 //  "drawLists":[{"name":…,"vertices":n,"indices":n},…],"indexBytes":4,"fallbackGlyphs":n,
-//  "frameCpuMs":[…, newest last],"frameSectionsMs":{"name":[…, the same frames]}}
+//  "frameCpuMs":[…, newest last],"frameSectionsMs":{"top"|"sources"|"side"|"chart":[…, the same frames]}}
 // for the last complete frame.
 std::string ProbeJson();
 

@@ -3,6 +3,7 @@
 
 #include <imgui_internal.h>
 
+#include "ui/item_hooks.h"
 #include "ui/keyboard_focus.h"
 
 using namespace ui_test;
@@ -84,4 +85,20 @@ TEST_CASE("the arrow keys and Page Up/Down change a focused weight slider and le
     for (size_t s = 0; s < before.size(); s++) { up += h.State.Session_.SourceWeights()[s]; was += after[s]; }
     CHECK(up > was);
     CHECK(ImGui::GetFocusID() == slider);
+}
+
+TEST_CASE("a destroyed context leaves no items behind for a new context at the same address")
+{
+    ImGuiContext* gone = nullptr;
+    {
+        Harness h(1440.0f, 900.0f);
+        h.Frames(2);  // the last frame's controls wait for the next frame's focus order
+        gone = h.Context;
+    }
+    // A context allocated where the old one was would take these items: their windows are freed.
+    ImGuiContext* current = ImGui::GetCurrentContext();
+    ImGui::SetCurrentContext(gone);  // only compared by address, never read
+    const size_t left = chartmix::ui::TakeHookedItems().size();
+    ImGui::SetCurrentContext(current);
+    CHECK(left == 0);
 }

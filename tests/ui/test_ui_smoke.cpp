@@ -17,6 +17,7 @@
 #include "ui/explorer_view.h"
 #include "ui/fonts.h"
 #include "ui/history_panel.h"
+#include "ui/plot.h"
 #include "ui/ui_common.h"
 #include "ui_harness.h"
 
@@ -290,4 +291,29 @@ TEST_CASE("an embed of official charts alone gives the chart the whole frame, wi
         CHECK(chart->Size.x >= width - 40.0f);  // the whole width, less the window's padding
         CHECK(h.View().CompactMixHeight == 0.0f);
     }
+}
+
+TEST_CASE("a label cut to fit ends with an ellipsis, within the width, on a whole character")
+{
+    Harness h(800.0f, 600.0f);
+    h.Frames(1);
+    ImGui::NewFrame();  // CalcTextSize needs a frame's font
+    const std::string fits = "Pink Venom";
+    CHECK(FitText(fits, ImGui::CalcTextSize(fits.c_str()).x) == fits);
+    const std::string ellipsis = "\xE2\x80\xA6";
+    for (const std::string text : { std::string("Let It Snow, Let It Snow, Let It Snow \xE2\x80\x94 Dean Martin"),
+                                    std::string("\xEB\xA7\x88\xEC\xA7\x80\xEB\xA7\x89\xEC\xB2\x98\xEB\x9F\xBC \xE2\x80\x94 BLACKPINK") }) {
+        for (float width : { 30.0f, 60.0f, 120.0f }) {
+            CAPTURE(text);
+            CAPTURE(width);
+            const std::string cut = FitText(text, width);
+            REQUIRE(cut.size() >= ellipsis.size());
+            CHECK(cut.compare(cut.size() - ellipsis.size(), ellipsis.size(), ellipsis) == 0);
+            const std::string kept = cut.substr(0, cut.size() - ellipsis.size());
+            CHECK(text.compare(0, kept.size(), kept) == 0);                               // a prefix of the text
+            CHECK((kept.size() == text.size() || ((unsigned char)text[kept.size()] & 0xC0) != 0x80));  // cut before a character, not inside one
+            CHECK(ImGui::CalcTextSize(cut.c_str()).x <= width + 0.5f);
+        }
+    }
+    ImGui::EndFrame();
 }
