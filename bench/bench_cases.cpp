@@ -3,8 +3,8 @@
 #include <cstdio>
 #include <cstring>
 
-#include "core/csv.h"
-#include "core/demo_market.h"
+#include "core/data/csv.h"
+#include "core/demo/demo_market.h"
 
 namespace chartmix::bench {
 

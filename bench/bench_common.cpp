@@ -4,8 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
-#include "core/manifest.h"
-#include "core/random.h"
+#include "core/base/random.h"
+#include "core/data/manifest.h"
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
@@ -59,7 +59,7 @@ Dataset MakeRemixDataset(int sources, int depth, int periods, uint64_t seed)
 Mix ShareMix()
 {
     Mix m;
-    m.Method_ = Method::WeightedSum;
+    m.RankMethod = Method::WeightedSum;
     m.Norm = Normalization::Share;
     m.Missing = MissingPolicy::Zero;
     m.Tie = TieBreak::SongId;

@@ -8,11 +8,11 @@
 #include <string_view>
 #include <vector>
 
-#include "core/dataset.h"
-#include "core/engine.h"
-#include "core/importer.h"
-#include "core/json.h"
-#include "core/mix.h"
+#include "core/base/json.h"
+#include "core/data/dataset.h"
+#include "core/data/importer.h"
+#include "core/rank/engine.h"
+#include "core/rank/mix.h"
 
 namespace chartmix::bench {
 

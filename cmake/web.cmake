@@ -32,12 +32,14 @@ if(NOT CMAKE_BUILD_TYPE STREQUAL "Debug")
     target_link_options(chartmix_app PRIVATE -Os)
 endif()
 
-# The page, its scripts and styles sit next to the module.
-file(GLOB _web_files CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/*)
+# The page, its scripts and styles sit next to the module, with the catalogue of published datasets
+# (assets/catalogue*.json: the catalogue and the manifests it names).
+file(GLOB _web_files CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/* ${CMAKE_SOURCE_DIR}/assets/catalogue*.json)
 foreach(_f ${_web_files})
     get_filename_component(_name ${_f} NAME)
+    file(RELATIVE_PATH _from ${CMAKE_SOURCE_DIR} ${_f})
     add_custom_command(OUTPUT ${CHARTMIX_WEB_OUT}/${_name} COMMAND ${CMAKE_COMMAND} -E copy ${_f} ${CHARTMIX_WEB_OUT}/${_name}
-        DEPENDS ${_f} COMMENT "web/${_name}")
+        DEPENDS ${_f} COMMENT "${_from}")
     list(APPEND _web_outputs ${CHARTMIX_WEB_OUT}/${_name})
 endforeach()
 add_custom_target(chartmix_web_files ALL DEPENDS ${_web_outputs})

@@ -5,7 +5,7 @@
 //                        [--allow-host NAME]...
 // With --datasets the files appear under /datasets/ (and /shared/datasets/, where the manifests'
 // relative paths lead), the manifests (default tests/manifests) under /manifests/, and
-// /catalogue.json lists them after the published entries of web/catalogue.json.
+// /catalogue.json lists them after the published entries of assets/catalogue.json.
 // --throttle adds /slow/<path>: the same files, sent slowly (progress and cancel tests).
 // --loopback lets the pages read data from other servers on this machine (their CSP's connect-src
 // gains 127.0.0.1 and localhost): tools/run and the browser tests; a published copy never has it.
@@ -71,7 +71,7 @@ function hostAllowed(hostHeader, port, names) {
   return names.includes(name) || /^\d{1,3}(\.\d{1,3}){3}$/.test(name) || name.startsWith('[');
 }
 
-// The catalogue: web/catalogue.json plus one entry per shared-dataset manifest, described for the
+// The catalogue: assets/catalogue.json plus one entry per shared-dataset manifest, described for the
 // Open dialog by assets/datasets.json (group, sentence, licence, periods) and measured here (size).
 // Served with the datasets, the published entries read from the local mirror too (offline classrooms).
 function catalogue(root, manifests) {

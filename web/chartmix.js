@@ -171,7 +171,7 @@ class Chartmix {
   }
 
   // Throws (code 'refused') when one file, or all together, exceed what one load may hold
-  // (core/limits.h kMaxLoadBytes, read through chartmix_max_load_bytes).
+  // (core/base/limits.h kMaxLoadBytes, read through chartmix_max_load_bytes).
   _checkSizes(entries) {
     const total = entries.reduce((sum, f) => sum + f.size, 0);
     const big = entries.find((f) => f.size > this._loadLimit());
@@ -364,7 +364,7 @@ class Chartmix {
     }
   }
 
-  // The catalogue of published datasets (web/catalogue.json, or options.catalogueUrl).
+  // The catalogue of published datasets (assets/catalogue.json, or options.catalogueUrl).
   // options.mirror (or ?mirror= on the page) points every entry at a local copy.
   async catalogue() {
     if (!this._catalogue) {

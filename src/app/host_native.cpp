@@ -9,7 +9,7 @@
 #include <sstream>
 
 #include "app/host.h"
-#include "core/manifest.h"
+#include "core/data/manifest.h"
 #include "ui/app_state.h"
 
 namespace chartmix::app {
@@ -70,7 +70,7 @@ void HostLoadPaths(ui::AppState& state, const std::vector<std::string>& paths)
         }
         files.push_back(std::move(file));
     }
-    Status st = state.Session_.LoadFiles(std::move(files), LoadOptions{}, "file:" + BaseName(paths.front()));
+    Status st = state.ActiveSession.LoadFiles(std::move(files), LoadOptions{}, "file:" + BaseName(paths.front()));
     if (st) SetNotice(state, "Loaded " + BaseName(paths.front()) + (paths.size() > 1 ? " and " + std::to_string(paths.size() - 1) + " more" : ""), false);
     else SetNotice(state, st.Err().ToString() + " The data loaded before stays.", true, st.Err().Details);
 }

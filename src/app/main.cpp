@@ -14,7 +14,7 @@
 #include "app/host.h"
 #include "app/main_loop.h"
 #include "app/window.h"
-#include "core/out_of_memory.h"
+#include "core/base/out_of_memory.h"
 #include "ui/explorer.h"
 #include "ui/figure.h"
 #include "ui/fonts.h"

@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "core/catalogue.h"
-#include "core/session.h"
+#include "core/data/catalogue.h"
+#include "core/session/session.h"
 #include "ui/keyboard_focus.h"
 
 namespace chartmix::ui {
@@ -49,7 +49,7 @@ struct TextInputRequest {
 };
 
 struct AppState {
-    Session Session_;
+    Session ActiveSession;
     HostActions Host;
     LoadProgress Progress;
     TextInputRequest TextInput;

@@ -8,16 +8,17 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
-#include "core/ranking.h"
+#include "core/session/ranking_export.h"
 #include "ui/figure.h"
 #include "ui/plot.h"
+#include "ui/native_text_input.h"
 #include "ui/ui_common.h"
 
 namespace chartmix::ui {
 
 void ChartPanel::Refresh(AppState& state)
 {
-    Session& session = state.Session_;
+    Session& session = state.ActiveSession;
     if (SeenRevision == session.Revision()) return;
     const Ranking& ranking = session.CurrentRanking();
     const Dataset& data = session.Data();
@@ -97,10 +98,10 @@ bool ChartPanel::BeginChartTable(bool narrow, ImGuiTableFlags flags)
     if (!ImGui::BeginTable(narrow ? "chart_narrow" : "chart_wide", columns, flags)) return false;
     const float em = ImGui::GetFontSize();
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortAscending, em * 2.2f, (ImGuiID)RowKey::Rank);
-    ImGui::TableSetupColumn("Last", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, em * 3.6f, (ImGuiID)RowKey::MovePrevious);
-    if (!narrow) ImGui::TableSetupColumn("Official", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, em * 4.5f, (ImGuiID)RowKey::MoveOfficial);
-    ImGui::TableSetupColumn("Title \xE2\x80\x94 Artist", ImGuiTableColumnFlags_WidthStretch, 3.0f, (ImGuiID)RowKey::Title);
+    ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortAscending, em * 2.2f, (ImGuiID)ChartRowKey::Rank);
+    ImGui::TableSetupColumn("Last", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, em * 3.6f, (ImGuiID)ChartRowKey::MovePrevious);
+    if (!narrow) ImGui::TableSetupColumn("Official", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, em * 4.5f, (ImGuiID)ChartRowKey::MoveOfficial);
+    ImGui::TableSetupColumn("Title \xE2\x80\x94 Artist", ImGuiTableColumnFlags_WidthStretch, 3.0f, (ImGuiID)ChartRowKey::Title);
     if (!narrow) ImGui::TableSetupColumn("Score", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, em * 4.0f);
     ImGui::TableSetupColumn("Sources", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoSort, narrow ? 1.0f : 1.6f);
     ImGui::TableHeadersRow();
@@ -110,7 +111,7 @@ bool ChartPanel::BeginChartTable(bool narrow, ImGuiTableFlags flags)
 // One row of the table: rank (selectable), movement, title and artist, score, contribution bar.
 void ChartPanel::DrawRow(AppState& state, uint32_t row, bool narrow, float row_h)
 {
-    Session& session = state.Session_;
+    Session& session = state.ActiveSession;
     const Dataset& data = session.Data();
     const Ranking& ranking = session.CurrentRanking();
     const size_t sources = data.Sources.size();
@@ -168,7 +169,7 @@ void ChartPanel::DrawRow(AppState& state, uint32_t row, bool narrow, float row_h
 // An exported figure (ui/figure.h): the top of the chart in rank order, with no search, sort or scroll.
 void ChartPanel::DrawFigureTable(AppState& state)
 {
-    const Ranking& ranking = state.Session_.CurrentRanking();
+    const Ranking& ranking = state.ActiveSession.CurrentRanking();
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH;
     if (!BeginChartTable(false, flags)) return;
     const float row_h = RowHeight(state);
@@ -179,7 +180,7 @@ void ChartPanel::DrawFigureTable(AppState& state)
 
 void ChartPanel::Draw(AppState& state)
 {
-    Session& session = state.Session_;
+    Session& session = state.ActiveSession;
     Refresh(state);
     const Dataset& data = session.Data();
     const Ranking& ranking = session.CurrentRanking();
@@ -217,14 +218,14 @@ void ChartPanel::Draw(AppState& state)
 
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
         if (specs->SpecsCount > 0) {
-            SortKey = (RowKey)specs->Specs[0].ColumnUserID;
+            SortKey = (ChartRowKey)specs->Specs[0].ColumnUserID;
             SortDescending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
         }
         specs->SpecsDirty = false;
         OrderDirty = true;
     }
     if (OrderDirty || OrderRevision != SeenRevision) {
-        OrderRows(data, ranking, Search, SortKey, SortDescending, MoveOfficial, MovePrevious, &Rows);
+        OrderChartRows(data, ranking, Search, SortKey, SortDescending, MoveOfficial, MovePrevious, &Rows);
         OrderQuery = Search;
         OrderRevision = SeenRevision;
         OrderDirty = false;

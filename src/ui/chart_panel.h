@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/session/chart_rows.h"
 #include "ui/app_state.h"
-#include "ui/row_order.h"
 
 #include <imgui.h>
 
@@ -19,7 +19,7 @@ struct ChartPanel {
     char Search[128] = {};
     uint64_t SeenGeneration = 0;          // Session::DataGeneration() the search was typed for
     bool OfficialOnly = false;            // the data has official charts only (nothing to mix)
-    RowKey SortKey = RowKey::Rank;
+    ChartRowKey SortKey = ChartRowKey::Rank;
     bool SortDescending = false;
 
     // Per-revision caches (rebuilt when Session::Revision() changes).

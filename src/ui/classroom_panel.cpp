@@ -35,7 +35,7 @@ void DrawFormula(const std::string& formula)
 
 void ClassroomPanel::Refresh(AppState& state)
 {
-    Session& session = state.Session_;
+    Session& session = state.ActiveSession;
     if (SeenRevision == session.Revision() && SeenCandidates == Candidates && SeenMethod == MethodIndex) return;
     const Dataset& data = session.Data();
     const bool new_election = SeenRevision != session.Revision() || SeenCandidates != Candidates;
@@ -143,7 +143,7 @@ void ClassroomPanel::DrawStep(AppState& state)
 
 void ClassroomPanel::DrawCondorcet(AppState& state)
 {
-    const Dataset& data = state.Session_.Data();
+    const Dataset& data = state.ActiveSession.Data();
     if (CycleData != &data || CycleCandidates != Candidates) {
         Result<CondorcetSearch> found = SearchCondorcetCycles(data, Candidates);
         HasCycleSearch = found.Ok();
@@ -163,12 +163,12 @@ void ClassroomPanel::DrawCondorcet(AppState& state)
     if (!Cycle.Report.Cycle.empty()) chain += Cycle.Where.Candidates[(size_t)Cycle.Report.Cycle[0]];
     ImGui::TextWrapped("%s", chain.c_str());
     ImGui::TextWrapped("%s", Cycle.Report.Explanation.c_str());
-    if (ImGui::Button("Go to that period")) ReportStatus(state, state.Session_.SetPeriod((uint32_t)Cycle.Period));
+    if (ImGui::Button("Go to that period")) ReportStatus(state, state.ActiveSession.SetPeriod((uint32_t)Cycle.Period));
 }
 
 void ClassroomPanel::DrawRecovery(AppState& state)
 {
-    Session& session = state.Session_;
+    Session& session = state.ActiveSession;
     const DemoMarket* demo = session.Demo();
     if (!demo) return;
     if (RecoveryData != &session.Data()) {
@@ -246,7 +246,7 @@ void ClassroomPanel::DrawRecovery(AppState& state)
 
 void ClassroomPanel::Draw(AppState& state)
 {
-    const Dataset& data = state.Session_.Data();
+    const Dataset& data = state.ActiveSession.Data();
     static const char* const kMethods[] = { "Borda", "Schulze", "Kemeny", "MC4" };
     const float em = ImGui::GetFontSize();
     if (!state.Figure) {
@@ -269,7 +269,7 @@ void ClassroomPanel::Draw(AppState& state)
     Refresh(state);
     if (!Error.empty()) { ImGui::TextColored(ImVec4(0.9f, 0.4f, 0.3f, 1), "%s", Error.c_str()); return; }
     ImGui::TextWrapped("Each chart of %s is a ballot over the period's top %d songs (%zu ballots).",
-                       data.Periods.empty() ? "" : data.Periods[state.Session_.Period()].Label.c_str(), Candidates, Vote.Ballots.size());
+                       data.Periods.empty() ? "" : data.Periods[state.ActiveSession.Period()].Label.c_str(), Candidates, Vote.Ballots.size());
     // A figure shows the method's step as it stands (its title is the figure's); the other sections stay in the app.
     if (state.Figure || ImGui::CollapsingHeader(Steps.Title.empty() ? kMethods[MethodIndex] : Steps.Title.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
         // The formula in the text colour on a faint frame: red would read as an error.
@@ -282,7 +282,7 @@ void ClassroomPanel::Draw(AppState& state)
     }
     if (state.Figure) return;
     if (ImGui::CollapsingHeader("Condorcet cycles: when majorities go round in circles")) DrawCondorcet(state);
-    if (state.Session_.Demo()) {
+    if (state.ActiveSession.Demo()) {
         const bool open = ImGui::CollapsingHeader("Which method recovers the truth best?");
         ProbeItem("classroom.recovery");
         if (open) DrawRecovery(state);

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "core/classroom.h"
+#include "core/demo/classroom.h"
 #include "ui/app_state.h"
 
 namespace chartmix::ui {

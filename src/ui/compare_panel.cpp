@@ -7,8 +7,8 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
-#include "core/engine.h"
-#include "core/source_labels.h"
+#include "core/data/source_labels.h"
+#include "core/rank/engine.h"
 #include "ui/plot.h"
 #include "ui/ui_probe.h"
 #include "ui/ui_common.h"
@@ -17,7 +17,7 @@ namespace chartmix::ui {
 
 void ComparePanel::Refresh(AppState& state)
 {
-    Session& session = state.Session_;
+    Session& session = state.ActiveSession;
     if (SeenRevision == session.Revision() && SeenDepth == Depth && SeenMetric == MatrixMetric && SeenAgainst == Against) return;
     const Dataset& data = session.Data();
     const Ranking& ranking = session.CurrentRanking();
@@ -86,7 +86,7 @@ void ComparePanel::Refresh(AppState& state)
 // "Compare your mix with": the official chart, or the same mix on one region's charts alone.
 void ComparePanel::DrawAgainstCombo(AppState& state)
 {
-    const Dataset& data = state.Session_.Data();
+    const Dataset& data = state.ActiveSession.Data();
     std::vector<std::string> regions;
     for (const Source& s : data.Sources)
         if (!s.IsOfficial && !s.Region.empty() && std::find(regions.begin(), regions.end(), s.Region) == regions.end()) regions.push_back(s.Region);
@@ -109,7 +109,7 @@ void ComparePanel::DrawAgainstCombo(AppState& state)
 
 void ComparePanel::Draw(AppState& state)
 {
-    Session& session = state.Session_;
+    Session& session = state.ActiveSession;
     const Dataset& data = session.Data();
     if (!state.Figure) {
         ImGui::TextDisabled("Compare with");

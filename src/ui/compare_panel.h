@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "core/agreement.h"
+#include "core/analysis/agreement.h"
 #include "ui/app_state.h"
 
 namespace chartmix::ui {

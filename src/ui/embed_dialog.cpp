@@ -5,8 +5,8 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
-#include "core/embed_snippet.h"
-#include "core/view_state.h"
+#include "core/session/embed_snippet.h"
+#include "core/session/view_state.h"
 #include "ui/ui_common.h"
 #include "ui/ui_probe.h"
 
@@ -71,7 +71,7 @@ void EmbedDialog::Draw(AppState& state)
     if (!state.ShowEmbedDialog) return;
     if (!ImGui::IsPopupOpen(title)) {
         ImGui::OpenPopup(title);
-        const std::string view = EncodeViewState(state.Session_.CurrentView());
+        const std::string view = EncodeViewState(state.ActiveSession.CurrentView());
         Iframe = IframeEmbedSnippet(state.PublishedBase, view);
         Script = ScriptEmbedSnippet(state.PublishedBase, view);
     }

@@ -86,7 +86,7 @@ static void DrawPanel(AppState& state, ExplorerView& view, int panel)
 // clicks becomes Session::Panel. "sources" never goes into the link.
 static void DrawPanelTabs(AppState& state, ExplorerView& view, TabBarState& bar, const char* id, const int* panels, int count)
 {
-    Session& session = state.Session_;
+    Session& session = state.ActiveSession;
     const int requested = PanelFromKey(session.Panel);
     bool in_bar = false;
     for (int i = 0; i < count; i++) in_bar |= panels[i] == requested;
@@ -114,7 +114,7 @@ static void DrawPanelTabs(AppState& state, ExplorerView& view, TabBarState& bar,
 // a tab bar that scrolls its tabs out of sight. Session::Panel selects, as for the tab bars.
 static void DrawPanelButtons(AppState& state, ExplorerView& view, const int* panels, int count)
 {
-    Session& session = state.Session_;
+    Session& session = state.ActiveSession;
     const int requested = PanelFromKey(session.Panel);
     if (view.PhonePanel < 0 || session.Panel != view.LastPanel) view.PhonePanel = requested >= 0 ? requested : Panel_Chart;
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -182,7 +182,7 @@ void DrawExplorer(AppState& state)
         // at the height its content took last frame; the page sizes the frame to the sum
         // (state.ContentHeight), so an article shows the widget whole, with nothing to scroll.
         // A dataset of official charts alone has no slider: the chart takes the whole frame.
-        const bool mixable = state.Session_.Data().HasMixableSource();
+        const bool mixable = state.ActiveSession.Data().HasMixableSource();
         const bool side = mixable && width >= em * 50;
         const float sliders_w = side ? ImMin(em * 22, avail.x * 0.4f) : avail.x;
         const ImGuiStyle& style = ImGui::GetStyle();
@@ -262,7 +262,7 @@ void DrawExplorer(AppState& state)
         break;
     }
     }
-    view.LastPanel = state.Session_.Panel;
+    view.LastPanel = state.ActiveSession.Panel;
     ImGui::End();
     // Dialogs over the app (modal: the app behind them waits).
     if (!state.Compact) {

@@ -7,8 +7,8 @@
 
 #include <imgui_internal.h>
 
-#include "core/catalogue.h"
-#include "core/source_labels.h"
+#include "core/data/catalogue.h"
+#include "core/data/source_labels.h"
 #include "ui/explorer.h"
 #include "ui/explorer_view.h"
 #include "ui/fonts.h"
@@ -28,14 +28,14 @@ struct FigureContext {
 
 int FigurePanel(AppState& state)
 {
-    const int panel = PanelFromKey(state.Session_.Panel);
+    const int panel = PanelFromKey(state.ActiveSession.Panel);
     return panel > Panel_Sources && panel < Panel_COUNT ? panel : Panel_Chart;
 }
 
 static std::string PanelFigureTitle(AppState& state, int panel)
 {
     ExplorerView& view = GetExplorerView(state);
-    Session& session = state.Session_;
+    Session& session = state.ActiveSession;
     const Dataset& data = session.Data();
     char buf[640];
     switch (panel) {
@@ -75,7 +75,7 @@ static std::string PanelFigureTitle(AppState& state, int panel)
 
 static std::string MethodLine(const Mix& mix)
 {
-    if (mix.Method_ != Method::WeightedSum) return MethodTitle(mix.Method_);
+    if (mix.RankMethod != Method::WeightedSum) return MethodTitle(mix.RankMethod);
     std::string norm = NormalizationTitle(mix.Norm);
     if (!norm.empty() && norm[0] >= 'A' && norm[0] <= 'Z') norm[0] = (char)(norm[0] - 'A' + 'a');
     return "Weighted sum of " + norm;
@@ -107,7 +107,7 @@ static std::string MixLine(Session& session, int max_sources)
 
 static std::string CreditLine(AppState& state)
 {
-    const Session& session = state.Session_;
+    const Session& session = state.ActiveSession;
     const Dataset& data = session.Data();
     const std::string& ref = session.DatasetRef();
     if (ref.rfind("catalog:", 0) == 0)
@@ -122,7 +122,7 @@ static std::string CreditLine(AppState& state)
 
 FigureText MakeFigureText(AppState& state, int panel, int max_sources)
 {
-    Session& session = state.Session_;
+    Session& session = state.ActiveSession;
     const Dataset& data = session.Data();
     FigureText text;
     text.Title = PanelFigureTitle(state, panel);
@@ -158,7 +158,7 @@ static void DrawFigureWindow(AppState& state, ExplorerView& view, int panel)
     const float width = ImGui::GetContentRegionAvail().x;
 
     FigureText text = MakeFigureText(state, panel);
-    for (int sources = 5; sources >= 1 && ImGui::CalcTextSize(text.Mix.c_str()).x > width; sources--) text.Mix = MixLine(state.Session_, sources);
+    for (int sources = 5; sources >= 1 && ImGui::CalcTextSize(text.Mix.c_str()).x > width; sources--) text.Mix = MixLine(state.ActiveSession, sources);
     ImGui::SetWindowFontScale(1.4f);
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(text.Title.c_str());

@@ -145,7 +145,7 @@ void NoteFontsNeeded(AppState& state)
         cache.Context = ImGui::GetCurrentContext();
         state.FontsDirty = true;
     }
-    const Dataset& data = state.Session_.Data();
+    const Dataset& data = state.ActiveSession.Data();
     if (!SameData(cache, data)) {
         CollectCodepoints(data, &cache.Needed);
         cache.Data = &data;

@@ -15,7 +15,7 @@ namespace chartmix::ui {
 
 void HistoryPanel::Refresh(AppState& state)
 {
-    Session& session = state.Session_;
+    Session& session = state.ActiveSession;
     if (SeenRevision == session.Revision() && SeenTopN == TopN) return;
     const Dataset& data = session.Data();
     const History& history = session.CurrentHistory(kChartDepth);
@@ -43,7 +43,7 @@ void HistoryPanel::Refresh(AppState& state)
 // Play / pause, the period slider and the top-N slider.
 void HistoryPanel::DrawTimeControls(AppState& state)
 {
-    Session& session = state.Session_;
+    Session& session = state.ActiveSession;
     const Dataset& data = session.Data();
     const int periods = (int)data.Periods.size();
     int period = (int)session.Period();
@@ -74,7 +74,7 @@ void HistoryPanel::DrawTimeControls(AppState& state)
 
 void HistoryPanel::Draw(AppState& state)
 {
-    Session& session = state.Session_;
+    Session& session = state.ActiveSession;
     const Dataset& data = session.Data();
     if (data.Periods.empty()) { ImGui::TextDisabled("No periods in this dataset."); return; }
     if (!state.Figure) DrawTimeControls(state);  // first: a period change shows in this frame's plot

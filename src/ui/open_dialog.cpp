@@ -7,6 +7,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include "ui/native_text_input.h"
 #include "ui/ui_common.h"
 
 namespace chartmix::ui {
@@ -81,7 +82,7 @@ void OpenDialog::Draw(AppState& state)
     const bool appearing = ImGui::IsWindowAppearing();
     ImGui::TextWrapped("Pick a published chart, the simulated market, or your own files. Loading keeps your weights for every chart the new data has.");
     if (ImGui::Button("Simulated market")) {
-        ReportStatus(state, state.Session_.LoadDemo(1));
+        ReportStatus(state, state.ActiveSession.LoadDemo(1));
         close = true;
     }
     ProbeItem("open.demo");

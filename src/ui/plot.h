@@ -13,7 +13,7 @@
 
 #include <imgui.h>
 
-#include "core/dataset.h"
+#include "core/data/dataset.h"
 
 namespace chartmix::ui {
 

@@ -8,7 +8,7 @@
 
 #include <imgui_internal.h>
 
-#include "core/period.h"
+#include "core/data/period.h"
 #include "ui/plot.h"
 #include "ui/ui_probe.h"
 

@@ -8,7 +8,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
-#include "core/out_of_memory.h"
+#include "core/base/out_of_memory.h"
 #include "ui/plot.h"
 #include "ui/ui_probe.h"
 #include "ui/ui_common.h"
@@ -32,7 +32,7 @@ FlipPoint FlipPointUnderMouse(const std::vector<RankCurve>& curves, const PlotAr
 
 void SensitivityPanel::DrawCurves(AppState& state, double current)
 {
-    const Dataset& data = state.Session_.Data();
+    const Dataset& data = state.ActiveSession.Data();
     const float em = ImGui::GetFontSize();
     int max_rank = TopK;
     for (const RankCurve& c : Curves)
@@ -119,7 +119,7 @@ void SensitivityPanel::DrawCurves(AppState& state, double current)
 
 void SensitivityPanel::Draw(AppState& state)
 {
-    Session& session = state.Session_;
+    Session& session = state.ActiveSession;
     const Dataset& data = session.Data();
     const std::vector<double>& weights = session.SourceWeights();
     if (Source < 0 || Source >= (int)data.Sources.size() || data.Sources[(size_t)Source].IsOfficial) {

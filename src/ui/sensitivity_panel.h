@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "core/sensitivity.h"
+#include "core/analysis/sensitivity.h"
 #include "ui/app_state.h"
 #include "ui/plot.h"
 

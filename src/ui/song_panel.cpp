@@ -15,7 +15,7 @@ namespace chartmix::ui {
 
 void SongPanel::Refresh(AppState& state, uint32_t song)
 {
-    Session& session = state.Session_;
+    Session& session = state.ActiveSession;
     if (SeenRevision == session.Revision() && SeenSong == (int64_t)song) return;
     const Dataset& data = session.Data();
     const size_t periods = data.Periods.size(), sources = data.Sources.size();
@@ -59,7 +59,7 @@ void SongPanel::Refresh(AppState& state, uint32_t song)
 
 void SongPanel::Draw(AppState& state)
 {
-    Session& session = state.Session_;
+    Session& session = state.ActiveSession;
     const Dataset& data = session.Data();
     int64_t song = SelectedSong(state);
     const Ranking& ranking = session.CurrentRanking();

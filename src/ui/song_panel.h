@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "core/chart_runs.h"
+#include "core/analysis/chart_runs.h"
 #include "ui/app_state.h"
 
 namespace chartmix::ui {

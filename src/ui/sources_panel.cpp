@@ -9,8 +9,10 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
-#include "core/presets.h"
+#include "core/data/source_labels.h"
+#include "core/rank/presets.h"
 #include "ui/plot.h"
+#include "ui/native_text_input.h"
 #include "ui/ui_common.h"
 
 namespace chartmix::ui {
@@ -65,19 +67,11 @@ const char* NormalizationExplanation(Normalization norm)
 
 void SourcesPanel::Refresh(AppState& state)
 {
-    const Dataset& data = state.Session_.Data();
-    if (SeenGeneration == state.Session_.DataGeneration() && SeenSources == data.Sources.size()) return;
-    SeenGeneration = state.Session_.DataGeneration();
+    const Dataset& data = state.ActiveSession.Data();
+    if (SeenGeneration == state.ActiveSession.DataGeneration() && SeenSources == data.Sources.size()) return;
+    SeenGeneration = state.ActiveSession.DataGeneration();
     SeenSources = data.Sources.size();
-    Order.resize(data.Sources.size());
-    for (uint32_t s = 0; s < Order.size(); s++) Order[s] = s;
-    // Grouping for display only (region, then kind, then data order); the ranking never sees this.
-    std::stable_sort(Order.begin(), Order.end(), [&](uint32_t a, uint32_t b) {
-        const Source& x = data.Sources[a];
-        const Source& y = data.Sources[b];
-        if (x.Region != y.Region) return x.Region < y.Region;
-        return (int)x.Kind < (int)y.Kind;
-    });
+    Order = SourceDisplayOrder(data);
     WeightBeforeOff.assign(data.Sources.size(), 1.0);
     SliderRects.assign(data.Sources.size(), ImVec4(0, 0, 0, 0));
     TypingSource = -1;
@@ -87,7 +81,7 @@ void SourcesPanel::Refresh(AppState& state)
 
 void SourcesPanel::SourceTooltip(AppState& state, uint32_t source)
 {
-    const Source& src = state.Session_.Data().Sources[source];
+    const Source& src = state.ActiveSession.Data().Sources[source];
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
     TextView(src.Name);
@@ -95,7 +89,7 @@ void SourcesPanel::SourceTooltip(AppState& state, uint32_t source)
                         src.IsOfficial ? " \xC2\xB7 official chart: compared against, mixed only when weighted" : "");
     ImGui::TextDisabled("key in mixes and links: %s", src.Key.c_str());
     if (src.Depth > 0) ImGui::Text("Top %d, %s", src.Depth, src.UnitName.empty() ? "ranks only" : src.UnitName.c_str());
-    if (state.Session_.Data().Simulated) ImGui::TextColored(ImVec4(0.95f, 0.55f, 0.15f, 1), "Simulated platform: invented numbers.");
+    if (state.ActiveSession.Data().Simulated) ImGui::TextColored(ImVec4(0.95f, 0.55f, 0.15f, 1), "Simulated platform: invented numbers.");
     ImGui::Text("Source: %s", src.Citation.empty() ? "(no citation given)" : src.Citation.c_str());
     if (PresetIndex >= 0 && PresetIndex < (int)Presets().size()) {
         const Preset& preset = Presets()[(size_t)PresetIndex];
@@ -116,7 +110,7 @@ void SourcesPanel::SourceTooltip(AppState& state, uint32_t source)
 
 void SourcesPanel::DrawSourceRow(AppState& state, uint32_t source)
 {
-    Session& session = state.Session_;
+    Session& session = state.ActiveSession;
     const Source& src = session.Data().Sources[source];
     const std::vector<double>& weights = session.SourceWeights();
     const double weight = source < weights.size() ? weights[source] : 0.0;
@@ -207,7 +201,7 @@ void SourcesPanel::DrawSourceRow(AppState& state, uint32_t source)
 
 void SourcesPanel::DrawMixMenus(AppState& state)
 {
-    Session& session = state.Session_;
+    Session& session = state.ActiveSession;
     const Mix& mix = session.CurrentMix();
     // The built-in presets are parsed on first use (Presets()), not for the first frame.
     const char* preset_label = PresetIndex >= 0 && PresetIndex < (int)Presets().size() ? Presets()[(size_t)PresetIndex].Title.c_str() : "Choose a preset…";
@@ -233,13 +227,13 @@ void SourcesPanel::DrawMixMenus(AppState& state)
         ImGui::EndCombo();
     }
     ImGui::SetNextItemWidth(-FLT_MIN);
-    if (ImGui::BeginCombo("##method", MethodTitle(mix.Method_))) {
+    if (ImGui::BeginCombo("##method", MethodTitle(mix.RankMethod))) {
         for (Method m : kMethods) {
-            if (ImGui::Selectable(MethodTitle(m), m == mix.Method_)) {
+            if (ImGui::Selectable(MethodTitle(m), m == mix.RankMethod)) {
                 Mix next = mix;
-                next.Method_ = m;
+                next.RankMethod = m;
                 // A policy that was only the old method's default follows the new method's.
-                if (mix.Missing == DefaultMissing(mix.Method_)) next.Missing = DefaultMissing(m);
+                if (mix.Missing == DefaultMissing(mix.RankMethod)) next.Missing = DefaultMissing(m);
                 ReportStatus(state, session.SetMix(next));
             }
             ProbeItem((std::string("sources.method.") + MethodName(m)).c_str());
@@ -248,14 +242,14 @@ void SourcesPanel::DrawMixMenus(AppState& state)
         ImGui::EndCombo();
     }
     ProbeItem("sources.method");
-    ImGui::TextWrapped("%s", MethodExplanation(session.CurrentMix().Method_));
+    ImGui::TextWrapped("%s", MethodExplanation(session.CurrentMix().RankMethod));
     const Mix& now = session.CurrentMix();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
     ImGui::TextWrapped("A song missing from a chart %s (%s).", MissingPolicyTitle(now.Missing),
-                       now.Missing == DefaultMissing(now.Method_) ? "this method's default" : "set by the mix");
+                       now.Missing == DefaultMissing(now.RankMethod) ? "this method's default" : "set by the mix");
     ImGui::PopStyleColor();
     ProbeValue("sources.missing", MissingPolicyName(now.Missing));
-    if (session.CurrentMix().Method_ == Method::WeightedSum) {
+    if (session.CurrentMix().RankMethod == Method::WeightedSum) {
         ImGui::SetNextItemWidth(-FLT_MIN);
         if (ImGui::BeginCombo("##norm", NormalizationTitle(mix.Norm))) {
             for (Normalization n : kNorms) {
@@ -279,7 +273,7 @@ void SourcesPanel::DrawMixMenus(AppState& state)
 void SourcesPanel::Draw(AppState& state)
 {
     Refresh(state);
-    Session& session = state.Session_;
+    Session& session = state.ActiveSession;
     const Dataset& data = session.Data();
     SimulatedBadge(data);
     DrawMixMenus(state);
@@ -314,7 +308,7 @@ void SourcesPanel::Draw(AppState& state)
 void SourcesPanel::DrawCompact(AppState& state)
 {
     Refresh(state);
-    const Dataset& data = state.Session_.Data();
+    const Dataset& data = state.ActiveSession.Data();
     for (uint32_t s = 0; s < data.Sources.size(); s++)
         if (!data.Sources[s].IsOfficial) DrawSourceRow(state, s);
 }

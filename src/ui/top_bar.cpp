@@ -6,9 +6,9 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
-#include "core/mix_json.h"
-#include "core/ranking.h"
-#include "core/view_state.h"
+#include "core/rank/mix_json.h"
+#include "core/session/ranking_export.h"
+#include "core/session/view_state.h"
 #include "ui/explorer.h"
 #include "ui/ui_common.h"
 
@@ -16,7 +16,7 @@ namespace chartmix::ui {
 
 static void DrawPeriodCombo(AppState& state)
 {
-    Session& session = state.Session_;
+    Session& session = state.ActiveSession;
     const Dataset& data = session.Data();
     if (data.Periods.empty()) { ImGui::TextDisabled("no periods"); return; }
     int period = (int)session.Period();
@@ -41,7 +41,7 @@ static void DrawPeriodCombo(AppState& state)
 
 static void DrawExportMenu(AppState& state)
 {
-    Session& session = state.Session_;
+    Session& session = state.ActiveSession;
     if (!ImGui::BeginPopup("export")) return;
     if (state.Host.SaveFigure) {
         // The open panel's chart with its title, mix and credit: what a page or a magazine prints.
@@ -63,7 +63,7 @@ static void DrawExportMenu(AppState& state)
 
 void TopBar::Draw(AppState& state)
 {
-    Session& session = state.Session_;
+    Session& session = state.ActiveSession;
     const Dataset& data = session.Data();
     ImGui::AlignTextToFramePadding();
     if (data.Simulated) {

@@ -61,18 +61,6 @@ const char* SourceKindTitle(SourceKind kind, bool official)
     return "Other charts";
 }
 
-void OfferNativeTextInput(AppState& state, const char* text)
-{
-    if (!ImGui::IsItemActive()) return;
-    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    state.TextInput.Active = true;
-    state.TextInput.X = a.x;
-    state.TextInput.Y = a.y;
-    state.TextInput.Width = b.x - a.x;
-    state.TextInput.Height = b.y - a.y;
-    state.TextInput.Text = text;
-}
-
 bool BeginDialog(const char* title, bool* open)
 {
     // Opaque: the chart's rows showed through the translucent popup background.
@@ -90,13 +78,6 @@ void SameLineIfFits(float width)
 {
     const float right = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width;
     if (right < ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
-}
-
-bool NativeTextInputSubmitted(AppState& state)
-{
-    if (!state.TextInput.Submitted || !ImGui::IsItemActive()) return false;
-    state.TextInput.Submitted = false;
-    return true;
 }
 
 int OfficialSource(const Dataset& data)
@@ -146,16 +127,16 @@ void ReportStatus(AppState& state, const Status& st)
 
 void SelectSong(AppState& state, uint32_t song)
 {
-    std::vector<uint32_t>& selected = state.Session_.Selected();
+    std::vector<uint32_t>& selected = state.ActiveSession.Selected();
     if (selected.size() == 1 && selected[0] == song) return;
     selected.assign(1, song);
-    state.Session_.Touch();
+    state.ActiveSession.Touch();
 }
 
 int64_t SelectedSong(AppState& state)
 {
-    const std::vector<uint32_t>& selected = state.Session_.Selected();
-    if (selected.empty() || selected[0] >= state.Session_.Data().Songs.size()) return -1;
+    const std::vector<uint32_t>& selected = state.ActiveSession.Selected();
+    if (selected.empty() || selected[0] >= state.ActiveSession.Data().Songs.size()) return -1;
     return selected[0];
 }
 

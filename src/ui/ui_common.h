@@ -36,12 +36,6 @@ void TextView(std::string_view text);
 void SimulatedBadge(const Dataset& data);
 // Shows `text` as a tooltip on the last item when hovered (wrapped at a readable width).
 void HelpTooltip(const char* text);
-// Lays the browser's own text field over the InputText just drawn while it is active (IME,
-// paste and the phone keyboard work there); `text` is the field's content.
-void OfferNativeTextInput(AppState& state, const char* text);
-// True once when Enter was pressed in the native field laid over the InputText just drawn (the
-// browser's field takes the key, so Dear ImGui never sees it).
-bool NativeTextInputSubmitted(AppState& state);
 // Begins a modal dialog drawn opaque over the app (the app behind waits); EndPopup() when true.
 bool BeginDialog(const char* title, bool* open);
 // Puts the next item, `width` wide, on the current line when it fits there, else on a new line.

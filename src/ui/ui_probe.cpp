@@ -6,7 +6,7 @@
 
 #include <imgui.h>
 
-#include "core/json.h"
+#include "core/base/json.h"
 
 namespace chartmix::ui {
 

@@ -6,7 +6,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
-#include "core/presets.h"
+#include "core/rank/presets.h"
 #include "ui/explorer_view.h"
 #include "ui/open_dialog.h"
 #include "ui/ui_common.h"
@@ -29,7 +29,7 @@ static bool StartingPoint(const char* probe, const char* label, const char* what
 
 static void ShowHanteoComparison(AppState& state, ExplorerView& view)
 {
-    Session& session = state.Session_;
+    Session& session = state.ActiveSession;
     ReportStatus(state, session.LoadDemo(1));
     if (const Preset* preset = FindPreset("hanteo-style")) {
         Status st = session.SetMix(preset->Mix_);
@@ -75,9 +75,9 @@ void WelcomeView::Draw(AppState& state, ExplorerView& view)
         }
     if (StartingPoint("welcome.classroom", "The simulated market, for the classroom",
                       "Invented songs on invented platforms with a known true popularity: see which counting method finds it.")) {
-        ReportStatus(state, state.Session_.LoadDemo(1));
-        state.Session_.Panel = "classroom";
-        state.Session_.Touch();
+        ReportStatus(state, state.ActiveSession.LoadDemo(1));
+        state.ActiveSession.Panel = "classroom";
+        state.ActiveSession.Touch();
         close = true;
     }
     if (StartingPoint("welcome.hanteo", "China-only and overall, Hanteo-style",

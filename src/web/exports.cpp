@@ -15,20 +15,20 @@
 #include <vector>
 
 #include <imgui.h>
-#include <imgui_internal.h>
 
-#include "core/catalogue.h"
-#include "core/embed_snippet.h"
-#include "core/json.h"
-#include "core/limits.h"
-#include "core/load_budget.h"
-#include "core/load_checks.h"
-#include "core/mix_json.h"
-#include "core/out_of_memory.h"
-#include "core/ranking.h"
-#include "core/view_state.h"
+#include "core/base/json.h"
+#include "core/base/limits.h"
+#include "core/base/out_of_memory.h"
+#include "core/data/catalogue.h"
+#include "core/data/load_budget.h"
+#include "core/data/load_checks.h"
+#include "core/rank/mix_json.h"
+#include "core/session/embed_snippet.h"
+#include "core/session/ranking_export.h"
+#include "core/session/view_state.h"
 #include "ui/app_state.h"
 #include "ui/explorer.h"
+#include "ui/native_text_input.h"
 #include "ui/ui_probe.h"
 #include "web/web_state.h"
 
@@ -79,7 +79,7 @@ constexpr size_t kMemoryHeadroom = size_t(48) << 20;
 
 size_t Megabytes(size_t bytes) { return (bytes + (1u << 20) - 1) >> 20; }
 
-// Refuses a load whose estimated peak (core/load_budget.h) does not fit in wasm memory next to what
+// Refuses a load whose estimated peak (core/data/load_budget.h) does not fit in wasm memory next to what
 // it holds now (the app, the dataset already loaded, which a failed load must keep, and the files
 // the page handed over), so the load ends in a sentence before allocating instead of an abort.
 bool FitsMemory(int count, const char* const* names, const uint8_t* const* bytes, const uint32_t* sizes)
@@ -140,7 +140,7 @@ EMSCRIPTEN_KEEPALIVE const char* chartmix_version() { return CHARTMIX_VERSION; }
 // The message of the last call that returned 1.
 EMSCRIPTEN_KEEPALIVE const char* chartmix_last_error() { return g_error.c_str(); }
 
-// The most bytes one load may hold (core/limits.h): the page refuses bigger files before reading them.
+// The most bytes one load may hold (core/base/limits.h): the page refuses bigger files before reading them.
 EMSCRIPTEN_KEEPALIVE double chartmix_max_load_bytes() { return (double)chartmix::kMaxLoadBytes; }
 
 // Loads files as one dataset: count files, names[i] (UTF-8, as a manifest writes the path) and
@@ -165,7 +165,7 @@ EMSCRIPTEN_KEEPALIVE int chartmix_load_files(int count, const char* const* names
             files[copied].Bytes.assign((const char*)bytes[copied], sizes[copied]);
             std::free((void*)bytes[copied]);
         }
-        return S().Session_.LoadFiles(std::move(files), chartmix::LoadOptions{}, ref ? ref : "file:");
+        return S().ActiveSession.LoadFiles(std::move(files), chartmix::LoadOptions{}, ref ? ref : "file:");
     });
     for (int i = copied; i < count; i++) std::free((void*)bytes[i]);  // the copy ran out of memory before these
     if (!st) {
@@ -174,7 +174,7 @@ EMSCRIPTEN_KEEPALIVE int chartmix_load_files(int count, const char* const* names
     }
     // What the load left out or refused, in the core's words ("" for a clean load); how the files
     // were read (roll-ups, skipped ranks) goes on the quieter details line, kept short.
-    chartmix::LoadReport rows_only = S().Session_.LastLoadReport();
+    chartmix::LoadReport rows_only = S().ActiveSession.LastLoadReport();
     const std::vector<std::string> notes = std::move(rows_only.Notes);
     rows_only.Notes.clear();
     std::string headline = chartmix::LoadNotice(rows_only), details;
@@ -192,37 +192,37 @@ EMSCRIPTEN_KEEPALIVE int chartmix_load_files(int count, const char* const* names
 EMSCRIPTEN_KEEPALIVE int chartmix_load_demo(double seed)
 {
     if (!(seed >= 0 && seed < 9007199254740992.0)) return Fail("the demo seed must be a whole number >= 0.");
-    chartmix::Status st = S().Session_.LoadDemo((uint64_t)seed);
+    chartmix::Status st = S().ActiveSession.LoadDemo((uint64_t)seed);
     if (!st) Notice(st.Err().Message, true, st.Err().Details);  // only memory can fail it: the data stays
     return Check(st);
 }
 
 // Sets the whole mix from the engine's mix JSON (docs/mix-format.md). On failure the mix stays.
-EMSCRIPTEN_KEEPALIVE int chartmix_set_mix(const char* json) { return Check(S().Session_.SetMixJson(json ? json : "")); }
+EMSCRIPTEN_KEEPALIVE int chartmix_set_mix(const char* json) { return Check(S().ActiveSession.SetMixJson(json ? json : "")); }
 
 // The current mix as canonical JSON.
-EMSCRIPTEN_KEEPALIVE const char* chartmix_get_mix() { return Out(chartmix::SerializeMix(S().Session_.CurrentMix())); }
+EMSCRIPTEN_KEEPALIVE const char* chartmix_get_mix() { return Out(chartmix::SerializeMix(S().ActiveSession.CurrentMix())); }
 
 // The current ranking as JSON (RankingToJson), at most top_n songs (every ranked song when <= 0).
 EMSCRIPTEN_KEEPALIVE const char* chartmix_get_ranking(int top_n)
 {
-    return OutGuarded("writing the ranking", [&] { return S().Session_.RankingJson(top_n); });
+    return OutGuarded("writing the ranking", [&] { return S().ActiveSession.RankingJson(top_n); });
 }
 
 // The current ranking as CSV (RankingToCsv).
 EMSCRIPTEN_KEEPALIVE const char* chartmix_get_ranking_csv()
 {
     return OutGuarded("writing the ranking", [&] {
-        chartmix::Session& session = S().Session_;
+        chartmix::Session& session = S().ActiveSession;
         return chartmix::RankingToCsv(session.GetEngine(), session.CurrentRanking());
     });
 }
 
 // Increases whenever data, mix, period or selection change.
-EMSCRIPTEN_KEEPALIVE double chartmix_revision() { return (double)S().Session_.Revision(); }
+EMSCRIPTEN_KEEPALIVE double chartmix_revision() { return (double)S().ActiveSession.Revision(); }
 
 // The view as a URL fragment without '#': "v1&d=demo&p=…&m=…&s=…&v=chart".
-EMSCRIPTEN_KEEPALIVE const char* chartmix_get_view() { return Out(chartmix::EncodeViewState(S().Session_.CurrentView())); }
+EMSCRIPTEN_KEEPALIVE const char* chartmix_get_view() { return Out(chartmix::EncodeViewState(S().ActiveSession.CurrentView())); }
 
 // Applies a URL fragment. Returns 0 when applied; 1 when it could not be read (the defaults are
 // restored, a notice says why, chartmix_last_error() holds the reason); 2 when it names data that is
@@ -230,7 +230,7 @@ EMSCRIPTEN_KEEPALIVE const char* chartmix_get_view() { return Out(chartmix::Enco
 // With any_data != 0 the view applies to whatever is loaded (after that fetch failed).
 EMSCRIPTEN_KEEPALIVE int chartmix_apply_view(const char* fragment, int any_data)
 {
-    chartmix::Session& session = S().Session_;
+    chartmix::Session& session = S().ActiveSession;
     std::string_view text = fragment ? fragment : "";
     if (!text.empty() && text[0] == '#') text.remove_prefix(1);
     if (text.empty()) return 0;
@@ -306,29 +306,8 @@ EMSCRIPTEN_KEEPALIVE void chartmix_set_progress(int active, double received, dou
 }
 
 // The text the overlay <input> holds (IME-composed Korean or Chinese, pasted text): the focused
-// search field adopts TextInput.Text.
-// The text goes straight into Dear ImGui's active text field (its edit buffer, cursor at the end),
-// which copies it to the UI's own buffer on the next frame.
-EMSCRIPTEN_KEEPALIVE void chartmix_set_text_input(const char* utf8)
-{
-    const char* text = utf8 ? utf8 : "";
-    S().TextInput.Text = text;
-    if (!ImGui::GetCurrentContext()) return;
-    ImGuiID id = ImGui::GetActiveID();
-    ImGuiInputTextState* st = id ? ImGui::GetInputTextState(id) : nullptr;
-    if (!st || st->BufCapacityA <= 0) return;
-    if (st->TextW.Size < st->BufCapacityA + 1) st->TextW.resize(st->BufCapacityA + 1);
-    const char* end = nullptr;
-    int chars = ImTextStrFromUtf8(st->TextW.Data, st->TextW.Size, text, nullptr, &end);
-    // Keep within the UI's buffer (UTF-8 bytes), dropping whole characters only.
-    while (chars > 0 && ImTextCountUtf8BytesFromStr(st->TextW.Data, st->TextW.Data + chars) >= st->BufCapacityA) chars--;
-    st->TextW[chars] = 0;
-    st->CurLenW = chars;
-    st->CurLenA = ImTextCountUtf8BytesFromStr(st->TextW.Data, st->TextW.Data + chars);
-    st->Stb.cursor = st->Stb.select_start = st->Stb.select_end = chars;
-    st->CursorFollow = true;
-    st->Edited = true;
-}
+// field adopts it (ui/native_text_input.h).
+EMSCRIPTEN_KEEPALIVE void chartmix_set_text_input(const char* utf8) { chartmix::ui::AdoptNativeText(S(), utf8); }
 
 // Enter in the overlay <input>: the focused field acts as on Enter (Dear ImGui never sees the key).
 EMSCRIPTEN_KEEPALIVE void chartmix_submit_text_input() { S().TextInput.Submitted = true; }
@@ -354,7 +333,7 @@ EMSCRIPTEN_KEEPALIVE const char* chartmix_get_text_input() { return Out(S().Text
 // {"dataset":…,"period":…,"periods":[first,last],"top":{"title","artist"}|null,"official":{"title","artist","chart"}|null}
 EMSCRIPTEN_KEEPALIVE const char* chartmix_get_summary()
 {
-    chartmix::Session& session = S().Session_;
+    chartmix::Session& session = S().ActiveSession;
     const chartmix::Dataset& data = session.Data();
     const chartmix::Ranking& ranking = session.CurrentRanking();
     std::string out;
@@ -399,7 +378,7 @@ EMSCRIPTEN_KEEPALIVE const char* chartmix_get_summary()
 // plus the loader script that sizes it to its content. base_url is where the app is published.
 EMSCRIPTEN_KEEPALIVE const char* chartmix_embed_snippet(const char* base_url)
 {
-    return Out(chartmix::IframeEmbedSnippet(base_url ? base_url : "", chartmix::EncodeViewState(S().Session_.CurrentView())));
+    return Out(chartmix::IframeEmbedSnippet(base_url ? base_url : "", chartmix::EncodeViewState(S().ActiveSession.CurrentView())));
 }
 
 // Where this page is published: the app's Embed dialog writes its snippets with it.

@@ -135,7 +135,7 @@ void HostFrameDrawn(ui::AppState& state)
     }
     // A slider held down is one gesture: the page replaces its history entry until it ends.
     const bool dragging = ImGui::GetCurrentContext() && ImGui::IsAnyItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left);
-    chartmix_js_frame(state.FrameCount, (double)state.Session_.Revision(), dragging);
+    chartmix_js_frame(state.FrameCount, (double)state.ActiveSession.Revision(), dragging);
 }
 
 } // namespace chartmix::app

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/encoding.h"
+#include "core/data/encoding.h"
 
 // The UTF-8 length of the decoded text (kept on the module until taken), or -(n) when the first n
 // bytes are the shortest prefix that does not decode (a character cut at the end is allowed).

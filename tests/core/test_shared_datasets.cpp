@@ -4,10 +4,10 @@
 #include <cstdio>
 #include <set>
 
-#include "core/encoding.h"
-#include "core/importer.h"
-#include "core/manifest.h"
-#include "core/text_normalize.h"
+#include "core/data/encoding.h"
+#include "core/data/importer.h"
+#include "core/data/manifest.h"
+#include "core/data/text_normalize.h"
 #include "test_support.h"
 
 using namespace chartmix;

@@ -6,8 +6,8 @@
 #include <cstdlib>
 #include <string>
 
-#include "core/csv.h"
-#include "core/importer.h"
+#include "core/data/csv.h"
+#include "core/data/importer.h"
 #include "csv_reference.h"
 
 // Aborts (a finding) when the reader and the reference disagree on a record.

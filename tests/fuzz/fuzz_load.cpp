@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "core/engine.h"
-#include "core/importer.h"
-#include "core/manifest.h"
-#include "core/mix.h"
+#include "core/data/importer.h"
+#include "core/data/manifest.h"
+#include "core/rank/engine.h"
+#include "core/rank/mix.h"
 
 static const char kBuiltInManifest[] = R"({
   "name": "fuzz",

@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <string>
 
-#include "core/importer.h"
-#include "core/manifest.h"
+#include "core/data/importer.h"
+#include "core/data/manifest.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {

@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "core/mix_json.h"
+#include "core/rank/mix_json.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {

@@ -7,7 +7,7 @@
 
 #include <imgui.h>
 
-#include "core/json.h"
+#include "core/base/json.h"
 #include "ui/figure.h"
 #include "ui/ui_common.h"
 #include "ui/ui_probe.h"
@@ -42,7 +42,7 @@ TEST_CASE("every panel's figure holds its header and credit inside it and apart,
         for (int panel = Panel_Chart; panel < Panel_COUNT; panel++) {
             const std::string key = PanelKey(panel);
             CAPTURE(key);
-            h.State.Session_.Panel = PanelKey(panel);
+            h.State.ActiveSession.Panel = PanelKey(panel);
             h.Frames(2);
             h.State.FigureRequested = true;
             h.Frame();  // the host's frame: the atlas is rebuilt at the figure's density first
@@ -99,15 +99,15 @@ TEST_CASE("the mix line names the heaviest sources first, with their shares and 
     Harness h(1440.0f, 900.0f);
     h.LoadSmall();
     h.Frames(2);
-    const Dataset& data = h.State.Session_.Data();
+    const Dataset& data = h.State.ActiveSession.Data();
     const int qq = data.FindSource("qq");
     REQUIRE(qq >= 0);
-    REQUIRE(h.State.Session_.SetSourceWeight((uint32_t)qq, 3.0).Ok());
+    REQUIRE(h.State.ActiveSession.SetSourceWeight((uint32_t)qq, 3.0).Ok());
     const FigureText text = MakeFigureText(h.State, Panel_Chart);
     CHECK(text.Mix.rfind("Your mix: qq 75%", 0) == 0);
     CHECK(text.Mix.find("melon 25%") != std::string::npos);
     CHECK(text.Mix.find(", method: ") != std::string::npos);
-    CHECK(text.Period == data.Periods[h.State.Session_.Period()].Label);
+    CHECK(text.Period == data.Periods[h.State.ActiveSession.Period()].Label);
     CHECK(MakeFigureText(h.State, Panel_History).Period == data.Periods.front().Label + " to " + data.Periods.back().Label);
     CHECK(MakeFigureText(h.State, Panel_Chart, 1).Mix.find("1 more") != std::string::npos);
 }

@@ -69,11 +69,11 @@ TEST_CASE("the arrow keys and Page Up/Down change a focused weight slider and le
     for (int i = 0; i < 200 && h.State.Keyboard.SliderSeen == 0; i++) Tab(h, 1);
     REQUIRE(h.State.Keyboard.SliderSeen != 0);
     const ImGuiID slider = ImGui::GetFocusID();
-    const std::vector<double> before = h.State.Session_.SourceWeights();
+    const std::vector<double> before = h.State.ActiveSession.SourceWeights();
     const int right[] = { 79, 79 };
     RouteKeys(h.State, right, 2);
     h.Frame();
-    const std::vector<double> after = h.State.Session_.SourceWeights();
+    const std::vector<double> after = h.State.ActiveSession.SourceWeights();
     int raised = 0;
     for (size_t s = 0; s < before.size(); s++) raised += after[s] > before[s];
     CHECK(raised == 1);
@@ -82,7 +82,7 @@ TEST_CASE("the arrow keys and Page Up/Down change a focused weight slider and le
     RouteKeys(h.State, page_up, 1);
     h.Frame();
     double up = 0, was = 0;
-    for (size_t s = 0; s < before.size(); s++) { up += h.State.Session_.SourceWeights()[s]; was += after[s]; }
+    for (size_t s = 0; s < before.size(); s++) { up += h.State.ActiveSession.SourceWeights()[s]; was += after[s]; }
     CHECK(up > was);
     CHECK(ImGui::GetFocusID() == slider);
 }

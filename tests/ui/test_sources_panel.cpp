@@ -7,8 +7,8 @@
 
 #include <imgui.h>
 
-#include "core/json.h"
-#include "core/mix.h"
+#include "core/base/json.h"
+#include "core/rank/mix.h"
 #include "ui/ui_probe.h"
 #include "ui_harness.h"
 
@@ -49,14 +49,14 @@ TEST_CASE("a method chosen in the menu brings its own missing-song default, and 
 {
     Harness h(1440.0f, 900.0f);
     h.Frames(3);
-    Session& session = h.State.Session_;
+    Session& session = h.State.ActiveSession;
     ChooseMethod(h, Method::WeightedSum);
-    REQUIRE(session.CurrentMix().Method_ == Method::WeightedSum);
+    REQUIRE(session.CurrentMix().RankMethod == Method::WeightedSum);
     CHECK(session.CurrentMix().Missing == MissingPolicy::NextRank);
     CHECK(ProbedValue("sources.missing") == "next_rank");
 
     ChooseMethod(h, Method::PointsTable);
-    REQUIRE(session.CurrentMix().Method_ == Method::PointsTable);
+    REQUIRE(session.CurrentMix().RankMethod == Method::PointsTable);
     CHECK(session.CurrentMix().Missing == MissingPolicy::Zero);  // a table gives songs off the chart no points
     CHECK(ProbedValue("sources.missing") == "zero");
 

@@ -36,7 +36,7 @@ TEST_CASE("every panel draws in both themes, at phone and desktop widths, on two
                 if (dataset == 1) h.LoadSmall();
                 h.State.CurrentTheme = theme;
                 for (int panel = Panel_Chart; panel < Panel_COUNT; panel++) {
-                    h.State.Session_.Panel = PanelKey(panel);
+                    h.State.ActiveSession.Panel = PanelKey(panel);
                     for (int f = 0; f < 8; f++) {
                         // Wander over the screen so hovers, tooltips and plots' hit tests run.
                         h.MouseTo(std::fmod(f * 173.0f + panel * 61.0f, width), std::fmod(f * 97.0f + panel * 41.0f, 700.0f));
@@ -56,7 +56,7 @@ TEST_CASE("dragging a weight slider re-ranks and the chart shows the new #1 in t
 {
     Harness h(1440.0f, 900.0f);
     h.Frames(3);
-    Session& session = h.State.Session_;
+    Session& session = h.State.ActiveSession;
     SourcesPanel& sources = h.View().Sources;
     const Dataset& data = session.Data();
     // Take the first non-official source with a drawn slider.
@@ -113,7 +113,7 @@ TEST_CASE("the search box filters the chart rows")
 {
     Harness h(1440.0f, 900.0f);
     h.LoadSmall();
-    REQUIRE(h.State.Session_.SetPeriod(0).Ok());
+    REQUIRE(h.State.ActiveSession.SetPeriod(0).Ok());
     h.Frames(3);
     ChartPanel& chart = h.View().Chart;
     const int all = chart.ShownRows;
@@ -125,8 +125,8 @@ TEST_CASE("the search box filters the chart rows")
     ImGui::GetIO().AddInputCharactersUTF8("봄");
     h.Frames(3);
     CHECK(chart.ShownRows == 1);
-    const Dataset& data = h.State.Session_.Data();
-    const Ranking& ranking = h.State.Session_.CurrentRanking();
+    const Dataset& data = h.State.ActiveSession.Data();
+    const Ranking& ranking = h.State.ActiveSession.CurrentRanking();
     REQUIRE(chart.Rows.size() == 1);
     CHECK(data.SongTitle(ranking.Songs[chart.Rows[0]]) == "봄날");
     // Clicking elsewhere leaves the box; the filter stays.
@@ -180,7 +180,7 @@ TEST_CASE("fonts: a rare ideograph and a rare Hangul syllable come from their ch
     Harness h(1440.0f, 900.0f);
     // 龘 and 齉 are in no national standard's first level; 똠 is outside KS X 1001's 2,350 syllables.
     const std::string csv = "source,period,rank,title,artist\nqq,2024-01-04,1,\xE9\xBE\x98\xE9\xBD\x89,\xEB\x98\xA0\nqq,2024-01-04,2,B,C\n";
-    Status st = h.State.Session_.LoadFiles({ InputFile{ "rare.csv", csv } }, LoadOptions{}, "file:rare.csv");
+    Status st = h.State.ActiveSession.LoadFiles({ InputFile{ "rare.csv", csv } }, LoadOptions{}, "file:rare.csv");
     REQUIRE_MESSAGE(st.Ok(), (st.Ok() ? "" : st.Err().ToString()));
     h.Frames(2);
     ImFont* font = ImGui::GetIO().Fonts->Fonts[0];
@@ -201,7 +201,7 @@ TEST_CASE("the sources panel regroups its sliders for every new dataset, even on
     const std::string kr_first = R"({"sources":[{"key":"kr","region":"KR"},{"key":"cn","region":"CN"}],)" + files;
     const std::string cn_first = R"({"sources":[{"key":"cn","region":"CN"},{"key":"kr","region":"KR"}],)" + files;
     Harness h(1440.0f, 900.0f);
-    Session& session = h.State.Session_;
+    Session& session = h.State.ActiveSession;
     for (int load = 0; load < 8; load++) {
         CAPTURE(load);
         const std::string& manifest = load % 2 ? cn_first : kr_first;
@@ -221,21 +221,21 @@ TEST_CASE("Session::Panel set from outside selects that panel; a clicked tab bec
         CAPTURE(width);
         Harness h(width, 800.0f);
         h.Frames(2);
-        h.State.Session_.Panel = "compare";
+        h.State.ActiveSession.Panel = "compare";
         h.Frames(3);
         CHECK((h.View().VisiblePanels & (1 << Panel_Compare)) != 0);
-        h.State.Session_.Panel = "classroom";
+        h.State.ActiveSession.Panel = "classroom";
         h.Frames(3);
         CHECK((h.View().VisiblePanels & (1 << Panel_Classroom)) != 0);
         CHECK((h.View().VisiblePanels & (1 << Panel_Compare)) == 0);
-        CHECK(h.State.Session_.Panel == "classroom");
+        CHECK(h.State.ActiveSession.Panel == "classroom");
     }
 }
 
 TEST_CASE("clicking a bump-chart line pins that song; the song panel then shows it")
 {
     Harness h(1440.0f, 900.0f);
-    h.State.Session_.Panel = "history";
+    h.State.ActiveSession.Panel = "history";
     h.Frames(4);
     HistoryPanel& history = h.View().History;
     REQUIRE(history.SeriesSongs.size() >= 3);
@@ -244,17 +244,17 @@ TEST_CASE("clicking a bump-chart line pins that song; the song panel then shows 
     const ImVec2 target = history.PinTargets[series];
     REQUIRE(target.x > 0);
     h.Click(target.x, target.y);
-    REQUIRE(h.State.Session_.Selected().size() == 1);
-    CHECK(h.State.Session_.Selected()[0] == history.SeriesSongs[series]);
-    h.State.Session_.Panel = "song";
+    REQUIRE(h.State.ActiveSession.Selected().size() == 1);
+    CHECK(h.State.ActiveSession.Selected()[0] == history.SeriesSongs[series]);
+    h.State.ActiveSession.Panel = "song";
     h.Frames(3);
-    CHECK(h.View().Song.SeenSong == (int64_t)h.State.Session_.Selected()[0]);
+    CHECK(h.View().Song.SeenSong == (int64_t)h.State.ActiveSession.Selected()[0]);
 }
 
 TEST_CASE("play animates the period; a period change reaches the chart in the same frame")
 {
     Harness h(2560.0f, 1200.0f);  // wide: chart and history side by side
-    Session& session = h.State.Session_;
+    Session& session = h.State.ActiveSession;
     REQUIRE(session.SetPeriod(0).Ok());
     session.Panel = "history";
     h.Frames(3);
@@ -280,7 +280,7 @@ TEST_CASE("an embed of official charts alone gives the chart the whole frame, wi
     for (float width : { 1200.0f, 390.0f }) {
         CAPTURE(width);
         Harness h(width, 600.0f);
-        Status st = h.State.Session_.LoadFiles({ InputFile{ "m.json", manifest }, InputFile{ "hot.csv", csv } }, LoadOptions{}, "file:m.json");
+        Status st = h.State.ActiveSession.LoadFiles({ InputFile{ "m.json", manifest }, InputFile{ "hot.csv", csv } }, LoadOptions{}, "file:m.json");
         REQUIRE_MESSAGE(st.Ok(), (st.Ok() ? "" : st.Err().ToString()));
         h.State.Compact = true;
         h.Frames(4);

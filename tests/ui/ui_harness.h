@@ -116,7 +116,7 @@ struct Harness {
 
     void LoadSmall()
     {
-        Status st = State.Session_.LoadFiles({ InputFile{ "small.csv", kSmallCsv } }, LoadOptions{}, "file:small.csv");
+        Status st = State.ActiveSession.LoadFiles({ InputFile{ "small.csv", kSmallCsv } }, LoadOptions{}, "file:small.csv");
         REQUIRE_MESSAGE(st.Ok(), (st.Ok() ? "" : st.Err().ToString()));
     }
 };

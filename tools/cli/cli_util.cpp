@@ -6,9 +6,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/importer.h"
-#include "core/manifest.h"
-#include "core/presets.h"
+#include "core/data/importer.h"
+#include "core/data/manifest.h"
+#include "core/rank/presets.h"
 
 namespace chartmix::cli {
 

@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "core/dataset.h"
-#include "core/mix.h"
-#include "core/result.h"
+#include "core/base/result.h"
+#include "core/data/dataset.h"
+#include "core/rank/mix.h"
 
 namespace chartmix::cli {
 

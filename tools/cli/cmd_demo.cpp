@@ -10,8 +10,8 @@
 #include <string_view>
 
 #include "cli/commands.h"
-#include "core/csv_writer.h"
-#include "core/demo_market.h"
+#include "core/data/csv_writer.h"
+#include "core/demo/demo_market.h"
 
 namespace chartmix::cli {
 

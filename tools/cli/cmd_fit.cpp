@@ -4,11 +4,11 @@
 
 #include "cli/cli_util.h"
 #include "cli/commands.h"
-#include "core/engine.h"
-#include "core/fit.h"
-#include "core/csv_writer.h"
-#include "core/json.h"
-#include "core/mix_json.h"
+#include "core/analysis/fit.h"
+#include "core/base/json.h"
+#include "core/data/csv_writer.h"
+#include "core/rank/engine.h"
+#include "core/rank/mix_json.h"
 
 namespace chartmix::cli {
 

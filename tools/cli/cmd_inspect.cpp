@@ -10,9 +10,9 @@
 
 #include "cli/cli_util.h"
 #include "cli/commands.h"
-#include "core/importer.h"
-#include "core/json.h"
-#include "core/manifest.h"
+#include "core/base/json.h"
+#include "core/data/importer.h"
+#include "core/data/manifest.h"
 
 namespace chartmix::cli {
 
@@ -54,7 +54,7 @@ void PrintText(const LoadedDataset& loaded)
     for (size_t i = 0; i < d.Sources.size(); i++) {
         const Source& s = d.Sources[i];
         std::printf("  %-22s %-8s %-18s %-8s depth %-5d offset %+d  %zu entries in %zu periods%s%s\n", s.Key.c_str(), s.Region.empty() ? "-" : s.Region.c_str(),
-                    SourceKindName(s.Kind), GranularityName(s.Granularity_), s.Depth, s.PublicationOffsetDays, stats[i].Entries, stats[i].Periods,
+                    SourceKindName(s.Kind), GranularityName(s.PeriodGranularity), s.Depth, s.PublicationOffsetDays, stats[i].Entries, stats[i].Periods,
                     s.UnitName.empty() ? "" : (", units: " + s.UnitName).c_str(), stats[i].OffChart ? (", " + std::to_string(stats[i].OffChart) + " off-chart").c_str() : "");
     }
     if (!d.Periods.empty())
@@ -67,7 +67,7 @@ void PrintText(const LoadedDataset& loaded)
     for (const std::string& n : r.Notes) std::printf("note: %s\n", n.c_str());
     for (const std::string& a : m.Ambiguous) std::printf("ambiguous: %s\n", a.c_str());
     for (const std::string& p : m.Problems) std::printf("problem: %s\n", p.c_str());
-    // Every rejection is counted; the list keeps the first ones (core/limits.h) so that a file of
+    // Every rejection is counted; the list keeps the first ones (core/base/limits.h) so that a file of
     // garbage cannot fill memory with messages.
     if (r.RowsRejected) std::printf("rejected rows: %zu%s\n", r.RowsRejected, r.RowsRejected > r.Rejected.size() ? " (the first ones listed)" : "");
     for (const Error& e : r.Rejected) std::printf("  %s\n", e.ToString().c_str());
@@ -113,7 +113,7 @@ void PrintJson(const LoadedDataset& loaded)
         w.String("name", s.Name);
         w.String("region", s.Region);
         w.String("kind", SourceKindName(s.Kind));
-        w.String("granularity", GranularityName(s.Granularity_));
+        w.String("granularity", GranularityName(s.PeriodGranularity));
         w.Number("depth", s.Depth);
         w.Number("publication_offset_days", s.PublicationOffsetDays);
         w.String("units", s.UnitName);

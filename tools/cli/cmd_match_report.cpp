@@ -4,7 +4,7 @@
 
 #include "cli/cli_util.h"
 #include "cli/commands.h"
-#include "core/match_eval.h"
+#include "core/data/match_eval.h"
 
 namespace chartmix::cli {
 

@@ -3,10 +3,10 @@
 
 #include "cli/cli_util.h"
 #include "cli/commands.h"
-#include "core/engine.h"
-#include "core/json.h"
-#include "core/mix_json.h"
-#include "core/ranking.h"
+#include "core/base/json.h"
+#include "core/rank/engine.h"
+#include "core/rank/mix_json.h"
+#include "core/session/ranking_export.h"
 
 namespace chartmix::cli {
 
@@ -25,12 +25,12 @@ static void PrintRankUsage(FILE* out)
 static void PrintMissingPolicy(const Mix& mix)
 {
     auto words = [](std::string key) { for (char& c : key) if (c == '_') c = ' '; return key; };
-    const std::string policy = words(MissingPolicyName(mix.Missing)), method = words(MethodName(mix.Method_));
-    if (mix.Missing == DefaultMissing(mix.Method_))
+    const std::string policy = words(MissingPolicyName(mix.Missing)), method = words(MethodName(mix.RankMethod));
+    if (mix.Missing == DefaultMissing(mix.RankMethod))
         std::fprintf(stderr, "Missing songs: %s (the default for %s)\n", policy.c_str(), method.c_str());
     else
         std::fprintf(stderr, "Missing songs: %s (set by the mix; the default for %s is %s)\n", policy.c_str(), method.c_str(),
-                     words(MissingPolicyName(DefaultMissing(mix.Method_))).c_str());
+                     words(MissingPolicyName(DefaultMissing(mix.RankMethod))).c_str());
 }
 
 int RunRank(int argc, char** argv)

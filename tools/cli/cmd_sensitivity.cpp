@@ -6,10 +6,10 @@
 
 #include "cli/cli_util.h"
 #include "cli/commands.h"
-#include "core/engine.h"
-#include "core/csv_writer.h"
-#include "core/json.h"
-#include "core/sensitivity.h"
+#include "core/analysis/sensitivity.h"
+#include "core/base/json.h"
+#include "core/data/csv_writer.h"
+#include "core/rank/engine.h"
 
 namespace chartmix::cli {
 

@@ -1,5 +1,5 @@
 // Compiled, never run, by the "dropped_result" test: a Result dropped on the floor must not build.
-#include "core/result.h"
+#include "core/base/result.h"
 
 chartmix::Status Check() { return chartmix::OkStatus(); }
 
