@@ -48,6 +48,8 @@ file(GLOB CHARTMIX_UI_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/ui/*.cpp
 list(FILTER CHARTMIX_UI_SOURCES EXCLUDE REGEX "item_hooks\\.cpp$")  # built into imgui above
 add_library(chartmix_ui STATIC ${CHARTMIX_UI_SOURCES})
 target_link_libraries(chartmix_ui PUBLIC chartmix_core imgui)
+include(${CMAKE_SOURCE_DIR}/cmake/theme.cmake)
+target_include_directories(chartmix_ui PUBLIC ${CMAKE_BINARY_DIR}/generated)
 chartmix_warnings(chartmix_ui)
 
 file(GLOB CHARTMIX_APP_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/app/*.cpp)

@@ -33,7 +33,7 @@ endif()
 add_custom_command(OUTPUT ${_font_outputs}
     COMMAND ${CHARTMIX_FONT_PYTHON} ${CMAKE_SOURCE_DIR}/tools/fonts/subset_fonts.py --out-dir ${CHARTMIX_FONT_DIR}
             --datasets ${CHARTMIX_SHARED_DIR}/datasets --text ${CMAKE_SOURCE_DIR}/src/core/demo/demo_market.cpp --latin ${CHARTMIX_LATIN_FONT} --cjk ${CHARTMIX_CJK_FONT} ${_font_cache}
-    DEPENDS ${CMAKE_SOURCE_DIR}/tools/fonts/subset_fonts.py ${CMAKE_SOURCE_DIR}/tools/fonts/cjk_chunks.py ${CMAKE_SOURCE_DIR}/src/core/demo/demo_market.cpp
+    DEPENDS ${CMAKE_SOURCE_DIR}/tools/fonts/subset_fonts.py ${CMAKE_SOURCE_DIR}/tools/fonts/cjk_chunks.py ${CMAKE_SOURCE_DIR}/assets/fonts.json ${CMAKE_SOURCE_DIR}/src/core/demo/demo_market.cpp
             ${CHARTMIX_CJK_FONT} ${CHARTMIX_LATIN_FONT}
     COMMENT "Subsetting fonts (Latin; Noto Sans CJK in chunks, cached across build trees)")
 add_custom_target(chartmix_fonts ALL DEPENDS ${_font_outputs})

@@ -33,8 +33,8 @@ if(NOT CMAKE_BUILD_TYPE STREQUAL "Debug")
 endif()
 
 # The page, its scripts and styles sit next to the module, with the catalogue of published datasets
-# (assets/catalogue*.json: the catalogue and the manifests it names).
-file(GLOB _web_files CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/* ${CMAKE_SOURCE_DIR}/assets/catalogue*.json)
+# (assets/catalogue*.json: the catalogue and the manifests it names) and the icon.
+file(GLOB _web_files CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/* ${CMAKE_SOURCE_DIR}/assets/catalogue*.json ${CMAKE_SOURCE_DIR}/assets/icon.svg)
 foreach(_f ${_web_files})
     get_filename_component(_name ${_f} NAME)
     file(RELATIVE_PATH _from ${CMAKE_SOURCE_DIR} ${_f})

@@ -13,6 +13,7 @@
 #include "ui/plot.h"
 #include "ui/native_text_input.h"
 #include "ui/ui_common.h"
+#include "ui/theme_colors.h"
 
 namespace chartmix::ui {
 
@@ -79,9 +80,8 @@ static void DrawMovement(int move, bool known)
     ImVec2 p = ImGui::GetCursorScreenPos();
     float h = ImGui::GetTextLineHeight(), w = h * 0.6f;
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    ImU32 up = IM_COL32(60, 170, 80, 255), down = IM_COL32(220, 70, 70, 255);
-    if (move > 0) draw->AddTriangleFilled(ImVec2(p.x, p.y + h * 0.8f), ImVec2(p.x + w, p.y + h * 0.8f), ImVec2(p.x + w * 0.5f, p.y + h * 0.2f), up);
-    else draw->AddTriangleFilled(ImVec2(p.x, p.y + h * 0.2f), ImVec2(p.x + w, p.y + h * 0.2f), ImVec2(p.x + w * 0.5f, p.y + h * 0.8f), down);
+    if (move > 0) draw->AddTriangleFilled(ImVec2(p.x, p.y + h * 0.8f), ImVec2(p.x + w, p.y + h * 0.8f), ImVec2(p.x + w * 0.5f, p.y + h * 0.2f), theme::Up);
+    else draw->AddTriangleFilled(ImVec2(p.x, p.y + h * 0.2f), ImVec2(p.x + w, p.y + h * 0.2f), ImVec2(p.x + w * 0.5f, p.y + h * 0.8f), theme::Down);
     ImGui::Dummy(ImVec2(w + 2.0f, h));
     ImGui::SameLine(0, 0);
     ImGui::Text("%d", move > 0 ? move : -move);
@@ -128,8 +128,8 @@ void ChartPanel::DrawRow(AppState& state, uint32_t row, bool narrow, float row_h
     if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) session.Panel = "song";
     ImGui::TableNextColumn();
     switch (Previous[row]) {
-    case PrevStatus::New: ImGui::TextColored(ImVec4(0.95f, 0.7f, 0.1f, 1), "NEW"); break;
-    case PrevStatus::ReEntry: ImGui::TextColored(ImVec4(0.4f, 0.6f, 0.95f, 1), "RE"); HelpTooltip("Re-entry: back after dropping out."); break;
+    case PrevStatus::New: ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::NewEntry), "NEW"); break;
+    case PrevStatus::ReEntry: ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::ReEntry), "RE"); HelpTooltip("Re-entry: back after dropping out."); break;
     case PrevStatus::Move: DrawMovement(MovePrevious[row], true); break;
     default: ImGui::TextDisabled("\xE2\x80\x94"); break;
     }

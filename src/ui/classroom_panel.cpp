@@ -12,6 +12,7 @@
 #include "ui/plot.h"
 #include "ui/ui_probe.h"
 #include "ui/ui_common.h"
+#include "ui/theme_colors.h"
 
 namespace chartmix::ui {
 
@@ -100,13 +101,15 @@ void ClassroomPanel::DrawStep(AppState& state)
         double max_v = 0;
         for (double v : step.Values) max_v = ImMax(max_v, v);
         char overlay[32];
+        // On a phone the bar gives up width so that the title beside it fits, cut with an ellipsis when it must.
+        const float bar = ImMin(em * 10, ImGui::GetContentRegionAvail().x * 0.45f);
         for (int i = 0; i < n; i++) {
             std::snprintf(overlay, sizeof(overlay), Steps.Method == ClassroomMethod::Mc4 ? "%.3f" : "%.1f", step.Values[(size_t)i]);
             ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImGui::ColorConvertU32ToFloat4(SeriesColor(i)));
-            ImGui::ProgressBar(max_v > 0 ? (float)(step.Values[(size_t)i] / max_v) : 0.0f, ImVec2(em * 10, 0), overlay);
+            ImGui::ProgressBar(max_v > 0 ? (float)(step.Values[(size_t)i] / max_v) : 0.0f, ImVec2(bar, 0), overlay);
             ImGui::PopStyleColor();
             ImGui::SameLine();
-            ImGui::TextUnformatted(Labels[(size_t)i].c_str());
+            ImGui::TextUnformatted(FitText(Labels[(size_t)i], ImGui::GetContentRegionAvail().x).c_str());
         }
     }
     if (!step.Matrix.empty() && (int)step.Matrix.size() == n * n) {
@@ -193,7 +196,7 @@ void ClassroomPanel::DrawRecovery(AppState& state)
         }
         return;
     }
-    if (!RecoveryError.empty()) { ImGui::TextColored(ImVec4(0.9f, 0.4f, 0.3f, 1), "%s", RecoveryError.c_str()); return; }
+    if (!RecoveryError.empty()) { ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::Error), "%s", RecoveryError.c_str()); return; }
     const int cols = (int)Recovery.NoiseLevels.size(), rows = (int)Recovery.Rows.size();
     if (ImGui::BeginTable("recovery", cols + 1, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
         ImGui::TableSetupColumn("method \\ noise \xCF\x83");
@@ -267,7 +270,7 @@ void ClassroomPanel::Draw(AppState& state)
         if (data.Simulated) { ImGui::SameLine(); SimulatedBadge(data); }
     }
     Refresh(state);
-    if (!Error.empty()) { ImGui::TextColored(ImVec4(0.9f, 0.4f, 0.3f, 1), "%s", Error.c_str()); return; }
+    if (!Error.empty()) { ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::Error), "%s", Error.c_str()); return; }
     ImGui::TextWrapped("Each chart of %s is a ballot over the period's top %d songs (%zu ballots).",
                        data.Periods.empty() ? "" : data.Periods[state.ActiveSession.Period()].Label.c_str(), Candidates, Vote.Ballots.size());
     // A figure shows the method's step as it stands (its title is the figure's); the other sections stay in the app.
@@ -277,7 +280,10 @@ void ClassroomPanel::Draw(AppState& state)
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextDisabled("%s", Steps.Citation.c_str());
         ImGui::PopTextWrapPos();
-        for (size_t i = 0; i < Labels.size(); i++) ImGui::BulletText("%s", Labels[i].c_str());
+        for (size_t i = 0; i < Labels.size(); i++) {
+            ImGui::Bullet();
+            ImGui::TextWrapped("%s", Labels[i].c_str());  // a long title wraps on a phone instead of running off
+        }
         DrawStep(state);
     }
     if (state.Figure) return;

@@ -10,6 +10,7 @@
 #include "ui/keyboard_focus.h"
 #include "ui/ui_common.h"
 #include "ui/ui_probe.h"
+#include "ui/theme_colors.h"
 
 namespace chartmix::ui {
 
@@ -25,7 +26,7 @@ void ApplyTheme(Theme theme)
     style.TabRounding = 3.0f;
     style.ScrollbarRounding = 6.0f;
     if (theme == Theme::Light) {
-        style.Colors[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.97f, 0.97f, 1.0f);
+        style.Colors[ImGuiCol_WindowBg] = ImGui::ColorConvertU32ToFloat4(theme::LightWindow);
         style.Colors[ImGuiCol_ChildBg] = ImVec4(0.0f, 0.0f, 0.0f, 0.0f);
     }
 }

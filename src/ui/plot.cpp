@@ -1,4 +1,5 @@
 #include "ui/plot.h"
+#include "ui/theme_colors.h"
 
 #include <cfloat>
 #include <cmath>
@@ -60,15 +61,8 @@ PlotArea BeginPlotArea(const char* id, ImVec2 size, double x_min, double x_max, 
 
 ImU32 SeriesColor(int i, float alpha)
 {
-    // Tableau-like categorical palette, readable on both themes.
-    static const ImU32 kPalette[] = {
-        IM_COL32(78, 121, 167, 255),  IM_COL32(242, 142, 43, 255), IM_COL32(225, 87, 89, 255),
-        IM_COL32(118, 183, 178, 255), IM_COL32(89, 161, 79, 255),  IM_COL32(237, 201, 72, 255),
-        IM_COL32(176, 122, 161, 255), IM_COL32(255, 157, 167, 255), IM_COL32(156, 117, 95, 255),
-        IM_COL32(186, 176, 172, 255), IM_COL32(31, 119, 180, 255), IM_COL32(44, 160, 44, 255),
-    };
-    constexpr int n = (int)(sizeof(kPalette) / sizeof(kPalette[0]));
-    ImU32 c = kPalette[((i % n) + n) % n];
+    constexpr int n = (int)(sizeof(theme::Series) / sizeof(theme::Series[0]));
+    ImU32 c = theme::Series[((i % n) + n) % n];
     return (c & 0x00FFFFFF) | ((ImU32)(alpha * 255.0f) << 24);
 }
 
@@ -190,7 +184,7 @@ int PlotSlope(const char* id, ImVec2 size, const int* left, const int* right, co
     for (int i = 0; i < count; i++) {
         bool hot = i == hovered || i == highlight;
         int l = left[i], r = right[i];
-        ImU32 c = l > 0 && r > 0 ? (r < l ? IM_COL32(89, 161, 79, 255) : r > l ? IM_COL32(225, 87, 89, 255) : SeriesColor(0))
+        ImU32 c = l > 0 && r > 0 ? (r < l ? theme::Up : r > l ? theme::Down : SeriesColor(0))
                                  : dim;
         float th = hot ? 3.0f : 1.5f;
         float stub = (x_right - x_left) * 0.15f;
@@ -250,8 +244,8 @@ int PlotHeatMatrix(const char* id, const double* values, int rows, int cols, dou
             ImVec2 a(pos.x + label_w + c * cell_size, y), b(a.x + cell_size - 1.0f, y + cell_size - 1.0f);
             float t = v_max > v_min && std::isfinite(v) ? (float)ImClamp((v - v_min) / (v_max - v_min), 0.0, 1.0) : 0.0f;
             // Ramp from the background towards a saturated blue.
-            ImVec4 lo = dark ? ImVec4(0.16f, 0.17f, 0.20f, 1) : ImVec4(0.95f, 0.96f, 0.98f, 1);
-            ImVec4 hi = ImVec4(0.19f, 0.44f, 0.78f, 1);
+            const ImVec4 lo = ImGui::ColorConvertU32ToFloat4(dark ? theme::HeatLowDark : theme::HeatLowLight);
+            const ImVec4 hi = ImGui::ColorConvertU32ToFloat4(theme::HeatHigh);
             ImVec4 col(lo.x + (hi.x - lo.x) * t, lo.y + (hi.y - lo.y) * t, lo.z + (hi.z - lo.z) * t, 1.0f);
             draw->AddRectFilled(a, b, ImGui::ColorConvertFloat4ToU32(col));
             bool hot = hovered_item && mouse.x >= a.x && mouse.x < b.x && mouse.y >= a.y && mouse.y < b.y;

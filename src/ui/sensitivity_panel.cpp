@@ -12,6 +12,7 @@
 #include "ui/plot.h"
 #include "ui/ui_probe.h"
 #include "ui/ui_common.h"
+#include "ui/theme_colors.h"
 
 namespace chartmix::ui {
 
@@ -160,7 +161,7 @@ void SensitivityPanel::Draw(AppState& state)
     ImGui::TextWrapped("Rank of today's top %d as the weight of %s sweeps from 0 to %.2g (others fixed). Circles: exact flip points.%s",
                        TopK, data.Sources[(size_t)Source].Name.c_str(), XMax, updating ? " (updating\xE2\x80\xA6)" : "");
     if (!CurvesError.empty()) {
-        ImGui::TextColored(ImVec4(0.9f, 0.4f, 0.3f, 1), "%s", CurvesError.c_str());
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::Error), "%s", CurvesError.c_str());
     } else {
         DrawCurves(state, current);
     }
@@ -185,7 +186,7 @@ void SensitivityPanel::Draw(AppState& state)
         ChancesConcentration = Concentration;
     }
     ImGui::Text("P(#1) over %d random mixes%s", Samples, stale ? " (updating\xE2\x80\xA6)" : "");
-    if (!ChancesError.empty()) ImGui::TextColored(ImVec4(0.9f, 0.4f, 0.3f, 1), "%s", ChancesError.c_str());
+    if (!ChancesError.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::Error), "%s", ChancesError.c_str());
     char label[256], overlay[32];
     for (size_t i = 0; i < Chances.size() && i < 8; i++) {
         FormatSong(data, Chances[i].Song, label, sizeof(label));

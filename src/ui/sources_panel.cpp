@@ -14,6 +14,7 @@
 #include "ui/plot.h"
 #include "ui/native_text_input.h"
 #include "ui/ui_common.h"
+#include "ui/theme_colors.h"
 
 namespace chartmix::ui {
 
@@ -89,7 +90,7 @@ void SourcesPanel::SourceTooltip(AppState& state, uint32_t source)
                         src.IsOfficial ? " \xC2\xB7 official chart: compared against, mixed only when weighted" : "");
     ImGui::TextDisabled("key in mixes and links: %s", src.Key.c_str());
     if (src.Depth > 0) ImGui::Text("Top %d, %s", src.Depth, src.UnitName.empty() ? "ranks only" : src.UnitName.c_str());
-    if (state.ActiveSession.Data().Simulated) ImGui::TextColored(ImVec4(0.95f, 0.55f, 0.15f, 1), "Simulated platform: invented numbers.");
+    if (state.ActiveSession.Data().Simulated) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::Caution), "Simulated platform: invented numbers.");
     ImGui::Text("Source: %s", src.Citation.empty() ? "(no citation given)" : src.Citation.c_str());
     if (PresetIndex >= 0 && PresetIndex < (int)Presets().size()) {
         const Preset& preset = Presets()[(size_t)PresetIndex];
@@ -102,7 +103,7 @@ void SourcesPanel::SourceTooltip(AppState& state, uint32_t source)
             ImGui::Text("%s %s = %g  [%s]", preset.Title.c_str(), n.Field.c_str(), n.Value, HonestyName(n.Label));
             if (!n.Citation.empty()) ImGui::TextDisabled("%s", n.Citation.c_str());
         }
-        if (!preset.WeightsPublished) ImGui::TextColored(ImVec4(0.95f, 0.55f, 0.15f, 1), "This chart never published its weights: estimates.");
+        if (!preset.WeightsPublished) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::Caution), "This chart never published its weights: estimates.");
     }
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
@@ -219,7 +220,7 @@ void SourcesPanel::DrawMixMenus(AppState& state)
                 ImGui::BeginTooltip();
                 ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
                 ImGui::TextUnformatted(preset.Description.c_str());
-                if (!preset.WeightsPublished) ImGui::TextColored(ImVec4(0.95f, 0.55f, 0.15f, 1), "Weights never published: every number is an estimate.");
+                if (!preset.WeightsPublished) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::Caution), "Weights never published: every number is an estimate.");
                 ImGui::PopTextWrapPos();
                 ImGui::EndTooltip();
             }

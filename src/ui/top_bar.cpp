@@ -11,6 +11,7 @@
 #include "core/session/view_state.h"
 #include "ui/explorer.h"
 #include "ui/ui_common.h"
+#include "ui/theme_colors.h"
 
 namespace chartmix::ui {
 
@@ -70,7 +71,7 @@ void TopBar::Draw(AppState& state)
         ImGui::TextUnformatted("Simulated chart market");
         HelpTooltip(data.Name.c_str());
         ImGui::SameLine();
-        ImGui::TextColored(ImVec4(0.95f, 0.55f, 0.15f, 1.0f), "invented songs");
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::Caution), "invented songs");
         HelpTooltip("The built-in simulated market: invented songs and platforms with a known ground truth.");
     } else {
         // A long title wraps on a narrow screen rather than running off it.
@@ -135,7 +136,7 @@ void TopBar::Draw(AppState& state)
         }
     }
     if (!state.Notice.empty()) {
-        ImVec4 color = state.NoticeIsError ? ImVec4(0.9f, 0.3f, 0.3f, 1.0f) : ImGui::GetStyle().Colors[ImGuiCol_Text];
+        ImVec4 color = state.NoticeIsError ? ImGui::ColorConvertU32ToFloat4(theme::Error) : ImGui::GetStyle().Colors[ImGuiCol_Text];
         // The text wraps short of the buttons, which sit to its right: a long notice on a phone
         // would otherwise fill the line and push them off screen.
         const ImGuiStyle& style = ImGui::GetStyle();

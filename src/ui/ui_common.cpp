@@ -1,4 +1,5 @@
 #include "ui/ui_common.h"
+#include "ui/theme_colors.h"
 
 #include <cstdio>
 
@@ -102,7 +103,7 @@ void TextView(std::string_view text)
 void SimulatedBadge(const Dataset& data)
 {
     if (!data.Simulated) return;
-    ImGui::TextColored(ImVec4(0.95f, 0.55f, 0.15f, 1.0f), "SIMULATED DATA");
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::Caution), "SIMULATED DATA");
     HelpTooltip("These charts come from chartmix's built-in simulated market, not from any real chart. "
                 "Song and artist names are invented.");
 }

@@ -317,3 +317,18 @@ TEST_CASE("a label cut to fit ends with an ellipsis, within the width, on a whol
     }
     ImGui::EndFrame();
 }
+
+TEST_CASE("on a phone the classroom's score rows and candidate list stay inside the panel's width")
+{
+    Harness h(360.0f, 740.0f);
+    h.State.ActiveSession.Panel = "classroom";
+    h.Frames(4);
+    const ImGuiWindow* panel = nullptr;
+    for (ImGuiWindow* w : GImGui->Windows)
+        if (w->Active && std::string(w->Name).find("/panel_") != std::string::npos) panel = w;
+    REQUIRE(panel != nullptr);
+    CHECK((h.View().VisiblePanels & (1 << Panel_Classroom)) != 0);
+    // What the panel drew reaches no further right than its own content edge (a row cut at the
+    // screen's edge would widen the content past it).
+    CHECK(panel->ContentSize.x <= panel->ContentRegionRect.GetWidth() + 1.0f);
+}

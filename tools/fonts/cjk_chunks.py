@@ -24,6 +24,7 @@ tier by tier, code points ascending within a tier, every code point of a range c
 font has it or not; chunk n is the file cjk/NNN.otf.
 """
 import hashlib
+import json
 import multiprocessing
 import os
 import shutil
@@ -34,15 +35,17 @@ from fontTools.ttLib import TTCollection, TTFont, newTable
 from fontTools.ttLib.tables._c_m_a_p import cmap_format_4
 
 INDEX_MAGIC = b"CMXCJK3\n"
-# Tier: (name, glyphs per chunk). A chunk costs a fixed overhead beyond its glyphs, so common
-# tiers get small chunks (sparse text fetches little); rare ones big chunks (fetched seldom, fewer files).
-TIERS = (("builtin", 64), ("symbols", 128), ("hangul", 64), ("common", 32), ("frequent", 64), ("level2", 128), ("rare", 512))
+# The slicing lists are the product's data: assets/fonts.json ("cjk_chunk_glyphs", "cjk_ranges").
+LISTS_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "assets", "fonts.json")
+with open(LISTS_PATH, encoding="utf-8") as _f:
+    LISTS = json.load(_f)
+# Tier: (name, glyphs per chunk), in this order; the index stores tiers by position.
+TIER_NAMES = ("builtin", "symbols", "hangul", "common", "frequent", "level2", "rare")
+TIERS = tuple((name, int(LISTS["cjk_chunk_glyphs"][name])) for name in TIER_NAMES)
 BUILTIN, SYMBOLS, HANGUL, COMMON, FREQUENT, LEVEL2, RARE = range(len(TIERS))
 # Code point ranges in index order: a fixed tier, or None for a per-code-point tier (2 bits each).
-RANGES = ((0x1100, 0x11FF, RARE), (0x2E80, 0x2FDF, RARE), (0x3000, 0x30FF, SYMBOLS), (0x3100, 0x312F, RARE),
-          (0x3130, 0x318F, SYMBOLS), (0x3190, 0x33FF, RARE), (0x3400, 0x4DBF, RARE), (0x4E00, 0x9FFF, None),
-          (0xA960, 0xA97F, RARE), (0xAC00, 0xD7A3, None), (0xD7B0, 0xD7FF, RARE), (0xF900, 0xFAFF, RARE),
-          (0xFE10, 0xFE1F, RARE), (0xFE30, 0xFE4F, RARE), (0xFF00, 0xFFEF, SYMBOLS))
+RANGES = tuple((int(lo, 16), int(hi, 16), None if tier == "by_code_table" else TIER_NAMES.index(tier))
+               for lo, hi, tier in LISTS["cjk_ranges"])
 
 
 def is_ideograph(c):
@@ -242,13 +245,13 @@ def slice_collection(ttc_path, out_dir, builtin=(), workers=1):
 
 def slice_cached(ttc_path, out_dir, builtin=(), cache_dir="", workers=2):
     """slice_collection through a cache shared by build trees (native, web, asan): slicing takes a minute,
-    and its output depends only on this file, the app's own text and the collection. Returns
+    and its output depends only on this file, its lists (assets/fonts.json), the app's own text and the collection. Returns
     slice_collection's figures."""
     if not cache_dir:
         return slice_collection(ttc_path, out_dir, builtin, workers)
     stat = os.stat(ttc_path)
-    with open(__file__, "rb") as f:
-        inputs = f.read() + ("%s %d %d %s" % (ttc_path, stat.st_size, stat.st_mtime_ns, sorted(builtin))).encode()
+    with open(__file__, "rb") as f, open(LISTS_PATH, "rb") as lists:
+        inputs = f.read() + lists.read() + ("%s %d %d %s" % (ttc_path, stat.st_size, stat.st_mtime_ns, sorted(builtin))).encode()
     key = hashlib.sha1(inputs).hexdigest()[:16]
     cached = os.path.join(cache_dir, "cjk-" + key)
     if not os.path.exists(os.path.join(cached, "cjk", "index.bin")):

@@ -17,7 +17,7 @@ import os
 from fontTools import subset
 from fontTools.ttLib import TTCollection, TTFont
 
-from cjk_chunks import decode_index, slice_cached
+from cjk_chunks import LISTS, decode_index, slice_cached
 
 TEXT_SUFFIXES = (".csv", ".json", ".txt", ".tsv", ".csv.gz", ".json.gz")
 MAX_FILE_BYTES = 64 << 20
@@ -84,11 +84,10 @@ def main():
     cjk_has = set(TTCollection(args.cjk, lazy=True).fonts[0].getBestCmap())
 
     used = dataset_chars(args.datasets) | own
-    latin_set = set(range(0x20, 0x7F)) | set(range(0xA0, 0x250)) | set(range(0x2000, 0x2070)) | set(range(0x2190, 0x2200))
-    latin_set |= set(range(0x2200, 0x2300)) | set(range(0x25A0, 0x2600)) | {c for c in used if c not in in_chunks}
-    # Greek for the UI's own symbols (Kendall's tau, sigma); U+FFFD as the atlas's fallback glyph, so a
-    # missing character shows as itself and not as a '?' that reads like text.
-    latin_set |= set(range(0x370, 0x400)) | {0xFFFD}
+    # The ranges the UI's own text needs (assets/fonts.json), and any non-CJK character of the data.
+    latin_set = {c for c in used if c not in in_chunks}
+    for lo, hi, _why in LISTS["latin"]["ranges"]:
+        latin_set |= set(range(int(lo, 16), int(hi, 16) + 1))
     latin = TTFont(args.latin)
     latin_set &= set(latin.getBestCmap().keys())
     subset_font(latin, latin_set)

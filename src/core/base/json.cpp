@@ -1,5 +1,6 @@
 #include "core/base/json.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -30,7 +31,9 @@ struct JsonHazard {
     // - a zero with an exponent or many decimals ("0e-90", "0.000…0"): it normalizes the zero
     //   significand with clz(0), which is undefined;
     // - more than 19 significant digits: rounding the 20th can carry the 64-bit significand over to
-    //   zero ("1844674407370955161 5 5…"), the same clz(0).
+    //   zero ("1844674407370955161 5 5…"), the same clz(0);
+    // - an exponent of 300 or more either way ("0.00000003…e-323"): its check for underflow leaves out
+    //   the zeros after the point, and the power of ten it then looks up lies outside its table.
     bool OrdinaryReader = false;
 };
 
@@ -41,6 +44,8 @@ static JsonHazard FindJsonHazard(std::string_view text)
     size_t number_run = 0;
     bool in_number = false, nonzero_digit = false;  // inside a token that starts like a number
     size_t significant = 0;                          // its digits from the first non-zero one
+    bool in_exponent = false;                        // after its e
+    int exponent = 0;                                // the digits after the e, capped
     bool in_string = false;
     for (size_t i = 0; i < text.size(); i++) {
         const char ch = text[i];
@@ -52,9 +57,13 @@ static JsonHazard FindJsonHazard(std::string_view text)
         const bool number_char = (ch >= '0' && ch <= '9') || ch == '.' || ch == 'e' || ch == 'E' || ch == '+' || ch == '-';
         number_run = number_char ? number_run + 1 : 0;
         if (number_run > (size_t)kMaxJsonNumberChars) return { JsonHazard::Kind::LongNumber, i + 1 - number_run };
-        if (number_run == 1) { in_number = (ch >= '0' && ch <= '9') || ch == '-'; nonzero_digit = false; significant = 0; }  // not the e of "true"
+        if (number_run == 1) { in_number = (ch >= '0' && ch <= '9') || ch == '-'; nonzero_digit = false; significant = 0; in_exponent = false; }  // not the e of "true"
+        if (in_exponent && ch >= '0' && ch <= '9') {
+            exponent = std::min(exponent * 10 + (ch - '0'), 100000);
+            found.OrdinaryReader |= exponent >= 300;
+        }
         if (in_number && number_run > 0) {
-            if (ch == 'e' || ch == 'E') { found.OrdinaryReader |= !nonzero_digit; in_number = false; }
+            if (ch == 'e' || ch == 'E') { found.OrdinaryReader |= !nonzero_digit; in_number = false; in_exponent = true; exponent = 0; }
             else nonzero_digit |= ch >= '1' && ch <= '9';
             if (nonzero_digit && ch >= '0' && ch <= '9') significant++;
             found.OrdinaryReader |= in_number && !nonzero_digit && number_run > 16;  // the fast path reads up to 22 decimals

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <cstdlib>
 
 #include "core/base/json.h"
@@ -46,6 +47,20 @@ TEST_CASE("a number of more than 19 significant digits reads right (fuzz_mix reg
         REQUIRE(doc.Ok());
         const double expected = std::strtod(text + 1, nullptr);
         CHECK((*doc)[0].GetDouble() == doctest::Approx(expected).epsilon(1e-15));
+    }
+}
+
+TEST_CASE("a number with an exponent of 300 or more either way reads as strtod reads it (fuzz_mix regression)") {
+    // rapidjson 1.1's full-precision reader checks for underflow without the zeros after the point
+    // ("0.00000003…e-323"), then looks up a power of ten outside its table (UBSan in fuzz_mix: a
+    // signed overflow in diyfp.h).
+    for (const char* text : { "[0.00000003228988001956776543e-323]", "[0.0000003228988001956776543e-324]", "[43e-323]", "[0.0000000000001234567890123456789e-300]", "[1.5e300]", "[-2.5E+307]" }) {
+        CAPTURE(text);
+        Result<rapidjson::Document> doc = ParseJson(text, "t");
+        REQUIRE(doc.Ok());
+        const double expected = std::strtod(text + 1, nullptr);
+        if (expected == 0.0 || std::fpclassify(expected) == FP_SUBNORMAL) CHECK(std::fabs((*doc)[0].GetDouble() - expected) < 1e-300);
+        else CHECK((*doc)[0].GetDouble() == doctest::Approx(expected).epsilon(1e-15));
     }
 }
 
