@@ -154,6 +154,7 @@ void ClassroomPanel::DrawCondorcet(AppState& state)
         CycleData = &data;
         CycleCandidates = Candidates;
     }
+    ImGui::TextWrapped("Majorities can go round in circles: more voters rank A above B, B above C, and C above A.");
     if (!HasCycleSearch) { ImGui::TextDisabled("No period could be searched."); return; }
     ImGui::TextWrapped("Periods whose top %d hold a majority cycle: %d of %d.", Candidates, Cycle.PeriodsWithCycle, Cycle.PeriodsSearched);
     if (Cycle.Period < 0) { ImGui::TextWrapped("%s", Cycle.Report.Explanation.c_str()); return; }
@@ -267,7 +268,10 @@ void ClassroomPanel::Draw(AppState& state)
         ImGui::SetNextItemWidth(em * 8);
         ImGui::SliderInt("##candidates", &Candidates, 3, kClassroomMaxCandidates, "%d songs");
         KeyboardSliderInt(state, &Candidates, 3, kClassroomMaxCandidates);
-        if (data.Simulated) { ImGui::SameLine(); SimulatedBadge(data); }
+        if (data.Simulated) {
+            SameLineIfFits(ImGui::CalcTextSize("SIMULATED DATA").x);  // on a phone the badge takes a line of its own
+            SimulatedBadge(data);
+        }
     }
     Refresh(state);
     if (!Error.empty()) { ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::Error), "%s", Error.c_str()); return; }
@@ -287,7 +291,7 @@ void ClassroomPanel::Draw(AppState& state)
         DrawStep(state);
     }
     if (state.Figure) return;
-    if (ImGui::CollapsingHeader("Condorcet cycles: when majorities go round in circles")) DrawCondorcet(state);
+    if (ImGui::CollapsingHeader("Condorcet cycles")) DrawCondorcet(state);  // short: a header cannot wrap on a phone
     if (state.ActiveSession.Demo()) {
         const bool open = ImGui::CollapsingHeader("Which method recovers the truth best?");
         ProbeItem("classroom.recovery");
