@@ -1,10 +1,16 @@
 #include "core/base/json.h"
 
-#include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 
+#include <rapidjson/encodedstream.h>
 #include <rapidjson/error/en.h>
+#include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
 
 namespace chartmix {
 
@@ -20,32 +26,17 @@ void LocateOffset(std::string_view text, size_t offset, int* line, int* column)
 }
 
 // The first place rapidjson must not be given, found in one pass before it parses: nesting beyond
-// kMaxJsonDepth, or a number longer than kMaxJsonNumberChars (rapidjson 1.1's full-precision parser
-// reads out of bounds on a long enough run of digits: found by fuzz_mix). Strings are skipped, so
-// brackets and digits inside titles do not count.
+// kMaxJsonDepth, or a number longer than kMaxJsonNumberChars. Strings are skipped, so brackets and
+// digits inside titles do not count.
 struct JsonHazard {
     enum class Kind { None, TooDeep, LongNumber } What = Kind::None;
     size_t Offset = 0;
-    // A number rapidjson 1.1's full-precision reader gets wrong, read with the ordinary reader instead
-    // (both found by fuzz_mix; chartmix itself writes at most 17 significant digits):
-    // - a zero with an exponent or many decimals ("0e-90", "0.000…0"): it normalizes the zero
-    //   significand with clz(0), which is undefined;
-    // - more than 19 significant digits: rounding the 20th can carry the 64-bit significand over to
-    //   zero ("1844674407370955161 5 5…"), the same clz(0);
-    // - an exponent of 300 or more either way ("0.00000003…e-323"): its check for underflow leaves out
-    //   the zeros after the point, and the power of ten it then looks up lies outside its table.
-    bool OrdinaryReader = false;
 };
 
 static JsonHazard FindJsonHazard(std::string_view text)
 {
-    JsonHazard found;
     int depth = 0;
     size_t number_run = 0;
-    bool in_number = false, nonzero_digit = false;  // inside a token that starts like a number
-    size_t significant = 0;                          // its digits from the first non-zero one
-    bool in_exponent = false;                        // after its e
-    int exponent = 0;                                // the digits after the e, capped
     bool in_string = false;
     for (size_t i = 0; i < text.size(); i++) {
         const char ch = text[i];
@@ -57,18 +48,6 @@ static JsonHazard FindJsonHazard(std::string_view text)
         const bool number_char = (ch >= '0' && ch <= '9') || ch == '.' || ch == 'e' || ch == 'E' || ch == '+' || ch == '-';
         number_run = number_char ? number_run + 1 : 0;
         if (number_run > (size_t)kMaxJsonNumberChars) return { JsonHazard::Kind::LongNumber, i + 1 - number_run };
-        if (number_run == 1) { in_number = (ch >= '0' && ch <= '9') || ch == '-'; nonzero_digit = false; significant = 0; in_exponent = false; }  // not the e of "true"
-        if (in_exponent && ch >= '0' && ch <= '9') {
-            exponent = std::min(exponent * 10 + (ch - '0'), 100000);
-            found.OrdinaryReader |= exponent >= 300;
-        }
-        if (in_number && number_run > 0) {
-            if (ch == 'e' || ch == 'E') { found.OrdinaryReader |= !nonzero_digit; in_number = false; in_exponent = true; exponent = 0; }
-            else nonzero_digit |= ch >= '1' && ch <= '9';
-            if (nonzero_digit && ch >= '0' && ch <= '9') significant++;
-            found.OrdinaryReader |= in_number && !nonzero_digit && number_run > 16;  // the fast path reads up to 22 decimals
-            found.OrdinaryReader |= significant > 19;
-        }
         if (ch == '"') {
             in_string = true;
         } else if (ch == '[' || ch == '{') {
@@ -77,8 +56,59 @@ static JsonHazard FindJsonHazard(std::string_view text)
             depth--;
         }
     }
-    return found;
+    return {};
 }
+
+// Builds the document from rapidjson's events, reading each number from its text with the C
+// library's strtod, which rounds correctly: rapidjson 1.1's own readers are off by an ulp on long
+// decimals (the default) or undefined on zeros, 20-digit significands and tiny exponents (full
+// precision; all four found by fuzz_mix). Integers keep rapidjson's types (Int, Uint, Int64, Uint64).
+class ExactNumbers {
+public:
+    explicit ExactNumbers(rapidjson::Document& doc) : Doc_(doc) {}
+    bool TooBig = false;  // a number beyond the largest double stopped the parse
+
+    bool Null() { return Doc_.Null(); }
+    bool Bool(bool b) { return Doc_.Bool(b); }
+    bool Int(int i) { return Doc_.Int(i); }
+    bool Uint(unsigned u) { return Doc_.Uint(u); }
+    bool Int64(int64_t i) { return Doc_.Int64(i); }
+    bool Uint64(uint64_t u) { return Doc_.Uint64(u); }
+    bool Double(double d) { return Doc_.Double(d); }
+    bool String(const char* s, rapidjson::SizeType n, bool copy) { return Doc_.String(s, n, copy); }
+    bool StartObject() { return Doc_.StartObject(); }
+    bool Key(const char* s, rapidjson::SizeType n, bool copy) { return Doc_.Key(s, n, copy); }
+    bool EndObject(rapidjson::SizeType members) { return Doc_.EndObject(members); }
+    bool StartArray() { return Doc_.StartArray(); }
+    bool EndArray(rapidjson::SizeType items) { return Doc_.EndArray(items); }
+
+    bool RawNumber(const char* s, rapidjson::SizeType n, bool)
+    {
+        char text[kMaxJsonNumberChars + 1];
+        if (n > (rapidjson::SizeType)kMaxJsonNumberChars) return false;  // FindJsonHazard refused it already
+        std::memcpy(text, s, n);
+        text[n] = '\0';
+        if (!std::memchr(text, '.', n) && !std::memchr(text, 'e', n) && !std::memchr(text, 'E', n)) {
+            errno = 0;
+            if (text[0] == '-') {
+                const long long v = std::strtoll(text, nullptr, 10);
+                if (errno == 0) return v >= INT32_MIN ? Doc_.Int((int)v) : Doc_.Int64(v);
+            } else {
+                const unsigned long long v = std::strtoull(text, nullptr, 10);
+                if (errno == 0) return v <= UINT32_MAX ? Doc_.Uint((unsigned)v) : Doc_.Uint64(v);
+            }
+        }
+        const double d = std::strtod(text, nullptr);
+        if (!std::isfinite(d)) {
+            TooBig = true;
+            return false;
+        }
+        return Doc_.Double(d);
+    }
+
+private:
+    rapidjson::Document& Doc_;
+};
 
 // What a parse error means, in words for someone who typed the JSON by hand (an inline --mix).
 static std::string DescribeParseError(rapidjson::ParseErrorCode code, bool at_end)
@@ -95,6 +125,7 @@ static std::string DescribeParseError(rapidjson::ParseErrorCode code, bool at_en
     case kParseErrorArrayMissCommaOrSquareBracket: return "expected ',' or ']' after an item of a list";
     case kParseErrorStringMissQuotationMark: return "a \"quoted string\" is not closed";
     case kParseErrorStringInvalidEncoding: return "the text is not valid UTF-8";
+    case kParseErrorNumberTooBig: return "this number is larger than any a chart, manifest or mix can hold";
     case kParseErrorNumberMissFraction: case kParseErrorNumberMissExponent: return "a number is cut short (digits must follow '.' or 'e')";
     default: return GetParseError_En(code);
     }
@@ -112,15 +143,25 @@ Result<rapidjson::Document> ParseJson(std::string_view text, std::string_view fi
                                : "this number is longer than " + std::to_string(kMaxJsonNumberChars) + " characters; no chart, manifest or mix needs that.");
     }
     rapidjson::Document doc;
-    // Full precision: a number chartmix wrote as the shortest round-trip decimal must read back as the
-    // same double (rapidjson's fast path can be off by an ulp; found by fuzz_mix).
-    constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseStopWhenDoneFlag;
-    if (hazard.OrdinaryReader) doc.Parse<kFlags>(text.data(), text.size());
-    else doc.Parse<kFlags | rapidjson::kParseFullPrecisionFlag>(text.data(), text.size());
-    if (doc.HasParseError()) {
-        LocateOffset(text, doc.GetErrorOffset(), &line, &column);
+    ExactNumbers numbers(doc);
+    rapidjson::ParseResult parsed;
+    auto fill = [&](rapidjson::Document&) {
+        rapidjson::Reader reader;
+        rapidjson::MemoryStream bytes(text.data(), text.size());
+        rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> stream(bytes);  // skips a UTF-8 BOM
+        constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseStopWhenDoneFlag | rapidjson::kParseNumbersAsStringsFlag;
+        parsed = reader.Parse<kFlags>(stream, numbers);
+        return !parsed.IsError();
+    };
+    doc.Populate(fill);
+    if (numbers.TooBig) {
+        LocateOffset(text, parsed.Offset(), &line, &column);
+        return MakeErrorAt(std::string(file_name), line, column, "this is not valid JSON: " + DescribeParseError(rapidjson::kParseErrorNumberTooBig, false) + ".");
+    }
+    if (parsed.IsError()) {
+        LocateOffset(text, parsed.Offset(), &line, &column);
         return MakeErrorAt(std::string(file_name), line, column,
-                           "this is not valid JSON: " + DescribeParseError(doc.GetParseError(), doc.GetErrorOffset() >= text.size()) + ".");
+                           "this is not valid JSON: " + DescribeParseError(parsed.Code(), parsed.Offset() >= text.size()) + ".");
     }
     return doc;
 }

@@ -17,8 +17,8 @@ namespace chartmix {
 // Deeper documents are refused: no chart layout, manifest or mix needs more, and a limit keeps
 // hostile input from costing memory and time.
 constexpr int kMaxJsonDepth = 64;
-// Longer numbers are refused too: chartmix writes at most 24 characters for a double, charts publish
-// counts of a dozen digits, and rapidjson's full-precision parser reads out of bounds on long runs.
+// Longer numbers are refused too: chartmix writes at most 24 characters for a double, and charts
+// publish counts of a dozen digits.
 constexpr int kMaxJsonNumberChars = 64;
 
 // 1-based line and column of a byte offset in a text (columns count bytes).
