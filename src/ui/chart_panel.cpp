@@ -194,14 +194,22 @@ void ChartPanel::Draw(AppState& state)
     }
     if (state.Figure) { DrawFigureTable(state); return; }
     // Search box; while focused the browser lays a native input over it for IME (Korean, Chinese).
-    ImGui::SetNextItemWidth(ImMin(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 18.0f));
+    // The box leaves room for the count beside it; on a narrow phone the count goes below instead.
+    char count[48];
+    std::snprintf(count, sizeof(count), "%d of %u songs", ShownRows, ranking.Ranked);
+    const float count_w = ImGui::CalcTextSize(count).x + ImGui::GetStyle().ItemSpacing.x;
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextItemWidth(ImMin(ImMax(ImGui::GetContentRegionAvail().x - count_w, em * 10.0f), ImMin(ImGui::GetContentRegionAvail().x, em * 18.0f)));
     ImGui::InputTextWithHint("##search", "Search title or artist", Search, sizeof(Search));
     ProbeItem("chart.search");
     SearchRect = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y);
     OfferNativeTextInput(state, Search);
-    ImGui::SameLine();
-    ImGui::TextDisabled("%d of %u songs", ShownRows, ranking.Ranked);
-    if (data.Simulated) { ImGui::SameLine(); SimulatedBadge(data); }
+    SameLineIfFits(count_w);
+    ImGui::TextDisabled("%s", count);
+    if (data.Simulated) {
+        SameLineIfFits(ImGui::CalcTextSize("SIMULATED DATA").x);
+        SimulatedBadge(data);
+    }
     if (OrderQuery != Search) OrderDirty = true;
     if (OfficialOnly) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);

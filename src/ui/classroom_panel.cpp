@@ -245,7 +245,7 @@ void ClassroomPanel::DrawRecovery(AppState& state)
     }
     DrawEndLabels(ends.data(), rows, area.Max.x + em * 0.3f, area.Min.y - em * 0.5f, area.Max.y + em * 0.5f, label_w - em * 0.3f,
                   "classroom.recovery.labels");
-    ImGui::TextDisabled("x: measurement noise (\xCF\x83 of each platform's log-normal error); y: mean \xCF\x84-b to the true popularity.");
+    HintWrapped("x: measurement noise (\xCF\x83 of each platform's log-normal error); y: mean \xCF\x84-b to the true popularity.");
 }
 
 void ClassroomPanel::Draw(AppState& state)

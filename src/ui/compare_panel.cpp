@@ -152,20 +152,34 @@ void ComparePanel::Draw(AppState& state)
     const bool slope_shown = (Official >= 0 || regional) && !(regional && !AgainstError.empty());
     if (state.Figure && slope_shown) return;
     ImGui::Separator();
-    ImGui::Text("Source against source, top %d, period %s", Depth, data.Periods.empty() ? "" : data.Periods[session.Period()].Label.c_str());
+    ImGui::TextWrapped("Source against source, top %d, period %s", Depth, data.Periods.empty() ? "" : data.Periods[session.Period()].Label.c_str());
     if (!state.Figure) {
-        ImGui::SameLine();
+        SameLineIfFits(ImGui::GetFontSize() * 8.0f);  // the two choices; a phone puts them below
         ImGui::RadioButton("RBO", &MatrixMetric, 0);
         ImGui::SameLine();
         ImGui::RadioButton("\xCF\x84-b", &MatrixMetric, 1);
     }
     Refresh(state);
     const int n = (int)MatrixSources.size();
-    if (n == 0) { ImGui::TextDisabled("No source published a chart in this period."); return; }
+    if (n == 0) { HintWrapped("No source published a chart in this period."); return; }
     float label_w = 0;
     for (const std::string& l : RowLabels) label_w = ImMax(label_w, ImGui::CalcTextSize(l.c_str()).x);
-    const float cell = ImClamp((ImGui::GetContentRegionAvail().x - label_w - 8) / n, em * 1.6f, em * 3.2f);
-    const int hot = PlotHeatMatrix("agreement", Matrix.data(), n, n, MatrixMetric == 0 ? 0.0 : -1.0, 1.0, RowLabelPtrs.data(),
+    const float avail = ImGui::GetContentRegionAvail().x;
+    float cell = ImClamp((avail - label_w - 8) / n, em * 1.6f, em * 3.2f);
+    const char* const* row_labels = RowLabelPtrs.data();
+    if (label_w + cell * n + 8 > avail) {
+        // On a phone the row labels give way first (cut with an ellipsis), then the cells, down to an em.
+        cell = ImClamp((avail - em * 6 - 8) / n, em * 1.0f, cell);
+        const float room = ImMax(avail - cell * n - 8, em * 3);
+        FittedRowLabels.resize((size_t)n);
+        FittedRowLabelPtrs.resize((size_t)n);
+        for (size_t i = 0; i < (size_t)n; i++) {
+            FittedRowLabels[i] = FitText(RowLabels[i], room);
+            FittedRowLabelPtrs[i] = FittedRowLabels[i].c_str();
+        }
+        row_labels = FittedRowLabelPtrs.data();
+    }
+    const int hot = PlotHeatMatrix("agreement", Matrix.data(), n, n, MatrixMetric == 0 ? 0.0 : -1.0, 1.0, row_labels,
                                    ColLabelPtrs.data(), cell >= em * 2.4f ? "%.2f" : "", cell);
     if (hot >= 0)
         ImGui::SetTooltip("%s\n%s\n%s %.3f", data.Sources[MatrixSources[(size_t)(hot / n)]].Name.c_str(),

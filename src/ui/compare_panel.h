@@ -28,6 +28,8 @@ struct ComparePanel {
     std::vector<double> Matrix;
     std::vector<std::string> RowLabels, ColLabels;
     std::vector<const char*> RowLabelPtrs, ColLabelPtrs;
+    std::vector<std::string> FittedRowLabels;     // RowLabels cut to the width a phone leaves them
+    std::vector<const char*> FittedRowLabelPtrs;
 
     void Draw(AppState& state);
 

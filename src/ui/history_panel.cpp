@@ -160,7 +160,7 @@ void HistoryPanel::Draw(AppState& state)
         session.Touch();
     }
     if (data.Simulated) SimulatedBadge(data);
-    else ImGui::TextDisabled("Composite rank by period under the current mix.");
+    else HintWrapped("Composite rank by period under the current mix.");
 }
 
 } // namespace chartmix::ui

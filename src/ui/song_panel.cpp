@@ -66,18 +66,21 @@ void SongPanel::Draw(AppState& state)
     if (song < 0) {
         if (ranking.Songs.empty()) { ImGui::TextDisabled("No song is ranked in this period."); return; }
         song = ranking.Songs[0];
-        if (!state.Figure) ImGui::TextDisabled("No song pinned: showing this period's #1. Click a song in the chart or the history to pin it.");
+        if (!state.Figure) HintWrapped("No song pinned: showing this period's #1. Click a song in the chart or the history to pin it.");
     }
     Refresh(state, (uint32_t)song);
     char label[512];
     FormatSong(data, (uint32_t)song, label, sizeof(label));
-    ImGui::TextUnformatted(label);
-    if (data.Simulated) { ImGui::SameLine(); SimulatedBadge(data); }
+    ImGui::TextWrapped("%s", label);
+    if (data.Simulated) {
+        SameLineIfFits(ImGui::CalcTextSize("SIMULATED DATA").x);
+        SimulatedBadge(data);
+    }
 
     if (HasRun) {
         const char* debut = Run.DebutPeriod < data.Periods.size() ? data.Periods[Run.DebutPeriod].Label.c_str() : "?";
         const char* peak_at = Run.PeakPeriod < data.Periods.size() ? data.Periods[Run.PeakPeriod].Label.c_str() : "?";
-        ImGui::Text("Peak #%d (%s)  \xC2\xB7  %u periods on the top %d  \xC2\xB7  %u at #1  \xC2\xB7  debut #%d (%s)",
+        ImGui::TextWrapped("Peak #%d (%s)  \xC2\xB7  %u periods on the top %d  \xC2\xB7  %u at #1  \xC2\xB7  debut #%d (%s)",
                     Run.Peak, peak_at, Run.WeeksOnChart, kChartDepth, Run.WeeksAtNumberOne, Run.DebutRank, debut);
     } else {
         ImGui::TextDisabled("Never in the composite top %d under this mix.", kChartDepth);
@@ -133,8 +136,12 @@ void SongPanel::Draw(AppState& state)
                            ImGuiColorEditFlags_NoTooltip, ImVec2(em * 0.8f, em * 0.8f));
         ImGui::SameLine();
         const char* name = composite ? "Your mix" : data.Sources[Lines[l]].Name.c_str();
-        if (std::isnan(r)) ImGui::TextDisabled("%s: \xE2\x80\x94", name);
-        else ImGui::Text("%s: #%.0f", name, r);
+        char entry[300];
+        if (std::isnan(r)) std::snprintf(entry, sizeof(entry), "%s: \xE2\x80\x94", name);
+        else std::snprintf(entry, sizeof(entry), "%s: #%.0f", name, r);
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[std::isnan(r) ? ImGuiCol_TextDisabled : ImGuiCol_Text]);
+        ImGui::TextWrapped("%s", entry);  // a long source name wraps on a phone
+        ImGui::PopStyleColor();
         if (l % 3 != 2 && l + 1 < Lines.size() && ImGui::GetContentRegionAvail().x > em * 30) ImGui::SameLine(0, em);
     }
 }

@@ -95,6 +95,13 @@ void FormatSong(const Dataset& data, uint32_t song, char* buf, size_t size)
     std::snprintf(buf, size, "%.*s \xE2\x80\x94 %.*s", (int)t.size(), t.data(), (int)a.size(), a.data());
 }
 
+void HintWrapped(const char* text)
+{
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextWrapped("%s", text);
+    ImGui::PopStyleColor();
+}
+
 void TextView(std::string_view text)
 {
     ImGui::TextUnformatted(text.data(), text.data() + text.size());

@@ -30,6 +30,8 @@ const char* SourceKindTitle(SourceKind kind, bool official);  // "Audio streams"
 int OfficialSource(const Dataset& data);
 // Writes "Title — Artist" into buf (truncated to size).
 void FormatSong(const Dataset& data, uint32_t song, char* buf, size_t size);
+// A hint in the disabled text colour, wrapped at the panel's edge (a sentence must not run off a phone).
+void HintWrapped(const char* text);
 // Text of a string_view without copying.
 void TextView(std::string_view text);
 // A small coloured "SIMULATED DATA" tag, drawn when the dataset is simulated.

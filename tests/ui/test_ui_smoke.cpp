@@ -318,17 +318,20 @@ TEST_CASE("a label cut to fit ends with an ellipsis, within the width, on a whol
     ImGui::EndFrame();
 }
 
-TEST_CASE("on a phone the classroom's score rows and candidate list stay inside the panel's width")
+TEST_CASE("on a phone every panel's content stays inside the panel's width")
 {
-    Harness h(360.0f, 740.0f);
-    h.State.ActiveSession.Panel = "classroom";
-    h.Frames(4);
-    const ImGuiWindow* panel = nullptr;
-    for (ImGuiWindow* w : GImGui->Windows)
-        if (w->Active && std::string(w->Name).find("/panel_") != std::string::npos) panel = w;
-    REQUIRE(panel != nullptr);
-    CHECK((h.View().VisiblePanels & (1 << Panel_Classroom)) != 0);
-    // What the panel drew reaches no further right than its own content edge (a row cut at the
-    // screen's edge would widen the content past it).
-    CHECK(panel->ContentSize.x <= panel->ContentRegionRect.GetWidth() + 1.0f);
+    for (std::string key : { "chart", "history", "song", "compare", "sensitivity", "classroom" }) {
+        CAPTURE(key);
+        Harness h(360.0f, 740.0f);
+        h.State.ActiveSession.Panel = key;
+        h.Frames(4);
+        const ImGuiWindow* panel = nullptr;
+        for (ImGuiWindow* w : GImGui->Windows)
+            if (w->Active && std::string(w->Name).find("/panel_") != std::string::npos) panel = w;
+        REQUIRE(panel != nullptr);
+        CHECK((h.View().VisiblePanels & (1 << PanelFromKey(key))) != 0);
+        // What the panel drew reaches no further right than its own content edge (a row cut at the
+        // screen's edge would widen the content past it).
+        CHECK(panel->ContentSize.x <= panel->ContentRegionRect.GetWidth() + 1.0f);
+    }
 }
