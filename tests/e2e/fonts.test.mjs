@@ -31,6 +31,7 @@ function recordFonts(page) {
 
 // The UI has noticed the current data and every font file it asked for is in the atlas.
 async function waitForCjkFonts(page) {
+  await waitForFrames(page, 1);  // the page's module has started: window.chartmix exists (right after goto it may not)
   await waitForFrames(page, (await page.evaluate(() => window.chartmix.framesDrawn)) + 2);
   await page.waitForFunction(() => window.chartmix.uiProbe().values.fonts === 'ready, cjk', null, { timeout: 30000 });
   await waitForFrames(page, (await page.evaluate(() => window.chartmix.framesDrawn)) + 3);
