@@ -6,6 +6,7 @@ export const probe = (page) => page.evaluate(() => window.chartmix.uiProbe());
 
 // Waits until the app has drawn `frames` more frames.
 export async function settle(page, frames = 4) {
+  await page.waitForFunction(() => window.chartmix && window.chartmix.framesDrawn > 0);  // the module has started
   const start = await page.evaluate(() => window.chartmix.framesDrawn);
   await page.waitForFunction((f) => window.chartmix.framesDrawn >= f, start + frames);
 }
