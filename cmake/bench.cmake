@@ -1,6 +1,7 @@
 # Benchmarks (tools/bench). Nothing here is part of the default build: each target is built only when
 # asked for by name, e.g. `cmake --build build/native-release --target chartmix_bench`.
 #   native preset   chartmix_bench       bench/bench_main.cpp, prints JSON
+#                   chartmix_bench_json  bench/json_numbers.cpp: ParseJson on a million numbers
 #   web preset      chartmix_bench       the same program as .js + .wasm for node (reads files from disk)
 #                   chartmix_bench_web   an ES module for the benchmark page (bench/web/), data handed in as bytes
 # chartmix_core is the product's own library target (its flags come from CMakeLists.txt) and the web
@@ -13,6 +14,13 @@ endif()
 add_executable(chartmix_bench EXCLUDE_FROM_ALL ${CMAKE_SOURCE_DIR}/bench/bench_main.cpp ${CHARTMIX_BENCH_COMMON})
 target_link_libraries(chartmix_bench PRIVATE chartmix_core)
 chartmix_warnings(chartmix_bench)
+
+# ParseJson on a million numbers (bench/json_numbers.cpp): the cost of reading each number with strtod.
+if(NOT EMSCRIPTEN)
+    add_executable(chartmix_bench_json EXCLUDE_FROM_ALL ${CMAKE_SOURCE_DIR}/bench/json_numbers.cpp)
+    target_link_libraries(chartmix_bench_json PRIVATE chartmix_core)
+    chartmix_warnings(chartmix_bench_json)
+endif()
 
 if(EMSCRIPTEN)
     set(_bench_link_opt -O2)
