@@ -206,16 +206,11 @@ void ChartPanel::Draw(AppState& state)
     OfferNativeTextInput(state, Search);
     SameLineIfFits(count_w);
     ImGui::TextDisabled("%s", count);
-    if (data.Simulated) {
-        SameLineIfFits(ImGui::CalcTextSize("SIMULATED DATA").x);
-        SimulatedBadge(data);
-    }
+    SimulatedBadgeBeside(data);
     if (OrderQuery != Search) OrderDirty = true;
     if (OfficialOnly) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-        ImGui::TextWrapped("This dataset holds only official charts, so there is nothing to re-weight: they are shown as published. "
-                           "Open a streaming or sales chart of the same weeks (Open \xE2\x80\xA6) to mix them.");
-        ImGui::PopStyleColor();
+        HintWrapped("This dataset holds only official charts, so there is nothing to re-weight: they are shown as published. "
+                    "Open a streaming or sales chart of the same weeks (Open \xE2\x80\xA6) to mix them.");
     }
 
     const bool narrow = ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 34.0f;

@@ -268,10 +268,7 @@ void ClassroomPanel::Draw(AppState& state)
         ImGui::SetNextItemWidth(em * 8);
         ImGui::SliderInt("##candidates", &Candidates, 3, kClassroomMaxCandidates, "%d songs");
         KeyboardSliderInt(state, &Candidates, 3, kClassroomMaxCandidates);
-        if (data.Simulated) {
-            SameLineIfFits(ImGui::CalcTextSize("SIMULATED DATA").x);  // on a phone the badge takes a line of its own
-            SimulatedBadge(data);
-        }
+        SimulatedBadgeBeside(data);
     }
     Refresh(state);
     if (!Error.empty()) { ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::Error), "%s", Error.c_str()); return; }

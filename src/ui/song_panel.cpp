@@ -72,10 +72,7 @@ void SongPanel::Draw(AppState& state)
     char label[512];
     FormatSong(data, (uint32_t)song, label, sizeof(label));
     ImGui::TextWrapped("%s", label);
-    if (data.Simulated) {
-        SameLineIfFits(ImGui::CalcTextSize("SIMULATED DATA").x);
-        SimulatedBadge(data);
-    }
+    SimulatedBadgeBeside(data);
 
     if (HasRun) {
         const char* debut = Run.DebutPeriod < data.Periods.size() ? data.Periods[Run.DebutPeriod].Label.c_str() : "?";

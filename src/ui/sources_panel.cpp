@@ -245,10 +245,8 @@ void SourcesPanel::DrawMixMenus(AppState& state)
     ProbeItem("sources.method");
     ImGui::TextWrapped("%s", MethodExplanation(session.CurrentMix().RankMethod));
     const Mix& now = session.CurrentMix();
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-    ImGui::TextWrapped("A song missing from a chart %s (%s).", MissingPolicyTitle(now.Missing),
-                       now.Missing == DefaultMissing(now.RankMethod) ? "this method's default" : "set by the mix");
-    ImGui::PopStyleColor();
+    HintWrapped("A song missing from a chart %s (%s).", MissingPolicyTitle(now.Missing),
+                now.Missing == DefaultMissing(now.RankMethod) ? "this method's default" : "set by the mix");
     ProbeValue("sources.missing", MissingPolicyName(now.Missing));
     if (session.CurrentMix().RankMethod == Method::WeightedSum) {
         ImGui::SetNextItemWidth(-FLT_MIN);

@@ -159,9 +159,7 @@ void TopBar::Draw(AppState& state)
             ProbeItem("topbar.notice.details");
         }
         if (ShowDetails && !state.NoticeDetails.empty()) {
-            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-            ImGui::TextWrapped("%s", state.NoticeDetails.c_str());
-            ImGui::PopStyleColor();
+            HintWrapped("%s", state.NoticeDetails.c_str());
         }
     }
 }

@@ -1,6 +1,7 @@
 #include "ui/ui_common.h"
 #include "ui/theme_colors.h"
 
+#include <cstdarg>
 #include <cstdio>
 
 namespace chartmix::ui {
@@ -95,10 +96,13 @@ void FormatSong(const Dataset& data, uint32_t song, char* buf, size_t size)
     std::snprintf(buf, size, "%.*s \xE2\x80\x94 %.*s", (int)t.size(), t.data(), (int)a.size(), a.data());
 }
 
-void HintWrapped(const char* text)
+void HintWrapped(const char* fmt, ...)
 {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-    ImGui::TextWrapped("%s", text);
+    va_list args;
+    va_start(args, fmt);
+    ImGui::TextWrappedV(fmt, args);
+    va_end(args);
     ImGui::PopStyleColor();
 }
 
@@ -107,12 +111,21 @@ void TextView(std::string_view text)
     ImGui::TextUnformatted(text.data(), text.data() + text.size());
 }
 
+static const char kSimulatedTag[] = "SIMULATED DATA";
+
 void SimulatedBadge(const Dataset& data)
 {
     if (!data.Simulated) return;
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::Caution), "SIMULATED DATA");
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::Caution), "%s", kSimulatedTag);
     HelpTooltip("These charts come from chartmix's built-in simulated market, not from any real chart. "
                 "Song and artist names are invented.");
+}
+
+void SimulatedBadgeBeside(const Dataset& data)
+{
+    if (!data.Simulated) return;
+    SameLineIfFits(ImGui::CalcTextSize(kSimulatedTag).x);
+    SimulatedBadge(data);
 }
 
 void HelpTooltip(const char* text)

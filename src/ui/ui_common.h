@@ -31,11 +31,13 @@ int OfficialSource(const Dataset& data);
 // Writes "Title — Artist" into buf (truncated to size).
 void FormatSong(const Dataset& data, uint32_t song, char* buf, size_t size);
 // A hint in the disabled text colour, wrapped at the panel's edge (a sentence must not run off a phone).
-void HintWrapped(const char* text);
+void HintWrapped(const char* fmt, ...) IM_FMTARGS(1);
 // Text of a string_view without copying.
 void TextView(std::string_view text);
 // A small coloured "SIMULATED DATA" tag, drawn when the dataset is simulated.
 void SimulatedBadge(const Dataset& data);
+// The same tag after the last item, on its line when it fits there, else on a line of its own.
+void SimulatedBadgeBeside(const Dataset& data);
 // Shows `text` as a tooltip on the last item when hovered (wrapped at a readable width).
 void HelpTooltip(const char* text);
 // Begins a modal dialog drawn opaque over the app (the app behind waits); EndPopup() when true.

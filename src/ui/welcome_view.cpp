@@ -19,9 +19,7 @@ static bool StartingPoint(const char* probe, const char* label, const char* what
     ImGui::PushID(probe);
     const bool chosen = ImGui::Button(label, ImVec2(-FLT_MIN, ImGui::GetFrameHeight() * 1.3f));
     ProbeItem(probe);
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-    ImGui::TextWrapped("%s", what);
-    ImGui::PopStyleColor();
+    HintWrapped("%s", what);
     ImGui::Spacing();
     ImGui::PopID();
     return chosen;
