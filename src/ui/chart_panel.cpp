@@ -140,7 +140,11 @@ void ChartPanel::DrawRow(AppState& state, uint32_t row, bool narrow, float row_h
     }
     ImGui::TableNextColumn();
     FormatSong(data, song, label, sizeof(label));
-    ImGui::TextUnformatted(label);
+    // A title wider than its column ends in "…" (the column would cut it mid-letter); the whole
+    // title is a hover away.
+    const std::string fitted = FitText(label, ImGui::GetContentRegionAvail().x);
+    ImGui::TextUnformatted(fitted.c_str());
+    if (fitted.size() != std::strlen(label) && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", label);
     if (!narrow) {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(FormatScore(ranking.Scores[row]).c_str());

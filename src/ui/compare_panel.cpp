@@ -71,10 +71,8 @@ void ComparePanel::Refresh(AppState& state)
     RowLabelPtrs.resize(n);
     ColLabelPtrs.resize(n);
     for (size_t i = 0; i < n; i++) {
-        char buf[8];
-        std::snprintf(buf, sizeof(buf), "%zu", i + 1);
-        ColLabels[i] = buf;
-        RowLabels[i] = std::string(buf) + " " + short_labels[MatrixSources[i]];
+        ColLabels[i] = std::to_string(i + 1);
+        RowLabels[i] = ColLabels[i] + " " + short_labels[MatrixSources[i]];
     }
     for (size_t i = 0; i < n; i++) { RowLabelPtrs[i] = RowLabels[i].c_str(); ColLabelPtrs[i] = ColLabels[i].c_str(); }
     SeenRevision = session.Revision();

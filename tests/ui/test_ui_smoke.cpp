@@ -335,3 +335,21 @@ TEST_CASE("on a phone every panel's content stays inside the panel's width")
         CHECK(panel->ContentSize.x <= panel->ContentRegionRect.GetWidth() + 1.0f);
     }
 }
+
+TEST_CASE("on a phone the chart's titles end inside their column, cut with an ellipsis")
+{
+    Harness h(360.0f, 740.0f);
+    h.State.ActiveSession.Panel = "chart";
+    h.Frames(4);
+    const ImGuiTable* table = nullptr;
+    for (int i = 0; i < GImGui->Tables.GetMapSize(); i++)
+        if (ImGuiTable* t = GImGui->Tables.TryGetMapData(i); t && t->LastFrameActive == GImGui->FrameCount && t->ColumnsCount == 4) table = t;
+    REQUIRE(table != nullptr);
+    // What each cell drew this frame reaches no further right than the cell's own edge: a title
+    // clipped by the column would run past it, and a reader would see it cut mid-letter.
+    for (int c = 0; c < table->ColumnsCount; c++) {
+        CAPTURE(c);
+        const ImGuiTableColumn& column = table->Columns[c];
+        CHECK(column.ContentMaxXUnfrozen <= column.WorkMaxX + 1.0f);
+    }
+}
