@@ -15,6 +15,8 @@
 
 namespace chartmix::ui {
 
+constexpr int kNoticeLines = 2;  // the notice's height before "details"
+
 static void DrawPeriodCombo(AppState& state)
 {
     Session& session = state.ActiveSession;
@@ -138,22 +140,31 @@ void TopBar::Draw(AppState& state)
     if (!state.Notice.empty()) {
         ImVec4 color = state.NoticeIsError ? ImGui::ColorConvertU32ToFloat4(theme::Error) : ImGui::GetStyle().Colors[ImGuiCol_Text];
         // The text wraps short of the buttons, which sit to its right: a long notice on a phone
-        // would otherwise fill the line and push them off screen.
+        // would otherwise fill the line and push them off screen. It takes two lines at most (on a
+        // phone a load's notice ran to six, above the chart); the rest waits behind "details".
         const ImGuiStyle& style = ImGui::GetStyle();
-        float buttons_w = ImGui::CalcTextSize("\xC3\x97").x + style.FramePadding.x * 2 + style.ItemSpacing.x;
-        if (!state.NoticeDetails.empty()) buttons_w += ImGui::CalcTextSize("details").x + style.FramePadding.x * 2 + style.ItemSpacing.x;
+        const float dismiss_w = ImGui::CalcTextSize("\xC3\x97").x + style.FramePadding.x * 2 + style.ItemSpacing.x;
+        const float details_w = ImGui::CalcTextSize("details").x + style.FramePadding.x * 2 + style.ItemSpacing.x;
+        const float avail = ImGui::GetContentRegionAvail().x;
+        bool cut = false;
+        std::string shown = ClampLines(state.Notice, ImMax(em * 6, avail - dismiss_w), kNoticeLines, &cut);
+        const bool more = cut || !state.NoticeDetails.empty();
+        if (more) shown = ClampLines(state.Notice, ImMax(em * 6, avail - dismiss_w - details_w), kNoticeLines, &cut);
+        if (DetailsOf != state.Notice) { DetailsOf = state.Notice; ShowDetails = false; }
+        if (ShowDetails) shown = state.Notice;
         ImGui::PushStyleColor(ImGuiCol_Text, color);
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImMax(em * 6, ImGui::GetContentRegionAvail().x - buttons_w));
-        ImGui::TextWrapped("%s", state.Notice.c_str());
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImMax(em * 6, avail - dismiss_w - (more ? details_w : 0.0f)));
+        ImGui::TextWrapped("%s", shown.c_str());
+        ProbeItem("topbar.notice.text");
         ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
         ProbeValue("topbar.notice", state.Notice);
+        ProbeValue("topbar.notice.shown", shown);
         ImGui::SameLine();
         if (ImGui::SmallButton("\xC3\x97##dismiss")) { state.Notice.clear(); state.NoticeDetails.clear(); }
         ProbeItem("topbar.notice.dismiss");
-        // The details line waits behind a button: on a phone it would push the chart off screen.
-        if (DetailsOf != state.Notice) { DetailsOf = state.Notice; ShowDetails = false; }
-        if (!state.NoticeDetails.empty()) {
+        // The details wait behind a button: on a phone they would push the chart off screen.
+        if (more) {
             ImGui::SameLine();
             if (ImGui::SmallButton(ShowDetails ? "less" : "details")) ShowDetails = !ShowDetails;
             ProbeItem("topbar.notice.details");

@@ -1,8 +1,12 @@
 #include "ui/ui_common.h"
 #include "ui/theme_colors.h"
+#include "ui/plot.h"
 
+#include <algorithm>
 #include <cstdarg>
 #include <cstdio>
+
+#include <imgui_internal.h>
 
 namespace chartmix::ui {
 
@@ -104,6 +108,40 @@ void HintWrapped(const char* fmt, ...)
     ImGui::TextWrappedV(fmt, args);
     va_end(args);
     ImGui::PopStyleColor();
+}
+
+std::string ClampLines(std::string_view text, float wrap_width, int max_lines, bool* cut)
+{
+    IM_ASSERT(max_lines >= 1);
+    ImFont* font = ImGui::GetFont();
+    const float scale = ImGui::GetFontSize() / font->FontSize;
+    const char* s = text.data();
+    const char* end = s + text.size();
+    std::string out;
+    *cut = false;
+    for (int line = 0; s < end; line++) {
+        if (line == max_lines - 1) {
+            // The last line allowed: the rest of the text on one line, cut to the width.
+            std::string rest(s, end);
+            std::replace(rest.begin(), rest.end(), '\n', ' ');
+            std::string fitted = FitText(rest, wrap_width);
+            *cut = fitted.size() != rest.size();
+            out += fitted;
+            break;
+        }
+        const char* eol = font->CalcWordWrapPositionA(scale, s, end, wrap_width);
+        if (eol == s) {  // a line too narrow for one character still takes one, as TextWrapped does
+            unsigned int c = 0;
+            eol += ImMax(1, ImTextCharFromUtf8(&c, s, end));
+        }
+        out.append(s, eol);
+        s = eol;
+        // After a break, Dear ImGui skips the blanks and one newline that follow.
+        while (s < end && (*s == ' ' || *s == '\t')) s++;
+        if (s < end && *s == '\n') s++;
+        if (s < end) out += '\n';
+    }
+    return out;
 }
 
 void TextView(std::string_view text)

@@ -7,39 +7,18 @@
 
 #include <imgui.h>
 
-#include "core/base/json.h"
 #include "core/rank/mix.h"
-#include "ui/ui_probe.h"
 #include "ui_harness.h"
 
 using namespace ui_test;
 
 namespace {
 
-// Clicks the centre of the control the probe recorded under `name` in the last frame.
-void ClickItem(Harness& h, const char* name)
-{
-    Result<rapidjson::Document> probe = ParseJson(ProbeJson(), "probe");
-    REQUIRE(probe.Ok());
-    const rapidjson::Value& items = (*probe)["items"];
-    REQUIRE_MESSAGE(items.HasMember(name), "the app drew no ", name);
-    const rapidjson::Value& r = items[name];
-    h.Click(r[0].GetFloat() + r[2].GetFloat() * 0.5f, r[1].GetFloat() + r[3].GetFloat() * 0.5f);
-}
-
-std::string ProbedValue(const char* name)
-{
-    Result<rapidjson::Document> probe = ParseJson(ProbeJson(), "probe");
-    REQUIRE(probe.Ok());
-    const rapidjson::Value& values = (*probe)["values"];
-    return values.HasMember(name) ? values[name].GetString() : "";
-}
-
 void ChooseMethod(Harness& h, Method m)
 {
-    ClickItem(h, "sources.method");
+    h.ClickItem("sources.method");
     h.Frames(2);
-    ClickItem(h, ("sources.method." + std::string(MethodName(m))).c_str());
+    h.ClickItem(("sources.method." + std::string(MethodName(m))).c_str());
     h.Frames(2);
 }
 
@@ -53,12 +32,12 @@ TEST_CASE("a method chosen in the menu brings its own missing-song default, and 
     ChooseMethod(h, Method::WeightedSum);
     REQUIRE(session.CurrentMix().RankMethod == Method::WeightedSum);
     CHECK(session.CurrentMix().Missing == MissingPolicy::NextRank);
-    CHECK(ProbedValue("sources.missing") == "next_rank");
+    CHECK(h.ProbedValue("sources.missing") == "next_rank");
 
     ChooseMethod(h, Method::PointsTable);
     REQUIRE(session.CurrentMix().RankMethod == Method::PointsTable);
     CHECK(session.CurrentMix().Missing == MissingPolicy::Zero);  // a table gives songs off the chart no points
-    CHECK(ProbedValue("sources.missing") == "zero");
+    CHECK(h.ProbedValue("sources.missing") == "zero");
 
     ChooseMethod(h, Method::Borda);
     CHECK(session.CurrentMix().Missing == MissingPolicy::NextRank);
@@ -70,5 +49,5 @@ TEST_CASE("a method chosen in the menu brings its own missing-song default, and 
     h.Frames(2);
     ChooseMethod(h, Method::PointsTable);
     CHECK(session.CurrentMix().Missing == MissingPolicy::Ignore);
-    CHECK(ProbedValue("sources.missing") == "ignore");
+    CHECK(h.ProbedValue("sources.missing") == "ignore");
 }

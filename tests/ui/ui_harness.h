@@ -8,9 +8,11 @@
 
 #include <imgui.h>
 
+#include "core/base/json.h"
 #include "ui/explorer.h"
 #include "ui/explorer_view.h"
 #include "ui/fonts.h"
+#include "ui/ui_probe.h"
 
 namespace ui_test {
 
@@ -113,6 +115,37 @@ struct Harness {
         Frame();
     }
     ExplorerView& View() { return GetExplorerView(State); }
+
+    // Clicks the centre of the control the probe recorded under `name` in the last frame.
+    void ClickItem(const char* name)
+    {
+        const ImVec4 r = ProbedItem(name);
+        Click(r.x + r.z * 0.5f, r.y + r.w * 0.5f);
+    }
+    // The rectangle (x, y, width, height) the probe recorded under `name` in the last frame.
+    ImVec4 ProbedItem(const char* name)
+    {
+        chartmix::Result<rapidjson::Document> probe = chartmix::ParseJson(chartmix::ui::ProbeJson(), "probe");
+        REQUIRE(probe.Ok());
+        const rapidjson::Value& items = (*probe)["items"];
+        REQUIRE_MESSAGE(items.HasMember(name), "the app drew no ", name);
+        const rapidjson::Value& r = items[name];
+        return ImVec4(r[0].GetFloat(), r[1].GetFloat(), r[2].GetFloat(), r[3].GetFloat());
+    }
+    bool Probed(const char* name)
+    {
+        chartmix::Result<rapidjson::Document> probe = chartmix::ParseJson(chartmix::ui::ProbeJson(), "probe");
+        REQUIRE(probe.Ok());
+        return (*probe)["items"].HasMember(name);
+    }
+    // The value the probe recorded under `name` in the last frame ("" when none).
+    std::string ProbedValue(const char* name)
+    {
+        chartmix::Result<rapidjson::Document> probe = chartmix::ParseJson(chartmix::ui::ProbeJson(), "probe");
+        REQUIRE(probe.Ok());
+        const rapidjson::Value& values = (*probe)["values"];
+        return values.HasMember(name) ? values[name].GetString() : "";
+    }
 
     void LoadSmall()
     {

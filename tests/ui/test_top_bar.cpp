@@ -1,0 +1,106 @@
+// The top bar's notice: a long one takes two lines, ends in "…", and shows the rest behind
+// "details"; a short one is shown whole with no button. ClampLines, which cuts it, breaks lines
+// where Dear ImGui's wrapping breaks them.
+#include <doctest/doctest.h>
+
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "ui/ui_common.h"
+#include "ui_harness.h"
+
+using namespace ui_test;
+
+namespace {
+
+// A load's notice as the BLACKPINK weekly dataset gives it: six lines on a phone before.
+const char* kLongNotice =
+    "2 rows could not be read (first: blackpink_chart_history_daily_weekly_monthly.csv:3885:7: \"Shut Down\" appears twice on "
+    "vibe-daily for 2023-07-29 (first at blackpink_chart_history_daily_weekly_monthly.csv:3884)).";
+
+std::vector<std::string> Lines(const std::string& text)
+{
+    std::vector<std::string> lines(1);
+    for (char c : text) {
+        if (c == '\n') lines.emplace_back();
+        else lines.back().push_back(c);
+    }
+    return lines;
+}
+
+} // namespace
+
+TEST_CASE("ClampLines keeps a text to its lines, each inside the width, and cuts the last with an ellipsis")
+{
+    Harness h(360.0f, 740.0f);
+    h.Frames(1);
+    ImGui::NewFrame();
+    bool cut = true;
+    CHECK(ClampLines("A short notice.", 300.0f, 2, &cut) == "A short notice.");
+    CHECK_FALSE(cut);
+
+    for (float width : { 40.0f, 150.0f, 290.0f }) {
+        CAPTURE(width);
+        const std::string clamped = ClampLines(kLongNotice, width, 2, &cut);
+        CHECK(cut);
+        const std::vector<std::string> lines = Lines(clamped);
+        CHECK(lines.size() == 2);
+        for (const std::string& line : lines) CHECK(ImGui::CalcTextSize(line.c_str()).x <= width + 0.5f);
+        CHECK(clamped.size() >= 3);
+        CHECK(clamped.compare(clamped.size() - 3, 3, "\xE2\x80\xA6") == 0);
+        // The first line is where TextWrapped ends its first line.
+        ImFont* font = ImGui::GetFont();
+        const char* eol = font->CalcWordWrapPositionA(ImGui::GetFontSize() / font->FontSize, kLongNotice, kLongNotice + std::strlen(kLongNotice), width);
+        CHECK(lines[0] == std::string(kLongNotice, eol));
+    }
+    // A width narrower than one letter still moves on a letter a line, and never splits a character.
+    const std::string narrow = ClampLines("\xEB\xB4\x84\xEB\x82\xA0 \xEC\xA2\x8B\xEC\x9D\x80", 1.0f, 3, &cut);
+    CHECK(Lines(narrow).size() == 3);
+    CHECK(Lines(narrow)[0] == "\xEB\xB4\x84");
+    ImGui::EndFrame();
+}
+
+TEST_CASE("on a phone a long notice takes two lines, and details shows the whole of it")
+{
+    Harness h(360.0f, 740.0f);
+    h.Frames(2);
+    h.State.Notice = kLongNotice;
+    h.Frames(2);
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const ImVec4 two_lines = h.ProbedItem("topbar.notice.text");
+    CHECK(two_lines.w <= 2.0f * line);
+    CHECK(two_lines.x + two_lines.z <= 360.0f);
+    const std::string shown = h.ProbedValue("topbar.notice.shown");
+    CHECK(shown != kLongNotice);
+    CHECK(shown.compare(shown.size() - 3, 3, "\xE2\x80\xA6") == 0);
+    // The buttons sit beside the text, inside the screen.
+    for (const char* button : { "topbar.notice.dismiss", "topbar.notice.details" }) {
+        CAPTURE(button);
+        const ImVec4 r = h.ProbedItem(button);
+        CHECK(r.x >= two_lines.x + two_lines.z);
+        CHECK(r.x + r.z <= 360.0f);
+    }
+
+    h.ClickItem("topbar.notice.details");
+    h.Frames(2);
+    CHECK(h.ProbedValue("topbar.notice.shown") == kLongNotice);
+    CHECK(h.ProbedItem("topbar.notice.text").w > 3.0f * line);
+
+    h.ClickItem("topbar.notice.details");  // now "less"
+    h.Frames(2);
+    CHECK(h.ProbedItem("topbar.notice.text").w <= 2.0f * line);
+}
+
+TEST_CASE("a short notice is shown whole, with no details button")
+{
+    Harness h(360.0f, 740.0f);
+    h.Frames(2);
+    h.State.Notice = "Loaded 3 files.";
+    h.Frames(2);
+    CHECK(h.ProbedValue("topbar.notice.shown") == "Loaded 3 files.");
+    CHECK(h.ProbedItem("topbar.notice.text").w <= ImGui::GetTextLineHeightWithSpacing());
+    CHECK_FALSE(h.Probed("topbar.notice.details"));
+}
