@@ -5,6 +5,7 @@
 // mask-driven reader to it.
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace chartmix::test {
@@ -67,7 +68,7 @@ inline std::vector<ReferenceRecord> ReadReferenceCsv(std::string_view t, char de
                 while (i < n && t[i] != delimiter && t[i] != '\n') value += t[i++];
                 if (!value.empty() && (i == n || t[i] == '\n') && value.back() == '\r') value.pop_back();
             }
-            r.Fields.push_back(value);
+            r.Fields.push_back(std::move(value));
             r.Positions.emplace_back(start_line, (int)(start - start_line_begin) + 1);
             if (ends_record || i >= n) { i = n; break; }
             if (t[i] == delimiter) {
@@ -83,7 +84,7 @@ inline std::vector<ReferenceRecord> ReadReferenceCsv(std::string_view t, char de
             if (i < n && t[i] == '\n') { i++; line++; line_start = i; }
             break;
         }
-        records.push_back(r);
+        records.push_back(std::move(r));
     }
     return records;
 }
