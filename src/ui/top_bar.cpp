@@ -1,6 +1,7 @@
 #include "ui/top_bar.h"
 #include "ui/ui_probe.h"
 
+#include <climits>
 #include <cstdio>
 
 #include <imgui.h>
@@ -151,7 +152,8 @@ void TopBar::Draw(AppState& state)
         const bool more = cut || !state.NoticeDetails.empty();
         if (more) shown = ClampLines(state.Notice, ImMax(em * 6, avail - dismiss_w - details_w), kNoticeLines, &cut);
         if (DetailsOf != state.Notice) { DetailsOf = state.Notice; ShowDetails = false; }
-        if (ShowDetails) shown = state.Notice;
+        // The whole notice, broken by the same rule, so a file name stays on one line.
+        if (ShowDetails) shown = ClampLines(state.Notice, ImMax(em * 6, avail - dismiss_w - details_w), INT_MAX, &cut);
         ImGui::PushStyleColor(ImGuiCol_Text, color);
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImMax(em * 6, avail - dismiss_w - (more ? details_w : 0.0f)));
         ImGui::TextWrapped("%s", shown.c_str());

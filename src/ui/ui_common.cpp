@@ -3,8 +3,10 @@
 #include "ui/plot.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <cstdarg>
 #include <cstdio>
+#include <cstring>
 
 #include <imgui_internal.h>
 
@@ -110,6 +112,10 @@ void HintWrapped(const char* fmt, ...)
     ImGui::PopStyleColor();
 }
 
+static bool IsBlankOrNewline(char c) { return c == ' ' || c == '\t' || c == '\n'; }
+// Where a word too long for a line may be cut: after punctuation or a path or name separator.
+static bool IsBreakAfter(char c) { return c != 0 && std::strchr("._-/:,;!?\"", c) != nullptr; }
+
 std::string ClampLines(std::string_view text, float wrap_width, int max_lines, bool* cut)
 {
     IM_ASSERT(max_lines >= 1);
@@ -133,6 +139,22 @@ std::string ClampLines(std::string_view text, float wrap_width, int max_lines, b
         if (eol == s) {  // a line too narrow for one character still takes one, as TextWrapped does
             unsigned int c = 0;
             eol += ImMax(1, ImTextCharFromUtf8(&c, s, end));
+        } else if (eol < end && !IsBlankOrNewline(*eol) && !IsBlankOrNewline(eol[-1])) {
+            // Dear ImGui also breaks after punctuation, which splits a file name ("monthly.\ncsv"):
+            // break at the last blank instead, so the word starts the next line whole.
+            const char* blank = eol - 1;
+            while (blank > s && !IsBlankOrNewline(*blank)) blank--;
+            const char* word_end = eol;
+            while (word_end < end && !IsBlankOrNewline(*word_end)) word_end++;
+            if (blank > s && font->CalcTextSizeA(font->FontSize * scale, FLT_MAX, 0.0f, blank + 1, word_end).x <= wrap_width) {
+                eol = blank;
+            } else if (!IsBreakAfter(eol[-1])) {
+                // A word too long for any line, cut mid-letter: cut after its last separator
+                // that fits instead ("daily_\nweekly"), as a path or file name reads.
+                const char* after = eol - 1;
+                while (after > s && !IsBlankOrNewline(*after) && !IsBreakAfter(*after)) after--;
+                if (after > s && IsBreakAfter(*after)) eol = after + 1;
+            }
         }
         out.append(s, eol);
         s = eol;
