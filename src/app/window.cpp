@@ -1,5 +1,7 @@
 #include "app/window.h"
 
+#include <algorithm>
+
 #include <SDL.h>
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
@@ -73,6 +75,11 @@ bool BeginFrame(Window* window)
     window->KeysPressed.clear();
     int window_w = 0, window_h = 0;
     SDL_GetWindowSize(window->Handle, &window_w, &window_h);
+    // Dear ImGui 1.86 reads a key as held or not at NewFrame: a press and its release in one frame
+    // (a quick tap on a busy page) would never be seen, so the release waits for the next frame.
+    std::vector<SDL_Event> held;
+    held.swap(window->HeldKeyUps);
+    for (SDL_Event& release : held) ImGui_ImplSDL2_ProcessEvent(&release);
     while (SDL_PollEvent(&event)) {
         if (event.type == SDL_DROPFILE && event.drop.file) {
             window->DroppedFiles.push_back(event.drop.file);
@@ -86,6 +93,10 @@ bool BeginFrame(Window* window)
             continue;
         }
         if (event.type == SDL_KEYDOWN) window->KeysPressed.push_back((int)event.key.keysym.scancode);
+        if (event.type == SDL_KEYUP && std::find(window->KeysPressed.begin(), window->KeysPressed.end(), (int)event.key.keysym.scancode) != window->KeysPressed.end()) {
+            window->HeldKeyUps.push_back(event);
+            continue;
+        }
         ImGui_ImplSDL2_ProcessEvent(&event);
         if (event.type == SDL_QUIT) open = false;
         if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&

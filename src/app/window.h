@@ -6,6 +6,8 @@
 
 #include "app/pointer_input.h"
 
+#include <SDL_events.h>
+
 struct SDL_Window;
 struct ImDrawData;
 
@@ -20,6 +22,7 @@ struct Window {
     PointerInput Pointer;                   // mouse and touch, one state change a frame
     int TabSteps = 0;                       // Tab (+1) and Shift+Tab (-1) in the last BeginFrame, kept from Dear ImGui
     std::vector<int> KeysPressed;           // scancodes pressed (repeats included) in the last BeginFrame
+    std::vector<SDL_Event> HeldKeyUps;      // releases of keys pressed in the same frame, fed to the next one
 };
 
 // The window whose touch the page may cancel (web: chartmix_cancel_touch); null before OpenWindow.

@@ -105,6 +105,16 @@ test('keyboard only: Tab enters the canvas and leaves it at both ends, opens and
   await page.keyboard.press('Escape');
   await settle(page);
   assert.equal((await probe(page)).values.popups, '0', 'Escape closed it');
+  // A quick tap on a busy page: the key goes down and up before the next frame, and still counts.
+  await page.keyboard.press('Enter');
+  await settle(page);
+  assert.equal((await probe(page)).values.popups, '1', 'Enter opened it again');
+  await page.evaluate(() => {
+    const canvas = document.getElementById('canvas');
+    for (const type of ['keydown', 'keyup']) canvas.dispatchEvent(new KeyboardEvent(type, { key: 'Escape', code: 'Escape', keyCode: 27, bubbles: true, cancelable: true }));
+  });
+  await settle(page);
+  assert.equal((await probe(page)).values.popups, '0', 'an Escape pressed and released within one frame closed it');
 
   // A weight slider: the arrow keys change it, a step at a time.
   const key = Object.keys((await probe(page)).items).find((k) => k.startsWith('sources.weight.'));
