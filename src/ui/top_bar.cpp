@@ -147,15 +147,15 @@ void TopBar::Draw(AppState& state)
         const float dismiss_w = ImGui::CalcTextSize("\xC3\x97").x + style.FramePadding.x * 2 + style.ItemSpacing.x;
         const float details_w = ImGui::CalcTextSize("details").x + style.FramePadding.x * 2 + style.ItemSpacing.x;
         const float avail = ImGui::GetContentRegionAvail().x;
+        if (DetailsOf != state.Notice) { DetailsOf = state.Notice; ShowDetails = false; }
         bool cut = false;
         std::string shown = ClampLines(state.Notice, ImMax(em * 6, avail - dismiss_w), kNoticeLines, &cut);
         const bool more = cut || !state.NoticeDetails.empty();
-        if (more) shown = ClampLines(state.Notice, ImMax(em * 6, avail - dismiss_w - details_w), kNoticeLines, &cut);
-        if (DetailsOf != state.Notice) { DetailsOf = state.Notice; ShowDetails = false; }
-        // The whole notice, broken by the same rule, so a file name stays on one line.
-        if (ShowDetails) shown = ClampLines(state.Notice, ImMax(em * 6, avail - dismiss_w - details_w), INT_MAX, &cut);
+        const float wrap_w = ImMax(em * 6, avail - dismiss_w - (more ? details_w : 0.0f));
+        // Opened, the whole notice, broken by the same rule so a file name stays whole.
+        if (more) shown = ClampLines(state.Notice, wrap_w, ShowDetails ? INT_MAX : kNoticeLines, &cut);
         ImGui::PushStyleColor(ImGuiCol_Text, color);
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImMax(em * 6, avail - dismiss_w - (more ? details_w : 0.0f)));
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap_w);
         ImGui::TextWrapped("%s", shown.c_str());
         ProbeItem("topbar.notice.text");
         ImGui::PopTextWrapPos();
@@ -173,6 +173,7 @@ void TopBar::Draw(AppState& state)
         }
         if (ShowDetails && !state.NoticeDetails.empty()) {
             HintWrapped("%s", state.NoticeDetails.c_str());
+            ProbeItem("topbar.notice.notes");
         }
     }
 }

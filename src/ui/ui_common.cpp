@@ -3,7 +3,7 @@
 #include "ui/plot.h"
 
 #include <algorithm>
-#include <cfloat>
+#include <climits>
 #include <cstdarg>
 #include <cstdio>
 #include <cstring>
@@ -104,23 +104,57 @@ void FormatSong(const Dataset& data, uint32_t song, char* buf, size_t size)
 
 void HintWrapped(const char* fmt, ...)
 {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGuiTextBuffer text;
     va_list args;
     va_start(args, fmt);
-    ImGui::TextWrappedV(fmt, args);
+    text.appendfv(fmt, args);
     va_end(args);
+    // Broken as the top bar's notice is, so a file name in a hint stays whole.
+    bool cut = false;
+    const std::string lines = ClampLines(std::string_view(text.c_str(), text.size()), ImMax(1.0f, ImGui::GetContentRegionAvail().x), INT_MAX, &cut);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextUnformatted(lines.data(), lines.data() + lines.size());
     ImGui::PopStyleColor();
 }
 
-static bool IsBlankOrNewline(char c) { return c == ' ' || c == '\t' || c == '\n'; }
+static bool IsBlankOrNewline(char c) { return ImCharIsBlankA(c) || c == '\n'; }
 // Where a word too long for a line may be cut: after punctuation or a path or name separator.
 static bool IsBreakAfter(char c) { return c != 0 && std::strchr("._-/:,;!?\"", c) != nullptr; }
+
+// Where the line starting at `s` ends. Dear ImGui's word wrap also breaks inside a word after
+// punctuation, which splits a file name ("monthly.\ncsv", "../../.\n./shared"); this breaks as a
+// browser does (overflow-wrap: break-word) instead: before the word, or, when the word starts the
+// line and is too long for it, after its last separator that fits ("datasets/\ncircle-…").
+static const char* LineEnd(ImFont* font, float size, const char* s, const char* end, float wrap_width)
+{
+    const char* eol = font->CalcWordWrapPositionA(size / font->FontSize, s, end, wrap_width);
+    if (eol > s && eol < end && !IsBlankOrNewline(*eol) && !IsBlankOrNewline(eol[-1])) {
+        const char* word = eol;
+        while (word > s && !IsBlankOrNewline(word[-1])) word--;
+        if (word > s) {
+            eol = word;
+            while (eol > s && ImCharIsBlankA(eol[-1])) eol--;  // the blanks before the word end no line
+        } else {
+            const char* word_end = eol;
+            while (word_end < end && !IsBlankOrNewline(*word_end)) word_end++;
+            const char* fit = word_end;
+            font->CalcTextSizeA(size, wrap_width, 0.0f, s, word_end, &fit);
+            eol = fit;
+            while (eol > s && !IsBreakAfter(eol[-1])) eol--;
+            if (eol == s) eol = fit;  // no separator: cut where the width ends, as Dear ImGui does
+        }
+    }
+    if (eol == s) {  // a line too narrow for one character still takes one, as TextWrapped does
+        unsigned int c = 0;
+        eol += ImMax(1, ImTextCharFromUtf8(&c, s, end));
+    }
+    return eol;
+}
 
 std::string ClampLines(std::string_view text, float wrap_width, int max_lines, bool* cut)
 {
     IM_ASSERT(max_lines >= 1);
     ImFont* font = ImGui::GetFont();
-    const float scale = ImGui::GetFontSize() / font->FontSize;
     const char* s = text.data();
     const char* end = s + text.size();
     std::string out;
@@ -135,31 +169,11 @@ std::string ClampLines(std::string_view text, float wrap_width, int max_lines, b
             out += fitted;
             break;
         }
-        const char* eol = font->CalcWordWrapPositionA(scale, s, end, wrap_width);
-        if (eol == s) {  // a line too narrow for one character still takes one, as TextWrapped does
-            unsigned int c = 0;
-            eol += ImMax(1, ImTextCharFromUtf8(&c, s, end));
-        } else if (eol < end && !IsBlankOrNewline(*eol) && !IsBlankOrNewline(eol[-1])) {
-            // Dear ImGui also breaks after punctuation, which splits a file name ("monthly.\ncsv"):
-            // break at the last blank instead, so the word starts the next line whole.
-            const char* blank = eol - 1;
-            while (blank > s && !IsBlankOrNewline(*blank)) blank--;
-            const char* word_end = eol;
-            while (word_end < end && !IsBlankOrNewline(*word_end)) word_end++;
-            if (blank > s && font->CalcTextSizeA(font->FontSize * scale, FLT_MAX, 0.0f, blank + 1, word_end).x <= wrap_width) {
-                eol = blank;
-            } else if (!IsBreakAfter(eol[-1])) {
-                // A word too long for any line, cut mid-letter: cut after its last separator
-                // that fits instead ("daily_\nweekly"), as a path or file name reads.
-                const char* after = eol - 1;
-                while (after > s && !IsBlankOrNewline(*after) && !IsBreakAfter(*after)) after--;
-                if (after > s && IsBreakAfter(*after)) eol = after + 1;
-            }
-        }
+        const char* eol = LineEnd(font, ImGui::GetFontSize(), s, end, wrap_width);
         out.append(s, eol);
         s = eol;
         // After a break, Dear ImGui skips the blanks and one newline that follow.
-        while (s < end && (*s == ' ' || *s == '\t')) s++;
+        while (s < end && ImCharIsBlankA(*s)) s++;
         if (s < end && *s == '\n') s++;
         if (s < end) out += '\n';
     }

@@ -30,11 +30,12 @@ const char* SourceKindTitle(SourceKind kind, bool official);  // "Audio streams"
 int OfficialSource(const Dataset& data);
 // Writes "Title — Artist" into buf (truncated to size).
 void FormatSong(const Dataset& data, uint32_t song, char* buf, size_t size);
-// A hint in the disabled text colour, wrapped at the panel's edge (a sentence must not run off a phone).
+// A hint in the disabled text colour, wrapped at the panel's edge (a sentence must not run off a
+// phone) the way ClampLines breaks lines.
 void HintWrapped(const char* fmt, ...) IM_FMTARGS(1);
 // `text` wrapped at `wrap_width` with explicit newlines, kept to `max_lines` lines: a longer text
-// ends its last line with "…" and sets *cut. Lines break at blanks, not after punctuation inside a
-// word that fits a line (a file name), so TextWrapped draws the result with the same breaks.
+// ends its last line with "…" and sets *cut. Lines break at blanks; a word too long for a line (a
+// path) is cut after its last separator that fits. TextWrapped draws the result with these breaks.
 std::string ClampLines(std::string_view text, float wrap_width, int max_lines, bool* cut);
 // Text of a string_view without copying.
 void TextView(std::string_view text);

@@ -92,6 +92,25 @@ TEST_CASE("ClampLines keeps a text to its lines, each inside the width, and cuts
         const std::vector<std::string> long_word = Lines(ClampLines(kLongNotice, head_width, INT_MAX, &cut));
         CHECK(std::find(long_word.begin(), long_word.end(), head) != long_word.end());
     }
+    // A path too long for a line fills each line up to its last separator that fits: Dear
+    // ImGui's wrapping alone gave "../../." and "." as lines of their own.
+    const std::string path = "../../../shared/datasets/circle-gaon-digital-monthly-2018-2023-lkj626/raw/music_chart_2022_2023.csv:";
+    const std::string path_note = path + " dates written \"2022.1.30\" read as 2022.10.31";
+    for (float width = 120.0f; width < 420.0f; width += 7.0f) {
+        CAPTURE(width);
+        const std::vector<std::string> lines = Lines(ClampLines(path_note, width, INT_MAX, &cut));
+        std::string joined;
+        for (size_t i = 0; i < lines.size(); i++) {
+            CAPTURE(lines[i]);
+            CHECK(ImGui::CalcTextSize(lines[i].c_str()).x <= width + 0.5f);
+            joined += lines[i];
+            if (i + 1 == lines.size() || joined.size() >= path.size()) break;  // the path ends on this line
+            // The next line's first piece, up to and with its first separator, would not have fit.
+            const std::string& next = lines[i + 1];
+            const size_t piece = next.find_first_of("._-/:");
+            CHECK(ImGui::CalcTextSize((lines[i] + next.substr(0, piece == std::string::npos ? next.size() : piece + 1)).c_str()).x > width);
+        }
+    }
     // A width narrower than one letter still moves on a letter a line, and never splits a character.
     const std::string narrow = ClampLines("\xEB\xB4\x84\xEB\x82\xA0 \xEC\xA2\x8B\xEC\x9D\x80", 1.0f, 3, &cut);
     CHECK(Lines(narrow).size() == 3);
@@ -104,7 +123,9 @@ TEST_CASE("on a phone a long notice takes two lines, and details shows the whole
     Harness h(360.0f, 740.0f);
     h.Frames(2);
     h.State.Notice = kLongNotice;
+    h.State.NoticeDetails = "../../../shared/datasets/kpop/blackpink_chart_history_daily_weekly_monthly.csv: daily charts rolled up to weekly periods.";
     h.Frames(2);
+    CHECK_FALSE(h.Probed("topbar.notice.notes"));
     const float line = ImGui::GetTextLineHeightWithSpacing();
     const ImVec4 two_lines = h.ProbedItem("topbar.notice.text");
     CHECK(two_lines.w <= 2.0f * line);
@@ -124,10 +145,13 @@ TEST_CASE("on a phone a long notice takes two lines, and details shows the whole
     h.Frames(2);
     CHECK(WithoutBlanks(h.ProbedValue("topbar.notice.shown")) == WithoutBlanks(kLongNotice));
     CHECK(h.ProbedItem("topbar.notice.text").w > 3.0f * line);
+    const ImVec4 notes = h.ProbedItem("topbar.notice.notes");
+    CHECK(notes.x + notes.z <= 360.0f);
 
     h.ClickItem("topbar.notice.details");  // now "less"
     h.Frames(2);
     CHECK(h.ProbedItem("topbar.notice.text").w <= 2.0f * line);
+    CHECK_FALSE(h.Probed("topbar.notice.notes"));
 }
 
 TEST_CASE("a short notice is shown whole, with no details button")
